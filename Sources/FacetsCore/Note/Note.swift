@@ -1,0 +1,65 @@
+/// One Markdown file of a vault, as loaded: front matter, the links and timestamps it cites, and its text.
+/// The block tree is parsed on demand (`blocks`), so loading a large vault scans each byte once.
+public struct Note: Sendable {
+    /// Path relative to the vault root, with `/` separators and the `.md` ending.
+    public let path: String
+    /// The file name without `.md`: how wiki links usually name a note.
+    public let stem: String
+    public let title: String
+    public let frontMatter: FrontMatter
+    /// The body after the front matter.
+    public let body: String
+    /// 1-based file line of the body's first line.
+    public let bodyFirstLine: Int
+    public let links: [WikiLink]
+    public let timestamps: [TimestampRef]
+    /// Problems found while reading this note.
+    public let diagnostics: [Diagnostic]
+
+    public init(path: String, stem: String, title: String, frontMatter: FrontMatter, body: String, bodyFirstLine: Int,
+                links: [WikiLink], timestamps: [TimestampRef], diagnostics: [Diagnostic]) {
+        self.path = path
+        self.stem = stem
+        self.title = title
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+        self.links = links
+        self.timestamps = timestamps
+        self.diagnostics = diagnostics
+    }
+
+    public var videoId: String? { frontMatter.string("videoId") }
+    public var kind: String? { frontMatter.string("kind")?.lowercased() }
+    public var group: String? { frontMatter.string("group") }
+    public var order: Int? { frontMatter.int("order") }
+    public var aliases: [String] { frontMatter.strings("aliases") + frontMatter.strings("alias") }
+    public var summary: String? { frontMatter.string("summary") }
+
+    /// The body parsed into blocks for rendering.
+    public var blocks: [Block] { BlockParser.parse(body, firstLine: bodyFirstLine) }
+
+    /// The raw text of a 1-based file line of the body, or nil outside it.
+    public func bodyLine(_ line: Int) -> String? {
+        let index = line - bodyFirstLine
+        guard index >= 0 else { return nil }
+        var current = 0
+        var start = body.utf8.startIndex
+        var i = start
+        let utf8 = body.utf8
+        while i < utf8.endIndex {
+            if utf8[i] == Byte.newline {
+                if current == index { return String(body[start..<i]) }
+                current += 1
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        return current == index ? String(body[start...]) : nil
+    }
+
+    /// A line as a reader would say it: markup, anchors and link brackets removed.
+    public func plainLine(_ line: Int) -> String? {
+        bodyLine(line).map { InlineParser.plainText(InlineParser.parse($0, line: line)) }
+    }
+}

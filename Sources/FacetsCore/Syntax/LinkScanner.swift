@@ -1,0 +1,98 @@
+/// One pass over a note's bytes that finds every wiki link and timestamp, outside code.
+/// This is the load-time hot path: it touches each byte once and builds no block tree.
+enum LinkScanner {
+    struct Result {
+        var links: [WikiLink] = []
+        var timestamps: [TimestampRef] = []
+    }
+
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int) -> Result {
+        var result = Result()
+        let end = bytes.count
+        var i = start
+        var line = firstLine
+        var atLineStart = true
+        var fence: UInt8 = 0       // ` or ~ while inside a fenced code block
+        var fenceLength = 0
+        while i < end {
+            if atLineStart {
+                atLineStart = false
+                var k = i
+                while k < end, Byte.isSpace(bytes[k]) { k += 1 }
+                let runStart = k
+                if k < end, bytes[k] == Byte.backtick || bytes[k] == Byte.tilde {
+                    let c = bytes[k]
+                    while k < end, bytes[k] == c { k += 1 }
+                    let run = k - runStart
+                    if run >= 3 {
+                        if fence == 0 {
+                            fence = c
+                            fenceLength = run
+                        } else if c == fence, run >= fenceLength {
+                            fence = 0
+                        }
+                        i = skipLine(bytes, from: k, end: end)
+                        continue
+                    }
+                }
+                if fence != 0 {
+                    i = skipLine(bytes, from: i, end: end)
+                    continue
+                }
+            }
+            let b = bytes[i]
+            switch b {
+            case Byte.newline:
+                line += 1
+                atLineStart = true
+                i += 1
+            case Byte.openBracket, Byte.bang:
+                if let found = WikiLinkSyntax.parse(bytes, at: i, end: end, line: line) {
+                    if let link = found.link { result.links.append(link) }
+                    i = found.next
+                } else if b == Byte.openBracket, let found = TimestampSyntax.bare(bytes, at: i, end: end, line: line) {
+                    result.timestamps.append(found.stamp)
+                    i = found.next
+                } else {
+                    i += 1
+                }
+            case Byte.lessThan:
+                if let found = TimestampSyntax.anchor(bytes, at: i, end: end, line: line) {
+                    if let stamp = found.stamp { result.timestamps.append(stamp) }
+                    i = found.next
+                } else {
+                    i += 1
+                }
+            case Byte.backtick:
+                i = skipCodeSpan(bytes, from: i, end: end)
+            default:
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// Index of the newline ending the line that contains `from` (or `end`).
+    @inline(__always) static func skipLine(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int {
+        var i = from
+        while i < end, bytes[i] != Byte.newline { i += 1 }
+        return i
+    }
+
+    /// Past an inline `code` span on the same line, or one byte on when it does not close.
+    static func skipCodeSpan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
+        var run = 0
+        var i = start
+        while i < end, bytes[i] == Byte.backtick { run += 1; i += 1 }
+        while i < end, bytes[i] != Byte.newline {
+            if bytes[i] == Byte.backtick {
+                var closeRun = 0
+                while i < end, bytes[i] == Byte.backtick { closeRun += 1; i += 1 }
+                if closeRun == run { return i }
+            } else {
+                i += 1
+            }
+        }
+        return start + run
+    }
+}

@@ -1,0 +1,72 @@
+/// Reads timestamp anchors and bare `[HH:MM:SS]` text from bytes, tolerating the variants real vaults hold:
+/// `H:MM:SS`, `MM:SS`, four fields, a stray `]` inside `data-t`, empty anchor text, a broken class attribute.
+enum TimestampSyntax {
+    /// `d{1,2}(:d{1,2}){1,3}` starting at `i` (an optional leading `:` is skipped): the fields and the index after.
+    static func time(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> (parts: [Int], written: String, next: Int)? {
+        var i = start
+        if i < end, bytes[i] == Byte.colon { i += 1 }
+        var parts: [Int] = []
+        let writtenStart = i
+        while i < end, parts.count < 4 {
+            var digits = 0
+            var value = 0
+            while i < end, Byte.isDigit(bytes[i]), digits < 3 {
+                value = value * 10 + Int(bytes[i] - 0x30)
+                digits += 1
+                i += 1
+            }
+            guard digits > 0, digits <= 2 else { return nil }
+            parts.append(value)
+            if i + 1 < end, bytes[i] == Byte.colon, Byte.isDigit(bytes[i + 1]) {
+                i += 1
+            } else {
+                break
+            }
+        }
+        guard parts.count >= 2 else { return nil }
+        if i < end, Byte.isDigit(bytes[i]) { return nil }
+        let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[writtenStart..<i]), as: UTF8.self)
+        return (parts, written, i)
+    }
+
+    /// An `<a …>…</a>` span on one line that cites a talk moment. `bytes[start]` is `<`.
+    static func anchor(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, line: Int) -> (stamp: TimestampRef?, next: Int)? {
+        guard start + 2 < end, bytes[start] == Byte.lessThan, Byte.lower(bytes[start + 1]) == 0x61,
+              Byte.isSpace(bytes[start + 2]) else { return nil }
+        // Find `</a>` before the line ends.
+        var j = start + 3
+        var close = -1
+        var hasYT = false
+        while j < end, bytes[j] != Byte.newline {
+            if bytes[j] == Byte.lessThan, j + 3 < end, bytes[j + 1] == Byte.slash,
+               Byte.lower(bytes[j + 2]) == 0x61, bytes[j + 3] == Byte.greaterThan {
+                close = j
+                break
+            }
+            if Byte.lower(bytes[j]) == 0x79, j + 1 < end, Byte.lower(bytes[j + 1]) == 0x74 { hasYT = true } // "yt"
+            if bytes[j] == 0x2D, j + 1 < end, Byte.lower(bytes[j + 1]) == 0x74, j > 0, Byte.lower(bytes[j - 1]) == 0x61 { hasYT = true } // "a-t" of data-t
+            j += 1
+        }
+        guard close >= 0 else { return nil }
+        let next = close + 4
+        guard hasYT else { return (nil, next) }
+        var k = start + 3
+        while k < close {
+            if Byte.isDigit(bytes[k]), let found = time(bytes, at: k, end: close) {
+                return (TimestampRef(written: found.written, parts: found.parts, line: line), next)
+            }
+            k += 1
+        }
+        return (nil, next)
+    }
+
+    /// Bare `[00:01:02]` text outside an anchor; `bytes[start]` is `[`. Not a Markdown link `[..](..)`.
+    static func bare(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, line: Int) -> (stamp: TimestampRef, next: Int)? {
+        guard start + 1 < end, bytes[start] == Byte.openBracket, Byte.isDigit(bytes[start + 1]),
+              let found = time(bytes, at: start + 1, end: end),
+              found.next < end, bytes[found.next] == Byte.closeBracket else { return nil }
+        let next = found.next + 1
+        if next < end, bytes[next] == 0x28 { return nil } // "(": a Markdown link
+        return (TimestampRef(written: found.written, parts: found.parts, line: line), next)
+    }
+}

@@ -1,0 +1,100 @@
+/// A node of the browsing tree: a section, its entries (note indexes, in reading order) and sub-sections.
+public struct BrowseNode: Sendable, Hashable {
+    /// Stable across loads, for restoring selections: `kind:practice`, `group:challenge/Skills and knowledge`.
+    public var id: String
+    public var title: String
+    public var entries: [Int]
+    public var children: [BrowseNode]
+
+    public init(id: String, title: String, entries: [Int], children: [BrowseNode] = []) {
+        self.id = id
+        self.title = title
+        self.entries = entries
+        self.children = children
+    }
+
+    /// Every node below and including this one, depth first, with its depth.
+    public func flattened(depth: Int = 0) -> [(node: BrowseNode, depth: Int)] {
+        [(self, depth)] + children.flatMap { $0.flattened(depth: depth + 1) }
+    }
+
+    public func find(id: String) -> BrowseNode? {
+        if self.id == id { return self }
+        for child in children { if let found = child.find(id: id) { return found } }
+        return nil
+    }
+}
+
+/// The browse tree as a pure function of the vault: by front-matter `kind`/`group`/`order` when notes carry
+/// them (the bundled content does), else by talk (named from the channel index), then by title.
+public enum BrowseTree {
+    /// Sections in teaching order; kinds not listed follow alphabetically.
+    public static let kindOrder = ["start", "concept", "motivation", "facet", "principle", "practice", "challenge",
+                                   "trend", "example", "resource", "talk", "tour"]
+    public static let kindTitles = [
+        "start": "Start here", "concept": "Concept", "motivation": "Motivations", "facet": "Facets",
+        "principle": "Principles", "practice": "Practices", "challenge": "Challenges", "trend": "Trends",
+        "example": "Examples", "resource": "Resources", "talk": "The talk", "tour": "Tours",
+    ]
+
+    public static func build(notes: [Note], talks: [Talk]) -> BrowseNode {
+        let byTitle: (Int, Int) -> Bool = { a, b in
+            let ta = notes[a].title.lowercased(), tb = notes[b].title.lowercased()
+            return ta != tb ? ta < tb : notes[a].path < notes[b].path
+        }
+        let all = BrowseNode(id: "all", title: "All notes", entries: Array(notes.indices).sorted(by: byTitle))
+        let hasKinds = notes.contains { $0.kind != nil }
+        var sections: [BrowseNode] = []
+        if hasKinds {
+            var byKind: [String: [Int]] = [:]
+            var unkinded: [Int] = []
+            for (index, note) in notes.enumerated() {
+                if let kind = note.kind { byKind[kind, default: []].append(index) } else { unkinded.append(index) }
+            }
+            let readingOrder: (Int, Int) -> Bool = { a, b in
+                let oa = notes[a].order ?? Int.max, ob = notes[b].order ?? Int.max
+                return oa != ob ? oa < ob : byTitle(a, b)
+            }
+            let kinds = kindOrder.filter { byKind[$0] != nil } + byKind.keys.filter { !kindOrder.contains($0) }.sorted()
+            for kind in kinds {
+                let members = (byKind[kind] ?? []).sorted(by: readingOrder)
+                var groups: [String] = []
+                for index in members { if let g = notes[index].group, !groups.contains(g) { groups.append(g) } }
+                var children: [BrowseNode] = []
+                var entries = members
+                if !groups.isEmpty {
+                    entries = []
+                    for group in groups {
+                        let inGroup = members.filter { notes[$0].group == group }
+                        entries += inGroup
+                        children.append(BrowseNode(id: "group:\(kind)/\(group)", title: group, entries: inGroup))
+                    }
+                    let ungrouped = members.filter { notes[$0].group == nil }
+                    entries += ungrouped
+                }
+                sections.append(BrowseNode(id: "kind:\(kind)", title: kindTitles[kind] ?? kind.capitalized,
+                                           entries: entries, children: children))
+            }
+            if !unkinded.isEmpty {
+                sections.append(BrowseNode(id: "kind:", title: "Other notes", entries: unkinded.sorted(by: byTitle)))
+            }
+        } else {
+            var byVideo: [String: [Int]] = [:]
+            var other: [Int] = []
+            for (index, note) in notes.enumerated() {
+                if let video = note.videoId { byVideo[video, default: []].append(index) } else { other.append(index) }
+            }
+            var order = talks.map(\.videoId).filter { byVideo[$0] != nil }
+            let named = Set(order)
+            order += byVideo.keys.filter { !named.contains($0) }.sorted()
+            for video in order {
+                let title = talks.first { $0.videoId == video }?.title ?? "Talk \(video)"
+                sections.append(BrowseNode(id: "talk:\(video)", title: title, entries: (byVideo[video] ?? []).sorted(by: byTitle)))
+            }
+            if !other.isEmpty {
+                sections.append(BrowseNode(id: "talk:", title: "Other notes", entries: other.sorted(by: byTitle)))
+            }
+        }
+        return BrowseNode(id: "root", title: "Vault", entries: [], children: sections + [all])
+    }
+}

@@ -1,0 +1,30 @@
+/// Something `facets check` reports, always with the file and line it concerns.
+public struct Diagnostic: Error, Sendable, Hashable, Comparable {
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case error, warning
+        public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+    }
+
+    public var severity: Severity
+    /// Path relative to the vault (or the folder name itself, for folder-level problems).
+    public var path: String
+    /// 1-based line; 0 when the problem concerns the whole file.
+    public var line: Int
+    public var message: String
+
+    public init(_ severity: Severity, path: String, line: Int, _ message: String) {
+        self.severity = severity
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    /// `path:line: severity: message`, the form editors and compilers use.
+    public var formatted: String {
+        "\(path)\(line > 0 ? ":\(line)" : ""): \(severity.rawValue): \(message)"
+    }
+
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        (a.path, a.line, a.message) < (b.path, b.line, b.message)
+    }
+}

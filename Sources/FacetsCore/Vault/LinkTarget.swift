@@ -1,0 +1,40 @@
+/// Where a wiki link leads once resolved.
+public enum LinkTarget: Sendable, Hashable {
+    /// A note of the vault, by index into `Vault.notes`.
+    case note(Int)
+    /// No note has that name: kept as a missing entry, shown as "no note for X".
+    case missing(String)
+}
+
+/// A link from `source` (note index), the `linkIndex`-th of its links, on file line `line`.
+public struct Backlink: Sendable, Hashable {
+    public var source: Int
+    public var linkIndex: Int
+    public var line: Int
+}
+
+/// A talk of the vault: from a channel index page heading `### [Title](url)` or a `kind: talk` note.
+public struct Talk: Sendable, Hashable {
+    public var videoId: String
+    public var title: String
+    public var url: String
+
+    public init(videoId: String, title: String, url: String) {
+        self.videoId = videoId
+        self.title = title
+        self.url = url
+    }
+
+    /// The talk at a moment, as a link a browser opens.
+    public func url(atSecond second: Int) -> String {
+        "https://www.youtube.com/watch?v=\(videoId)&t=\(second)s"
+    }
+}
+
+/// A timestamped statement: note `note` says, on file line `line`, something at `seconds` into its talk.
+public struct TimelineEntry: Sendable, Hashable {
+    public var note: Int
+    public var seconds: Int
+    public var line: Int
+    public var stamp: TimestampRef
+}

@@ -1,0 +1,57 @@
+/// How a written timestamp becomes seconds into its talk.
+///
+/// Fields are read as `M:S`, `H:M:S`, or `H:M:S:F` (a fourth field is dropped). Some notes write every
+/// stamp minutes-first (`MM:SS:00`, `MM:SS:FF`), which read literally lands hours past the talk's end.
+/// The rule, per note: a talk lasts as long as the latest stamp of its notes that stay under
+/// `longestTalk` (3 hours); a note any of whose three-field stamps falls past that end (plus a minute),
+/// or past 3 hours when the talk's end is unknown, is minutes-first (the talk's end is then worked out
+/// again without such notes), and each of its three-field stamps `A:B:C` with A > 0 is read as A minutes
+/// and B seconds (`00:B:C` stays literal: both readings agree it is early). `facets check` warns per note.
+public enum TimestampReading {
+    public static let longestTalk = 3 * 3600
+
+    /// The reading for every note of a vault.
+    struct Readings: Sendable {
+        var talkLengths: [String: Int] = [:]
+        var minutesFirstNotes: Set<Int> = []
+    }
+
+    public static func seconds(_ stamp: TimestampRef, minutesFirst: Bool) -> Int {
+        minutesFirst && stamp.parts.count == 3 && stamp.parts[0] > 0 ? stamp.minutesReadingSeconds : stamp.literalSeconds
+    }
+
+    static func readings(notes: [Note], notesByVideo: [String: [Int]]) -> Readings {
+        var readings = Readings()
+        func latest(_ index: Int) -> Int {
+            notes[index].timestamps.lazy.filter { $0.parts.count == 3 }.map(\.literalSeconds).max() ?? 0
+        }
+        for _ in 0..<2 {
+            for (video, indexes) in notesByVideo {
+                let plausible = indexes.filter { !readings.minutesFirstNotes.contains($0) }.map(latest).filter { $0 <= longestTalk }
+                if let length = plausible.max(), length > 0 { readings.talkLengths[video] = length }
+            }
+            for (index, note) in notes.enumerated() {
+                let limit = note.videoId.flatMap { readings.talkLengths[$0] } ?? longestTalk
+                if latest(index) > limit + 60 { readings.minutesFirstNotes.insert(index) }
+            }
+        }
+        return readings
+    }
+
+    static func diagnostics(notes: [Note], readings: Readings) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for (index, note) in notes.enumerated() {
+            for stamp in note.timestamps where stamp.parts.count == 4 {
+                result.append(Diagnostic(.warning, path: note.path, line: stamp.line,
+                    "timestamp \(stamp.written) has four fields; read as \(TimestampRef.format(seconds: stamp.literalSeconds))"))
+            }
+            guard readings.minutesFirstNotes.contains(index),
+                  let first = note.timestamps.first(where: { $0.parts.count == 3 && $0.parts[0] > 0 }) else { continue }
+            let end = note.videoId.flatMap { readings.talkLengths[$0] }.map { "the talk ends near \(TimestampRef.format(seconds: $0))" }
+                ?? "no talk lasts 3 hours"
+            result.append(Diagnostic(.warning, path: note.path, line: first.line,
+                "timestamps are written minutes first (\(first.written) read as \(TimestampRef.format(seconds: first.minutesReadingSeconds))); \(end)"))
+        }
+        return result
+    }
+}

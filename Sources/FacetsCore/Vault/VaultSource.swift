@@ -1,0 +1,155 @@
+import Foundation
+
+/// Why a vault could not be opened at all (a bad note never stops a load; these do).
+public struct VaultError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}
+
+/// One file read from disk or from the bundle, before parsing.
+public struct SourceFile: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+/// Reads the `*.md` files of a folder: hidden folders skipped, links leading outside not followed,
+/// binary and oversized files skipped with a warning. Only ever reads.
+public enum VaultReader {
+    public static let maximumFileSize = 8 * 1024 * 1024
+
+    public static func read(directory: String) throws(VaultError) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw VaultError(description: "no such folder: \(directory)")
+        }
+        guard isDirectory.boolValue else {
+            throw VaultError(description: "not a folder: \(directory) (a vault is a folder of .md notes)")
+        }
+        guard let root = realPath(directory) else {
+            throw VaultError(description: "cannot resolve folder: \(directory)")
+        }
+        guard access(root, R_OK | X_OK) == 0 else {
+            throw VaultError(description: "cannot read folder: \(directory) (permission denied)")
+        }
+        var paths: [String] = []
+        var diagnostics: [Diagnostic] = []
+        walk(root: root, relative: "", into: &paths, diagnostics: &diagnostics, depth: 0)
+        let sortedPaths = paths.sorted()
+
+        var files = [SourceFile?](repeating: nil, count: sortedPaths.count)
+        var fileDiagnostics = [Diagnostic?](repeating: nil, count: sortedPaths.count)
+        files.withUnsafeMutableBufferPointer { filesBuffer in
+            fileDiagnostics.withUnsafeMutableBufferPointer { diagBuffer in
+                let slots = UnsafeSlots(files: filesBuffer, diagnostics: diagBuffer)
+                DispatchQueue.concurrentPerform(iterations: sortedPaths.count) { index in
+                    let relative = sortedPaths[index]
+                    switch readFile(root + "/" + relative, relative: relative) {
+                    case .success(let bytes): slots.files[index] = SourceFile(path: relative, bytes: bytes)
+                    case .failure(let diagnostic): slots.diagnostics[index] = diagnostic
+                    }
+                }
+            }
+        }
+        diagnostics += fileDiagnostics.compactMap { $0 }
+        return (files.compactMap { $0 }, diagnostics)
+    }
+
+    /// Buffers written at distinct indexes from `concurrentPerform`'s threads.
+    private struct UnsafeSlots: @unchecked Sendable {
+        let files: UnsafeMutableBufferPointer<SourceFile?>
+        let diagnostics: UnsafeMutableBufferPointer<Diagnostic?>
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func walk(root: String, relative: String, into paths: inout [String],
+                             diagnostics: inout [Diagnostic], depth: Int) {
+        let folder = relative.isEmpty ? root : root + "/" + relative
+        guard depth < 64 else {
+            diagnostics.append(Diagnostic(.warning, path: relative, line: 0, "folders nested too deeply; not read"))
+            return
+        }
+        guard let dir = opendir(folder) else {
+            diagnostics.append(Diagnostic(.error, path: relative.isEmpty ? "." : relative, line: 0,
+                                          "cannot read folder: \(String(cString: strerror(errno)))"))
+            return
+        }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name.hasPrefix(".") { continue }
+            let childRelative = relative.isEmpty ? name : relative + "/" + name
+            let childPath = root + "/" + childRelative
+            var kind = Int32(entry.pointee.d_type)
+            if kind == Int32(DT_UNKNOWN) || kind == Int32(DT_LNK) {
+                if kind == Int32(DT_LNK) {
+                    // Follow a link only when it stays inside the vault.
+                    guard let target = realPath(childPath), target == root || target.hasPrefix(root + "/") else {
+                        if name.lowercased().hasSuffix(".md") || !name.contains(".") {
+                            diagnostics.append(Diagnostic(.warning, path: childRelative, line: 0,
+                                                          "symbolic link leads outside the vault; not followed"))
+                        }
+                        continue
+                    }
+                }
+                var info = stat()
+                guard stat(childPath, &info) == 0 else { continue }
+                kind = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : ((info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : -1)
+                if kind == Int32(DT_DIR), entry.pointee.d_type == UInt8(DT_LNK) {
+                    // A linked folder inside the vault is read where it really lives, not twice.
+                    continue
+                }
+            }
+            if kind == Int32(DT_DIR) {
+                walk(root: root, relative: childRelative, into: &paths, diagnostics: &diagnostics, depth: depth + 1)
+            } else if kind == Int32(DT_REG), name.lowercased().hasSuffix(".md") {
+                paths.append(childRelative)
+            }
+        }
+    }
+
+    private static func readFile(_ path: String, relative: String) -> Result<[UInt8], Diagnostic> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: \(String(cString: strerror(errno)))"))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: \(String(cString: strerror(errno)))"))
+        }
+        let size = Int(info.st_size)
+        if size > maximumFileSize {
+            return .failure(Diagnostic(.warning, path: relative, line: 0,
+                                       "skipped: \(size / 1024 / 1024) MiB is over the \(maximumFileSize / 1024 / 1024) MiB limit for a note"))
+        }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let n = bytes.withUnsafeMutableBytes { raw in
+                Glibc.read(fd, raw.baseAddress! + filled, size - filled)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: \(String(cString: strerror(errno)))"))
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        if filled < size { bytes.removeSubrange(filled...) }
+        if bytes.prefix(8192).contains(0) {
+            return .failure(Diagnostic(.warning, path: relative, line: 0, "skipped: binary file (contains NUL bytes)"))
+        }
+        return .success(bytes)
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import FacetsCore
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure loading and search speed.",
+        subcommands: [BenchLoad.self, BenchSearch.self])
+}
+
+func monotonicSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+struct BenchLoad: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "load", abstract: "Time loading a vault.")
+
+    @OptionGroup var vaultOptions: VaultOptions
+    @OptionGroup var output: JSONOption
+
+    struct Report: Encodable {
+        var notes: Int
+        var bytes: Int
+        var seconds: Double
+        var notesPerSecond: Double
+        var megabytesPerSecond: Double
+    }
+
+    func run() throws {
+        let start = monotonicSeconds()
+        let vault = try vaultOptions.load()
+        let seconds = monotonicSeconds() - start
+        let bytes = vault.notes.reduce(0) { $0 + $1.body.utf8.count }
+        let report = Report(notes: vault.notes.count, bytes: bytes, seconds: seconds,
+                            notesPerSecond: Double(vault.notes.count) / seconds,
+                            megabytesPerSecond: Double(bytes) / 1_000_000 / seconds)
+        if output.json { try Output.json(report); return }
+        Output.line("notes \(report.notes)  bytes \(report.bytes)  wall \(String(format: "%.3f", seconds)) s  "
+                    + "\(String(format: "%.0f", report.notesPerSecond)) notes/s  \(String(format: "%.1f", report.megabytesPerSecond)) MB/s")
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import ArgumentParser
+import FacetsCore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Report problems in the vault (exit 1 when there are errors).")
+
+    @OptionGroup var vaultOptions: VaultOptions
+    @OptionGroup var output: JSONOption
+
+    struct Report: Encodable {
+        var notes: Int
+        var links: Int
+        var resolvedLinks: Int
+        var errors: [DiagnosticJSON]
+        var warnings: [DiagnosticJSON]
+    }
+
+    func run() throws {
+        let vault = try vaultOptions.load()
+        let links = vault.linkTargets.reduce(0) { $0 + $1.count }
+        let resolved = vault.linkTargets.reduce(0) { total, targets in
+            total + targets.filter { if case .note = $0 { return true } else { return false } }.count
+        }
+        let report = Report(notes: vault.notes.count, links: links, resolvedLinks: resolved,
+                            errors: vault.errors.map(DiagnosticJSON.init), warnings: vault.warnings.map(DiagnosticJSON.init))
+        if output.json {
+            try Output.json(report)
+        } else {
+            for diagnostic in vault.diagnostics { Output.line(diagnostic.formatted) }
+            let rate = links == 0 ? 100.0 : Double(resolved) * 100 / Double(links)
+            Output.line("\(vault.notes.count) notes, \(links) links (\(resolved) resolved, \(String(format: "%.1f", rate))%), "
+                        + "\(report.errors.count) errors, \(report.warnings.count) warnings")
+        }
+        if !report.errors.isEmpty { throw ExitCode(1) }
+    }
+}

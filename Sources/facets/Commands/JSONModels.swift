@@ -1,0 +1,106 @@
+import FacetsCore
+
+/// The shapes `--json` prints; kept apart from the core's types so the JSON stays stable.
+struct EntrySummary: Encodable {
+    var stem: String
+    var path: String
+    var title: String
+    var kind: String?
+    var group: String?
+    var order: Int?
+    var videoId: String?
+    var aliases: [String]
+    var links: Int
+    var backlinks: Int
+    var timestamps: Int
+
+    init(vault: Vault, index: Int) {
+        let note = vault.notes[index]
+        stem = note.stem
+        path = note.path
+        title = note.title
+        kind = note.kind
+        group = note.group
+        order = note.order
+        videoId = note.videoId
+        aliases = note.aliases
+        links = note.links.count
+        backlinks = vault.backlinks[index].count
+        timestamps = note.timestamps.count
+    }
+}
+
+struct LinkJSON: Encodable {
+    var target: String
+    var heading: String?
+    var label: String
+    var line: Int
+    var resolved: String?
+    var missing: Bool
+}
+
+struct BacklinkJSON: Encodable {
+    var from: String
+    var title: String
+    var line: Int
+    var text: String
+}
+
+struct MomentJSON: Encodable {
+    var time: String
+    var seconds: Int
+    var line: Int
+    var url: String?
+    var saidAround: [StatementJSON]
+}
+
+struct StatementJSON: Encodable {
+    var time: String
+    var seconds: Int
+    var entry: String
+    var title: String
+    var line: Int
+    var text: String
+
+    init(vault: Vault, entry: TimelineEntry) {
+        time = TimestampRef.format(seconds: entry.seconds)
+        seconds = entry.seconds
+        self.entry = vault.notes[entry.note].stem
+        title = vault.notes[entry.note].title
+        line = entry.line
+        text = vault.statement(entry)
+    }
+}
+
+struct DiagnosticJSON: Encodable {
+    var severity: String
+    var path: String
+    var line: Int
+    var message: String
+
+    init(_ diagnostic: Diagnostic) {
+        severity = diagnostic.severity.rawValue
+        path = diagnostic.path
+        line = diagnostic.line
+        message = diagnostic.message
+    }
+}
+
+extension Vault {
+    func linkJSON(_ note: Int) -> [LinkJSON] {
+        notes[note].links.enumerated().map { offset, link in
+            let target = linkTargets[note][offset]
+            var resolved: String?
+            if case .note(let index) = target { resolved = notes[index].stem }
+            return LinkJSON(target: link.target, heading: link.heading, label: link.label, line: link.line,
+                            resolved: resolved, missing: resolved == nil)
+        }
+    }
+
+    func backlinkJSON(_ note: Int) -> [BacklinkJSON] {
+        backlinks[note].map { backlink in
+            BacklinkJSON(from: notes[backlink.source].stem, title: notes[backlink.source].title, line: backlink.line,
+                         text: notes[backlink.source].plainLine(backlink.line).map(BlockParser.stripLinePrefix) ?? "")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import FacetsCore
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List entries in tree order.")
+
+    @OptionGroup var vaultOptions: VaultOptions
+    @OptionGroup var output: JSONOption
+    @Option(name: .long, help: "Only entries of this kind (practice, challenge, facet, …).")
+    var kind: String?
+
+    func run() throws {
+        let vault = try vaultOptions.load()
+        var entries = vault.entriesInTreeOrder
+        if let kind {
+            entries = entries.filter { vault.notes[$0].kind == kind.lowercased() }
+        }
+        if output.json {
+            try Output.json(entries.map { EntrySummary(vault: vault, index: $0) })
+            return
+        }
+        let titleWidth = min(48, entries.map { vault.notes[$0].title.count }.max() ?? 0)
+        for index in entries {
+            let note = vault.notes[index]
+            let title = note.title.count > titleWidth ? String(note.title.prefix(titleWidth - 1)) + "…" : note.title
+            let kindText = (note.kind ?? "").padding(12)
+            Output.line("\(title.padding(titleWidth))  \(kindText)  \(note.stem)")
+        }
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
+
+extension Vault {
+    /// Every entry once, in browse-tree order (sections first, "All notes" last).
+    var entriesInTreeOrder: [Int] {
+        var seen = Set<Int>()
+        var order: [Int] = []
+        for (node, _) in tree.flattened() where node.id != "all" {
+            for index in node.entries where seen.insert(index).inserted { order.append(index) }
+        }
+        for index in notes.indices where seen.insert(index).inserted { order.append(index) }
+        return order
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import FacetsBundledContent
+import FacetsCore
+import Foundation
+
+/// `--vault DIR` (or `FACETS_VAULT`); without it, the content compiled into the binary.
+struct VaultOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Read the notes of this folder instead of the bundled content.", valueName: "DIR"))
+    var vault: String?
+
+    func load() throws -> Vault {
+        if let directory = vault ?? ProcessInfo.processInfo.environment["FACETS_VAULT"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            do {
+                return try Vault.load(directory: directory)
+            } catch {
+                Output.error("facets: \(error.description)")
+                throw ExitCode(2)
+            }
+        }
+        return BundledVault.load()
+    }
+}
+
+enum BundledVault {
+    static func load() -> Vault {
+        Vault(origin: "bundled content",
+              files: BundledContent.files.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) })
+    }
+}
+
+struct JSONOption: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+}
