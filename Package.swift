@@ -22,7 +22,8 @@ let package = Package(
         .target(name: "FacetsUI", dependencies: ["FacetsCore"]),
         // The only code that talks to ncurses.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
-        .target(name: "FacetsTerminal", dependencies: ["FacetsUI", "CNcurses"]),
+        .target(name: "CTerminalSupport"),
+        .target(name: "FacetsTerminal", dependencies: ["FacetsUI", "CNcurses", "CTerminalSupport"]),
         .executableTarget(
             name: "facets",
             dependencies: [

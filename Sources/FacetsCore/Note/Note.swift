@@ -58,8 +58,14 @@ public struct Note: Sendable {
         return current == index ? String(body[start...]) : nil
     }
 
-    /// A line as a reader would say it: markup, anchors and link brackets removed.
+    /// A line as a reader would say it: list marks, markup, timestamps and link brackets removed.
     public func plainLine(_ line: Int) -> String? {
-        bodyLine(line).map { InlineParser.plainText(InlineParser.parse($0, line: line)) }
+        bodyLine(line).map { raw in
+            let inlines = InlineParser.parse(BlockParser.stripLinePrefix(raw), line: line).filter {
+                if case .timestamp = $0 { return false }
+                return true
+            }
+            return Vault.tidy(InlineParser.plainText(inlines))
+        }
     }
 }

@@ -1,0 +1,21 @@
+#include "terminal_support.h"
+#include <signal.h>
+#include <string.h>
+
+static volatile sig_atomic_t pending_signal = 0;
+
+static void record_signal(int number) { pending_signal = number; }
+
+void facets_install_signal_handlers(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = record_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGQUIT, &action, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+int facets_pending_signal(void) { return pending_signal; }

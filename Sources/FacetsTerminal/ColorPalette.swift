@@ -1,0 +1,76 @@
+import CNcurses
+import FacetsUI
+
+/// Turns theme appearances into curses attributes and colour pairs, allocating pairs as they are first used.
+struct ColorPalette {
+    let colorsEnabled: Bool
+    let colorCount: Int
+    private var pairs: [PairKey: Int16] = [:]
+    private var nextPair: Int16 = 1
+    private let maximumPairs: Int
+
+    struct PairKey: Hashable {
+        var foreground: Int16
+        var background: Int16
+    }
+
+    init(colorsEnabled: Bool) {
+        self.colorsEnabled = colorsEnabled
+        colorCount = Int(facets_colors())
+        maximumPairs = Int(facets_color_pairs())
+    }
+
+    mutating func attributes(for appearance: Appearance) -> (attr_t, Int16) {
+        var attrs = facets_a_normal()
+        if appearance.bold { attrs |= facets_a_bold() }
+        if appearance.underline { attrs |= facets_a_underline() }
+        if appearance.reverse { attrs |= facets_a_reverse() }
+        if appearance.dim { attrs |= facets_a_dim() }
+        if appearance.italic { attrs |= facets_a_italic() }
+        guard colorsEnabled else {
+            // No colours: a background colour means "stand out".
+            if appearance.background != .default, !appearance.reverse { attrs |= facets_a_reverse() }
+            return (attrs, 0)
+        }
+        let (fg, fgBold) = number(appearance.foreground)
+        let (bg, _) = number(appearance.background)
+        if fgBold { attrs |= facets_a_bold() }
+        if fg == -1 && bg == -1 { return (attrs, 0) }
+        let key = PairKey(foreground: fg, background: bg)
+        if let pair = pairs[key] { return (attrs, pair) }
+        guard Int(nextPair) < maximumPairs else { return (attrs, 0) }
+        let pair = nextPair
+        init_pair(pair, fg, bg)
+        pairs[key] = pair
+        nextPair += 1
+        return (attrs, pair)
+    }
+
+    /// A curses colour number; bright colours need 16 colours, else they are the basic colour in bold.
+    private func number(_ color: TerminalColor) -> (Int16, Bool) {
+        switch color {
+        case .default: return (-1, false)
+        case .black: return (0, false)
+        case .red: return (1, false)
+        case .green: return (2, false)
+        case .yellow: return (3, false)
+        case .blue: return (4, false)
+        case .magenta: return (5, false)
+        case .cyan: return (6, false)
+        case .white: return (7, false)
+        case .bright(let basic):
+            let base: Int16
+            switch basic {
+            case .black: base = 0
+            case .red: base = 1
+            case .green: base = 2
+            case .yellow: base = 3
+            case .blue: base = 4
+            case .magenta: base = 5
+            case .cyan: base = 6
+            case .white: base = 7
+            }
+            return colorCount >= 16 ? (base + 8, false) : (base, base != 0)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import FacetsCore
+import FacetsUI
+import Foundation
+
+/// The explorer loop: read a key, turn it into state changes, render, present.
+public enum Explorer {
+    public struct Settings: Sendable {
+        public var theme: Theme.Name
+        public var terminal: TerminalOptions
+        public init(theme: Theme.Name = .dark, terminal: TerminalOptions = TerminalOptions()) {
+            self.theme = theme
+            self.terminal = terminal
+        }
+    }
+
+    /// Runs until quit or a terminating signal; the terminal is restored on every path. Returns the exit code.
+    public static func run(vault: Vault, settings: Settings) throws -> Int32 {
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        var themeName = settings.theme
+        if noColor || settings.terminal.lofi { themeName = .monochrome }
+        let session = try TerminalSession(options: settings.terminal, wantsColor: themeName != .monochrome)
+        defer { session.stop() }
+        let ascii = settings.terminal.ascii || settings.terminal.lofi || !session.utf8
+        if !session.colorsEnabled && themeName != .monochrome { themeName = .monochrome }
+        var state = AppState(vault: vault, width: session.width, height: session.height, theme: Theme(themeName), ascii: ascii)
+        if !session.utf8 {
+            state.message = "The locale is not UTF-8: drawing with ASCII"
+        }
+        var repaint = true
+        while true {
+            session.present(Renderer.render(state), theme: state.theme, repaintAll: repaint)
+            repaint = false
+            var key = session.readKey()
+            var handled = 0
+            while true {
+                if let signal = session.pendingSignal {
+                    return 128 + signal
+                }
+                guard let current = key else { break }
+                for effect in state.handle(current) {
+                    switch effect {
+                    case .quit: return 0
+                    case .redrawAll: repaint = true
+                    case .copyToClipboard(let text): session.copyToClipboard(text)
+                    }
+                }
+                handled += 1
+                // Apply keys typed ahead before drawing again, so nothing lags or reorders.
+                key = handled < 64 ? session.readPendingKey() : nil
+            }
+        }
+    }
+}

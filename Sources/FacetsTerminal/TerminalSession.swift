@@ -1,0 +1,204 @@
+import CNcurses
+import CTerminalSupport
+import FacetsUI
+import Foundation
+
+/// Options that change how the terminal is driven.
+public struct TerminalOptions: Sendable {
+    /// No colours, ASCII drawing, no mouse, no OSC sequences (slow links, odd terminals).
+    public var lofi = false
+    /// Draw borders and markers with ASCII.
+    public var ascii = false
+    public var mouse = true
+    public init(lofi: Bool = false, ascii: Bool = false, mouse: Bool = true) {
+        self.lofi = lofi
+        self.ascii = ascii
+        self.mouse = mouse
+    }
+}
+
+/// The only place that talks to ncurses: starts and restores the terminal, copies screen buffers into
+/// curses (which then sends only what changed), decodes keys, writes OSC 52.
+public final class TerminalSession {
+    public private(set) var width: Int
+    public private(set) var height: Int
+    /// False under a non-UTF-8 locale: drawing falls back to ASCII and non-ASCII text to `?`.
+    public let utf8: Bool
+    public let colorsEnabled: Bool
+    let options: TerminalOptions
+    private var palette: ColorPalette
+    private var previous: ScreenBuffer?
+    private var screenPointer: OpaquePointer?
+    private var stopped = false
+
+    /// Checks that there is a usable terminal, then takes it over.
+    public init(options: TerminalOptions, wantsColor: Bool) throws {
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+            throw TerminalError(description: """
+            facets: the explorer needs a terminal, and \(isatty(STDOUT_FILENO) == 0 ? "standard output" : "standard input") is not one.
+            For scripts use the subcommands: facets list, show, links, search, timeline, check (see facets --help).
+            """)
+        }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard !term.isEmpty, term != "dumb" else {
+            throw TerminalError(description: "facets: TERM is \(term.isEmpty ? "not set" : "\"dumb\""); the explorer needs a terminal that can move the cursor (e.g. TERM=xterm-256color). The subcommands work anywhere.")
+        }
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: facets_codeset())
+        utf8 = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        if !utf8 {
+            // Keep the wide-character API working; text is narrowed to ASCII on output.
+            _ = setlocale(LC_CTYPE, "C.UTF-8")
+        }
+        self.options = options
+        guard let screen = newterm(nil, facets_stdout(), facets_stdin()) else {
+            throw TerminalError(description: "facets: the terminal type \"\(term)\" is unknown here (no terminfo entry). Try TERM=xterm-256color.")
+        }
+        screenPointer = screen
+        set_term(screen)
+        facets_install_signal_handlers()
+        raw()
+        noecho()
+        nonl()
+        keypad(facets_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        wtimeout(facets_stdscr(), 100)
+        var colors = false
+        if wantsColor, !options.lofi, has_colors() {
+            start_color()
+            use_default_colors()
+            colors = true
+        }
+        colorsEnabled = colors
+        palette = ColorPalette(colorsEnabled: colors)
+        if options.mouse, !options.lofi {
+            var old: mmask_t = 0
+            mousemask(facets_all_mouse_events(), &old)
+            mouseinterval(200)
+        }
+        width = Int(facets_cols())
+        height = Int(facets_lines())
+    }
+
+    deinit { stop() }
+
+    /// Gives the terminal back as it was. Safe to call more than once.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        if options.mouse, !options.lofi {
+            var old: mmask_t = 0
+            mousemask(0, &old)
+        }
+        curs_set(1)
+        endwin()
+        if let screenPointer { delscreen(screenPointer) }
+        screenPointer = nil
+        facets_flush_stdout()
+    }
+
+    /// A signal that asked the explorer to end (SIGTERM, SIGHUP, SIGINT), if one came.
+    public var pendingSignal: Int32? {
+        let s = facets_pending_signal()
+        return s == 0 ? nil : s
+    }
+
+    // MARK: Input
+
+    /// The next key, or nil after 100 ms without one (so signals are noticed).
+    public func readKey() -> Key? {
+        var code: wint_t = 0
+        let status = wget_wch(facets_stdscr(), &code)
+        if status == KEY_CODE_YES, Int32(code) == KEY_RESIZE {
+            width = Int(facets_cols())
+            height = Int(facets_lines())
+            previous = nil
+            return .resize(width: width, height: height)
+        }
+        if status == KEY_CODE_YES, Int32(code) == KEY_MOUSE {
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            let state = event.bstate
+            let kind: MouseEvent.Kind
+            if state & facets_button1_double_clicked() != 0 { kind = .doubleClick }
+            else if state & facets_wheel_up() != 0 { kind = .wheelUp }
+            else if facets_wheel_down() != 0, state & facets_wheel_down() != 0 { kind = .wheelDown }
+            else if state & facets_button1_clicked() != 0 { kind = .click }
+            else { return nil }
+            return .mouse(MouseEvent(kind: kind, row: Int(event.y), column: Int(event.x)))
+        }
+        return KeyDecoder.decode(status: status, code: UInt32(code))
+    }
+
+    /// A key already waiting, without blocking (to apply typed-ahead keys before drawing).
+    public func readPendingKey() -> Key? {
+        wtimeout(facets_stdscr(), 0)
+        defer { wtimeout(facets_stdscr(), 100) }
+        return readKey()
+    }
+
+    // MARK: Output
+
+    /// Copies a screen into curses; only cells that differ from the last frame are touched, and
+    /// `doupdate` sends only what changed on the terminal.
+    public func present(_ screen: ScreenBuffer, theme: Theme, repaintAll: Bool = false) {
+        let window = facets_stdscr()
+        if repaintAll || previous == nil || previous?.width != screen.width || previous?.height != screen.height {
+            if repaintAll { clearok(facets_curscr(), true) }
+            previous = nil
+        }
+        var scalars: [wchar_t] = []
+        scalars.reserveCapacity(6)
+        for row in 0..<min(screen.height, height) {
+            for column in 0..<min(screen.width, width) {
+                let cell = screen[row, column]
+                if cell.isContinuation { continue }
+                if let previous, previous[row, column] == cell { continue }
+                // The last cell of the screen: writing it would scroll on some terminals.
+                if row == height - 1 && column == width - 1 && !cell.text.allSatisfy({ $0 == " " }) {
+                    let (attrs, pair) = palette.attributes(for: theme.appearance(cell.style))
+                    scalars = [wchar_t(bitPattern: 0x20), 0]
+                    _ = facets_put_cell(window, Int32(row), Int32(column), scalars, attrs, pair)
+                    continue
+                }
+                let (attrs, pair) = palette.attributes(for: theme.appearance(cell.style))
+                scalars.removeAll(keepingCapacity: true)
+                for scalar in cell.text.unicodeScalars.prefix(4) {
+                    scalars.append(wchar_t(bitPattern: utf8 || scalar.isASCII ? scalar.value : 0x3F))
+                    if !utf8 { break }
+                }
+                if scalars.isEmpty { scalars.append(0x20) }
+                scalars.append(0)
+                _ = facets_put_cell(window, Int32(row), Int32(column), scalars, attrs, pair)
+            }
+        }
+        if let cursor = screen.cursor {
+            curs_set(1)
+            wmove(window, Int32(cursor.row), Int32(cursor.column))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(window)
+        doupdate()
+        previous = screen
+    }
+
+    /// OSC 52: puts text on the clipboard of the terminal the person sits at, across SSH and tmux.
+    public func copyToClipboard(_ text: String) {
+        guard !options.lofi else { return }
+        let payload = Data(text.utf8).base64EncodedString()
+        writeRaw("\u{1B}]52;c;\(payload)\u{07}")
+    }
+
+    func writeRaw(_ text: String) {
+        facets_flush_stdout()
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 { if n < 0 && errno == EINTR { continue }; return }
+            offset += n
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/// Everything a person can do in the explorer. Keys map to these through `ActionTable`.
+public enum Action: String, Sendable, Hashable, CaseIterable {
+    case moveDown, moveUp, pageDown, pageUp, top, bottom
+    case nextPane, previousPane, paneLeft, paneRight, focusTree, focusList, focusDetail
+    case open, toggleExpand, followNumber, back, forward
+    case timeline, copyLink, zoom, help, quit, cancel, redraw, cycleTheme
+}

@@ -1,0 +1,68 @@
+/// One row of the action table: the single source for key handling, the help overlay and the README's
+/// key list (as tig's request table is).
+public struct ActionInfo: Sendable {
+    public var action: Action
+    public var keys: [Key]
+    public var description: String
+    /// Short name for key captions and the status line's hints.
+    public var caption: String
+}
+
+public enum ActionTable {
+    public static let rows: [ActionInfo] = [
+        ActionInfo(action: .moveDown, keys: [.character("j"), .down], description: "Move down", caption: "down"),
+        ActionInfo(action: .moveUp, keys: [.character("k"), .up], description: "Move up", caption: "up"),
+        ActionInfo(action: .pageDown, keys: [.pageDown, .control("d")], description: "Page down", caption: "page down"),
+        ActionInfo(action: .pageUp, keys: [.pageUp, .control("u")], description: "Page up", caption: "page up"),
+        ActionInfo(action: .top, keys: [.character("g"), .home], description: "Go to the top", caption: "top"),
+        ActionInfo(action: .bottom, keys: [.character("G"), .end], description: "Go to the bottom", caption: "bottom"),
+        ActionInfo(action: .nextPane, keys: [.tab], description: "Next pane", caption: "next pane"),
+        ActionInfo(action: .previousPane, keys: [.backTab], description: "Previous pane", caption: "previous pane"),
+        ActionInfo(action: .paneLeft, keys: [.character("h"), .left], description: "Pane to the left", caption: "left"),
+        ActionInfo(action: .paneRight, keys: [.character("l"), .right], description: "Pane to the right", caption: "right"),
+        ActionInfo(action: .focusTree, keys: [.character("1")], description: "Focus the facet tree", caption: "tree"),
+        ActionInfo(action: .focusList, keys: [.character("2")], description: "Focus the entry list", caption: "list"),
+        ActionInfo(action: .focusDetail, keys: [.character("3")], description: "Focus the detail pane", caption: "detail"),
+        ActionInfo(action: .open, keys: [.enter], description: "Open the entry, or follow the link on the line", caption: "follow"),
+        ActionInfo(action: .toggleExpand, keys: [.character("o"), .character(" ")], description: "Expand or collapse a tree node", caption: "expand"),
+        ActionInfo(action: .followNumber, keys: [.character("f")], description: "Follow link number N (type N, then Enter; in the detail pane digits work directly)", caption: "follow #"),
+        ActionInfo(action: .back, keys: [.backspace, .character("u"), .control("o")], description: "Back in history", caption: "back"),
+        ActionInfo(action: .forward, keys: [.character("U"), .control("r")], description: "Forward in history (Ctrl-I is Tab in a terminal)", caption: "forward"),
+        ActionInfo(action: .timeline, keys: [.character("t")], description: "Timeline of the talk (at the selected moment)", caption: "timeline"),
+        ActionInfo(action: .copyLink, keys: [.character("y")], description: "Copy the selected link (OSC 52)", caption: "copy"),
+        ActionInfo(action: .zoom, keys: [.character("z")], description: "Zoom the focused pane", caption: "zoom"),
+        ActionInfo(action: .cycleTheme, keys: [.character("c")], description: "Next colour theme", caption: "theme"),
+        ActionInfo(action: .help, keys: [.character("?"), .function(1)], description: "Show or hide this help", caption: "help"),
+        ActionInfo(action: .redraw, keys: [.control("l")], description: "Redraw the screen", caption: "redraw"),
+        ActionInfo(action: .cancel, keys: [.escape], description: "Cancel, close", caption: "cancel"),
+        ActionInfo(action: .quit, keys: [.character("q"), .control("c")], description: "Quit", caption: "quit"),
+    ]
+
+    /// The action a key triggers in normal mode.
+    public static func action(for key: Key) -> Action? {
+        lookup[key]
+    }
+
+    private static let lookup: [Key: Action] = {
+        var map: [Key: Action] = [:]
+        for row in rows { for key in row.keys where map[key] == nil { map[key] = row.action } }
+        return map
+    }()
+
+    public static func info(_ action: Action) -> ActionInfo? { rows.first { $0.action == action } }
+
+    /// "j ↓" for help and the README.
+    public static func keyNames(_ info: ActionInfo) -> String {
+        info.keys.map(\.displayName).joined(separator: " ")
+    }
+
+    /// The key table as Markdown, for the README.
+    public static var markdown: String {
+        var out = "| Keys | Action |\n| --- | --- |\n"
+        for row in rows {
+            let keys = row.keys.map { "`\($0.displayName)`" }.joined(separator: " ")
+            out += "| \(keys) | \(row.description) |\n"
+        }
+        return out
+    }
+}

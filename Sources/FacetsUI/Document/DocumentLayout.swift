@@ -1,0 +1,339 @@
+import FacetsCore
+
+/// Lays out what the detail pane (and `facets show`) displays: a note with numbered links and timestamps,
+/// its backlinks and the statements said around a moment; a talk's timeline; a missing note's page.
+/// All note text is made terminal-safe here, before it reaches any screen.
+public struct DocumentLayout {
+    public let vault: Vault
+    public let width: Int
+    public let glyphs: Glyphs
+    private var document = RenderedDocument()
+
+    public init(vault: Vault, width: Int, glyphs: Glyphs = .unicode) {
+        self.vault = vault
+        self.width = max(1, width)
+        self.glyphs = glyphs
+    }
+
+    // MARK: Documents
+
+    /// A note: title, facts line, body, backlinks, and (when `moment` is given) what is said around it.
+    public static func note(_ index: Int, vault: Vault, width: Int, glyphs: Glyphs = .unicode, moment: Int? = nil) -> RenderedDocument {
+        var layout = DocumentLayout(vault: vault, width: width, glyphs: glyphs)
+        layout.layoutNote(index, moment: moment)
+        return layout.document
+    }
+
+    /// A talk's timeline, every statement followable; entries within 30 s of `seconds` are marked.
+    public static func timeline(videoId: String, seconds: Int?, vault: Vault, width: Int, glyphs: Glyphs = .unicode) -> RenderedDocument {
+        var layout = DocumentLayout(vault: vault, width: width, glyphs: glyphs)
+        layout.layoutTimeline(videoId: videoId, seconds: seconds)
+        return layout.document
+    }
+
+    /// The page for a link target with no note: what it is, and who links to it.
+    public static func missing(_ name: String, vault: Vault, width: Int, glyphs: Glyphs = .unicode) -> RenderedDocument {
+        var layout = DocumentLayout(vault: vault, width: width, glyphs: glyphs)
+        layout.layoutMissing(name)
+        return layout.document
+    }
+
+    // MARK: Notes
+
+    mutating func layoutNote(_ index: Int, moment: Int?) {
+        let note = vault.notes[index]
+        emit(wrap([Span(safe(note.title), .title)]))
+        var facts: [String] = []
+        if let kind = note.kind { facts.append(kind) }
+        if let group = note.group { facts.append(group) }
+        if let talk = vault.talk(ofNote: index), note.kind != "talk" { facts.append(talk.title) }
+        if facts.isEmpty { facts.append(note.path) }
+        emit(wrap([Span(safe(facts.joined(separator: " · ")), .dim)]))
+        blank()
+        for block in note.blocks { layoutBlock(block, note: index, indent: 0) }
+        layoutBacklinks(index)
+        if let moment, let video = note.videoId { layoutSaidAround(video: video, seconds: moment, note: index) }
+        trimTrailingBlanks()
+    }
+
+    mutating func layoutBacklinks(_ index: Int) {
+        let backlinks = vault.backlinks[index]
+        blank()
+        emit([DocLine([Span("Backlinks (\(backlinks.count))", .heading2)])])
+        if backlinks.isEmpty {
+            emit([DocLine([Span("No note links here.", .dim)])])
+            return
+        }
+        for backlink in backlinks {
+            let source = vault.notes[backlink.source]
+            let ref = addRef(.note(backlink.source, line: backlink.line), label: source.title)
+            let context = source.plainLine(backlink.line) ?? ""
+            let pieces = [Span(safe(source.title), .link, ref: ref), Span("[\(ref + 1)]", .linkNumber, ref: ref),
+                          Span(context.isEmpty ? "" : ": " + safe(TextWrapper.truncate(context, width: 160)), .dim)]
+            emit(wrap(pieces, first: [Span(glyphs.bullet + " ")], rest: [Span("  ")]))
+        }
+    }
+
+    mutating func layoutSaidAround(video: String, seconds: Int, note: Int) {
+        let around = vault.saidAround(videoId: video, seconds: seconds, excludingNote: note)
+        blank()
+        emit([DocLine([Span("Said around \(TimestampRef.format(seconds: seconds)) (\(around.count))", .heading2)])])
+        if around.isEmpty {
+            emit([DocLine([Span("Nothing else in the vault cites the 30 seconds around this moment.", .dim)])])
+            return
+        }
+        for entry in around { emitStatement(entry, marked: false) }
+    }
+
+    mutating func emitStatement(_ entry: TimelineEntry, marked: Bool) {
+        let source = vault.notes[entry.note]
+        let ref = addRef(.note(entry.note, line: entry.line), label: source.title)
+        let time = TimestampRef.format(seconds: entry.seconds)
+        let pieces = [Span(safe(source.title), .link, ref: ref), Span("[\(ref + 1)]", .linkNumber, ref: ref),
+                      Span(": " + safe(vault.statement(entry)))]
+        let lead = [Span(marked ? glyphs.timestamp : " ", .timestamp), Span(time + " ", .timestamp)]
+        emit(wrap(pieces, first: lead, rest: [Span(String(repeating: " ", count: DisplayWidth.of(time) + 2))]))
+    }
+
+    // MARK: Timeline and missing pages
+
+    mutating func layoutTimeline(videoId: String, seconds: Int?) {
+        let talk = vault.talk(videoId: videoId) ?? Talk(videoId: videoId, title: "Talk \(videoId)", url: "https://www.youtube.com/watch?v=\(videoId)")
+        emit(wrap([Span(safe(talk.title), .title)]))
+        let url = seconds.map { talk.url(atSecond: $0) } ?? talk.url
+        let urlRef = addRef(.url(url), label: url)
+        emit(wrap([Span(url, .link, ref: urlRef, hyperlink: url), Span("[\(urlRef + 1)]", .linkNumber, ref: urlRef)]))
+        let entries = vault.timeline(videoId: videoId)
+        let heading = seconds.map { "Timeline at \(TimestampRef.format(seconds: $0)) (\(entries.count) statements)" }
+            ?? "Timeline (\(entries.count) statements)"
+        blank()
+        emit([DocLine([Span(heading, .heading2)])])
+        for entry in entries {
+            let marked = seconds.map { abs(entry.seconds - $0) <= 30 } ?? false
+            emitStatement(entry, marked: marked)
+        }
+    }
+
+    mutating func layoutMissing(_ name: String) {
+        emit(wrap([Span("No note for “\(safe(name))”", .title)]))
+        emit(wrap([Span("The vault has no entry with this name, title or alias. These notes link to it:", .dim)]))
+        blank()
+        let key = NameKeys.loose(name)
+        let links = vault.missing.first { NameKeys.loose($0.key) == key }?.value ?? []
+        for backlink in links {
+            let source = vault.notes[backlink.source]
+            let ref = addRef(.note(backlink.source, line: backlink.line), label: source.title)
+            let context = source.plainLine(backlink.line) ?? ""
+            emit(wrap([Span(safe(source.title), .link, ref: ref), Span("[\(ref + 1)]", .linkNumber, ref: ref),
+                       Span(": " + safe(TextWrapper.truncate(context, width: 160)), .dim)],
+                      first: [Span(glyphs.bullet + " ")], rest: [Span("  ")]))
+        }
+        if links.isEmpty { emit([DocLine([Span("(no links found)", .dim)])]) }
+    }
+
+    // MARK: Blocks
+
+    mutating func layoutBlock(_ block: Block, note: Int, indent: Int, prefix: [Span] = []) {
+        let available = width - indent
+        let pad = [Span(String(repeating: " ", count: indent))] + prefix
+        switch block {
+        case .heading(let level, let content, let line):
+            if !(document.lines.last?.spans.isEmpty ?? true) { blank() }
+            let role: Role = level == 1 ? .heading1 : level == 2 ? .heading2 : .heading3
+            let pieces = self.pieces(content, note: note, role: role)
+            let lines = wrap(pieces, first: pad, rest: pad, sourceLine: line)
+            emit(lines)
+            if level <= 2 {
+                let w = min(available, lines.map(\.width).max() ?? 0)
+                emit([DocLine(pad + [Span(String(repeating: level == 1 ? glyphs.doubleRule : glyphs.rule, count: max(0, w - indent)), .dim)], sourceLine: line)])
+            }
+        case .paragraph(let content, let line):
+            emit(wrap(pieces(content, note: note), first: pad, rest: pad, sourceLine: line))
+            blank(within: prefix)
+        case .list(_, let items, _):
+            for item in items {
+                let marker = item.marker == "•" ? glyphs.bullet : item.marker
+                let hang = String(repeating: " ", count: DisplayWidth.of(marker) + 1)
+                emit(wrap(pieces(item.content, note: note), first: pad + [Span(marker + " ", .dim)],
+                          rest: pad + [Span(hang)], sourceLine: item.line))
+                for child in item.children {
+                    layoutBlock(child, note: note, indent: indent + DisplayWidth.of(marker) + 1, prefix: prefix)
+                }
+            }
+            if indent == 0 || !prefix.isEmpty { blank(within: prefix) }
+        case .quote(let content, _):
+            for inner in content {
+                layoutBlock(inner, note: note, indent: 0, prefix: pad + [Span(glyphs.quote + " ", .quote)])
+            }
+            trimTrailingBlank(prefix: pad + [Span(glyphs.quote + " ", .quote)])
+            blank(within: prefix)
+        case .callout(let kind, let title, let folded, let content, let line):
+            let bar = Span(glyphs.callout + " ", .callout)
+            var heading = pieces(title, note: note, role: .callout)
+            if heading.isEmpty { heading = [Span(kind.prefix(1).uppercased() + kind.dropFirst(), .callout)] }
+            if folded { heading.append(Span(" (folded)", .dim)) }
+            emit(wrap(heading, first: pad + [bar], rest: pad + [bar], sourceLine: line))
+            for inner in content { layoutBlock(inner, note: note, indent: 0, prefix: pad + [bar]) }
+            trimTrailingBlank(prefix: pad + [bar])
+            blank(within: prefix)
+        case .code(_, let text, let line), .math(let text, let line):
+            var offset = 0
+            for codeLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                emit(wrap([Span(safe(String(codeLine)), .code)], first: pad + [Span("  ")], rest: pad + [Span("  ")],
+                          sourceLine: line + 1 + offset))
+                offset += 1
+            }
+            blank(within: prefix)
+        case .rule(let line):
+            emit([DocLine(pad + [Span(String(repeating: glyphs.rule, count: max(0, available - prefixWidth(prefix))), .dim)], sourceLine: line)])
+            blank(within: prefix)
+        case .table(let header, let rows, let line):
+            layoutTable(header: header, rows: rows, note: note, pad: pad, line: line)
+            blank(within: prefix)
+        }
+    }
+
+    mutating func layoutTable(header: [[Inline]], rows: [[[Inline]]], note: Int, pad: [Span], line: Int) {
+        let columns = max(header.count, rows.map(\.count).max() ?? 0)
+        guard columns > 0 else { return }
+        let all = [header] + rows
+        let cellPieces: [[[Span]]] = all.map { row in
+            (0..<columns).map { c in c < row.count ? pieces(row[c], note: note) : [] }
+        }
+        var widths = (0..<columns).map { c in cellPieces.map { $0[c].reduce(0) { $0 + $1.width } }.max() ?? 0 }
+        let available = width - prefixWidth(pad) - (columns - 1) * 3
+        while widths.reduce(0, +) > available, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 3 {
+            widths[widest] -= 1
+        }
+        for (r, row) in cellPieces.enumerated() {
+            var spans = pad
+            for c in 0..<columns {
+                if c > 0 { spans.append(Span(" \(glyphs.vertical) ", .dim)) }
+                spans += clip(row[c], width: widths[c], role: r == 0 ? .strong : nil)
+            }
+            emit([DocLine(spans, sourceLine: line + (r == 0 ? 0 : r + 1))])
+            if r == 0 {
+                let rule = widths.map { String(repeating: glyphs.horizontal, count: $0) }
+                    .joined(separator: glyphs.horizontal + glyphs.cross + glyphs.horizontal)
+                emit([DocLine(pad + [Span(rule, .dim)], sourceLine: line + 1)])
+            }
+        }
+    }
+
+    /// Pieces cut to a width (with `…`) and padded to it.
+    func clip(_ pieces: [Span], width: Int, role: Role?) -> [Span] {
+        var out: [Span] = []
+        var used = 0
+        for piece in pieces {
+            let text = piece.text.replacingNewlines()
+            let w = DisplayWidth.of(text)
+            if used + w <= width {
+                out.append(Span(text, role ?? piece.role, ref: piece.ref, hyperlink: piece.hyperlink))
+                used += w
+            } else {
+                let cut = TextWrapper.truncate(text, width: width - used)
+                out.append(Span(cut, role ?? piece.role, ref: piece.ref))
+                used += DisplayWidth.of(cut)
+                break
+            }
+        }
+        if used < width { out.append(Span(String(repeating: " ", count: width - used))) }
+        return out
+    }
+
+    // MARK: Inlines
+
+    /// Inline content as styled pieces, links and timestamps numbered as they are met.
+    mutating func pieces(_ inlines: [Inline], note: Int, role: Role = .normal) -> [Span] {
+        var out: [Span] = []
+        for inline in inlines {
+            switch inline {
+            case .text(let s): out.append(Span(safe(s), role))
+            case .strong(let inner): out += pieces(inner, note: note, role: role == .normal ? .strong : role)
+            case .emphasis(let inner): out += pieces(inner, note: note, role: role == .normal ? .emphasis : role)
+            case .code(let s): out.append(Span(safe(s), .code))
+            case .lineBreak: out.append(Span("\n"))
+            case .link(let text, let url):
+                let safeURL = safe(url)
+                let ref = addRef(.url(safeURL), label: safeURL)
+                let label = pieces(text, note: note, role: .link).map { Span($0.text, .link, ref: ref, hyperlink: safeURL) }
+                out += label + [Span("[\(ref + 1)]", .linkNumber, ref: ref)]
+            case .wikiLink(let link):
+                let target = vault.resolve(link, from: note)
+                let refTarget: RefTarget
+                let linkRole: Role
+                switch target {
+                case .note(let index):
+                    refTarget = .note(index, line: nil)
+                    linkRole = .link
+                case .missing(let name):
+                    refTarget = .missing(name)
+                    linkRole = .missingLink
+                }
+                let ref = addRef(refTarget, label: link.label)
+                out.append(Span(safe(link.label), linkRole, ref: ref))
+                out.append(Span("[\(ref + 1)]", .linkNumber, ref: ref))
+            case .timestamp(let stamp):
+                let seconds = vault.seconds(of: stamp, inNote: note)
+                let video = vault.notes[note].videoId
+                let ref = addRef(video.map { .moment(videoId: $0, seconds: seconds, note: note) } ?? .missing("talk of \(vault.notes[note].stem)"),
+                                 label: TimestampRef.format(seconds: seconds))
+                let url = video == nil ? nil : vault.talk(ofNote: note)?.url(atSecond: seconds)
+                out.append(Span(glyphs.timestamp + TimestampRef.format(seconds: seconds), .timestamp, ref: ref, hyperlink: url))
+                out.append(Span("[\(ref + 1)]", .linkNumber, ref: ref))
+            }
+        }
+        return out
+    }
+
+    // MARK: Lines
+
+    mutating func addRef(_ target: RefTarget, label: String) -> Int {
+        document.refs.append(DocRef(target: target, row: document.lines.count, label: label))
+        return document.refs.count - 1
+    }
+
+    mutating func emit(_ lines: [DocLine]) {
+        // Refs are numbered before their row is known; fix their rows as lines land.
+        for line in lines {
+            let row = document.lines.count
+            for span in line.spans {
+                if let ref = span.ref, document.refs[ref].row >= row { document.refs[ref].row = row }
+            }
+            document.lines.append(line)
+        }
+    }
+
+    func wrap(_ pieces: [Span], first: [Span] = [], rest: [Span] = [], sourceLine: Int? = nil) -> [DocLine] {
+        TextWrapper.wrap(pieces, width: width, first: first, rest: rest, sourceLine: sourceLine)
+    }
+
+    mutating func blank(within prefix: [Span] = []) {
+        if let last = document.lines.last, last.spans == prefix || (prefix.isEmpty && last.spans.isEmpty) { return }
+        if document.lines.isEmpty { return }
+        document.lines.append(DocLine(prefix))
+    }
+
+    mutating func trimTrailingBlank(prefix: [Span]) {
+        if let last = document.lines.last, last.spans == prefix { document.lines.removeLast() }
+    }
+
+    mutating func trimTrailingBlanks() {
+        while let last = document.lines.last, last.spans.allSatisfy({ $0.text.trimmed().isEmpty }) { document.lines.removeLast() }
+    }
+
+    func prefixWidth(_ prefix: [Span]) -> Int { prefix.reduce(0) { $0 + $1.width } }
+
+    func safe(_ text: String) -> String { TerminalSafeText.sanitize(text) }
+}
+
+extension String {
+    func trimmed() -> String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s = s.dropFirst() }
+        while s.last?.isWhitespace == true { s = s.dropLast() }
+        return String(s)
+    }
+
+    func replacingNewlines() -> String { contains("\n") ? split(separator: "\n").joined(separator: " ") : self }
+}

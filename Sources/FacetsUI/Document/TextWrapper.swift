@@ -1,0 +1,111 @@
+/// Greedy word wrapping by display width, with first-line and hanging prefixes. Words wider than a line
+/// are cut by width; nothing it returns is wider than the width asked for.
+struct TextWrapper {
+    /// Pieces that must stay together (a word, or a link label's last word with its `[n]`).
+    struct Atom {
+        var spans: [Span]
+        var isSpace: Bool
+        var isBreak: Bool
+        var width: Int { spans.reduce(0) { $0 + $1.width } }
+    }
+
+    /// Splits styled pieces into atoms at spaces; a piece boundary without a space does not break.
+    static func atoms(_ pieces: [Span]) -> [Atom] {
+        var atoms: [Atom] = []
+        var word: [Span] = []
+        func flushWord() {
+            if !word.isEmpty { atoms.append(Atom(spans: word, isSpace: false, isBreak: false)) }
+            word = []
+        }
+        for piece in pieces {
+            if piece.text == "\n" {
+                flushWord()
+                atoms.append(Atom(spans: [], isSpace: false, isBreak: true))
+                continue
+            }
+            var current = ""
+            for character in piece.text {
+                if character == " " || character == "\t" || character == "\n" {
+                    if !current.isEmpty { word.append(Span(current, piece.role, ref: piece.ref, hyperlink: piece.hyperlink)) }
+                    current = ""
+                    flushWord()
+                    if atoms.last?.isSpace != true { atoms.append(Atom(spans: [Span(" ")], isSpace: true, isBreak: false)) }
+                } else {
+                    current.append(character)
+                }
+            }
+            if !current.isEmpty { word.append(Span(current, piece.role, ref: piece.ref, hyperlink: piece.hyperlink)) }
+        }
+        flushWord()
+        return atoms
+    }
+
+    static func wrap(_ pieces: [Span], width: Int, first: [Span] = [], rest: [Span] = [], sourceLine: Int? = nil) -> [DocLine] {
+        let firstWidth = first.reduce(0) { $0 + $1.width }
+        let restWidth = rest.reduce(0) { $0 + $1.width }
+        var lines: [DocLine] = []
+        var current = DocLine(first, sourceLine: sourceLine)
+        var used = firstWidth
+        var lineHasContent = false
+        func newLine() {
+            while let last = current.spans.last, last.text == " " { current.spans.removeLast(); used -= 1 }
+            lines.append(current)
+            current = DocLine(rest, sourceLine: sourceLine)
+            used = restWidth
+            lineHasContent = false
+        }
+        for atom in atoms(pieces) {
+            if atom.isBreak { newLine(); continue }
+            if atom.isSpace {
+                if lineHasContent, used < width { current.spans.append(Span(" ")); used += 1 }
+                continue
+            }
+            let w = atom.width
+            if lineHasContent, used + w > width { newLine() }
+            if used + w <= width {
+                current.spans += atom.spans
+                used += w
+                lineHasContent = true
+                continue
+            }
+            // Wider than a whole line: cut by width.
+            for span in atom.spans {
+                var chunk = ""
+                for character in span.text {
+                    let cw = DisplayWidth.of(String(character))
+                    if used + DisplayWidth.of(chunk) + cw > width {
+                        if !chunk.isEmpty { current.spans.append(Span(chunk, span.role, ref: span.ref, hyperlink: span.hyperlink)) }
+                        used += DisplayWidth.of(chunk)
+                        chunk = ""
+                        if lineHasContent || used > restWidth { newLine() }
+                        if used + cw > width { continue } // not even one character fits
+                    }
+                    chunk.append(character)
+                    lineHasContent = true
+                }
+                if !chunk.isEmpty {
+                    current.spans.append(Span(chunk, span.role, ref: span.ref, hyperlink: span.hyperlink))
+                    used += DisplayWidth.of(chunk)
+                }
+            }
+        }
+        while let last = current.spans.last, last.text == " " { current.spans.removeLast() }
+        lines.append(current)
+        return lines
+    }
+
+    /// Cuts a text to a width, ending in `…` when cut.
+    static func truncate(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = DisplayWidth.of(String(character))
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+}

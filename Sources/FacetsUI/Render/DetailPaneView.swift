@@ -1,0 +1,38 @@
+import FacetsCore
+
+/// The entry (or timeline, or missing-note page) with a line cursor; the links on the cursor's line are lit.
+enum DetailPaneView {
+    static func draw(_ state: AppState, frame: Layout.Frame, into screen: inout ScreenBuffer) {
+        let focused = state.focus == .detail
+        Renderer.drawFrame(title(state), frame: frame, focused: focused, glyphs: state.glyphs, into: &screen)
+        let area = frame.content
+        guard area.width > 0, area.height > 0 else { return }
+        let lines = state.document.lines
+        let highlighted = focused ? state.refsOnCursorRow.first : nil
+        var hyperlinks: [String: Int] = [:]
+        for offset in 0..<area.height {
+            let index = state.detailScroll + offset
+            guard index < lines.count else { break }
+            let selected = focused && index == state.detailCursor
+            Renderer.drawSpans(lines[index].spans, row: area.y + offset, in: area, selected: selected,
+                               highlightRef: highlighted, into: &screen, hyperlinks: &hyperlinks)
+        }
+        // A scroll indicator in the right border when the document is longer than the pane.
+        if lines.count > area.height, frame.outer.width > 2 {
+            let position = Double(state.detailScroll) / Double(max(1, lines.count - area.height))
+            let row = area.y + Int((Double(area.height - 1) * position).rounded())
+            screen.put(state.glyphs == .ascii ? "#" : "┃", row: row, column: frame.outer.maxX - 1,
+                       style: CellStyle(focused ? .borderFocused : .border))
+        }
+    }
+
+    static func title(_ state: AppState) -> String {
+        switch state.subject {
+        case .nothing: return Pane.detail.title
+        case .note(let index): return TerminalSafeText.sanitize(state.vault.notes[index].title)
+        case .missing: return "Missing note"
+        case .timeline(_, let seconds?): return "Timeline at \(TimestampRef.format(seconds: seconds))"
+        case .timeline: return "Timeline"
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// The key table, drawn over the panes from the same action table that handles keys.
+enum HelpOverlayView {
+    static func lines() -> [(keys: String, description: String)] {
+        ActionTable.rows.map { (ActionTable.keyNames($0), $0.description) }
+            + [("0-9 Enter", "In the detail pane: follow link or timestamp number N"),
+               ("mouse", "Click selects, double-click follows, wheel scrolls")]
+    }
+
+    static func draw(_ state: AppState, scroll: Int, into screen: inout ScreenBuffer) {
+        let rows = lines()
+        let keyWidth = min(24, rows.map { DisplayWidth.of($0.keys) }.max() ?? 8)
+        let width = min(screen.width - 2, max(30, keyWidth + 54))
+        let height = min(screen.height - 2, rows.count + 4)
+        guard width >= 10, height >= 4 else { return }
+        let rect = Rect(x: (screen.width - width) / 2, y: max(0, (screen.height - height) / 2), width: width, height: height)
+        screen.fill(rect, style: CellStyle(.overlay))
+        Renderer.drawFrame("Keys · Esc closes", frame: Layout.Frame(outer: rect, visible: true), focused: true, glyphs: state.glyphs, into: &screen)
+        let inner = rect.inset(by: 1)
+        let visible = inner.height
+        let start = max(0, min(scroll, rows.count - visible))
+        for (offset, row) in rows.dropFirst(start).prefix(visible).enumerated() {
+            let y = inner.y + offset
+            screen.put(TextWrapper.truncate(row.keys, width: keyWidth), row: y, column: inner.x + 1, style: CellStyle(.statusKey), maxColumn: inner.maxX)
+            screen.put(TextWrapper.truncate(row.description, width: max(1, inner.width - keyWidth - 3)), row: y,
+                       column: inner.x + keyWidth + 2, style: CellStyle(.overlay), maxColumn: inner.maxX)
+        }
+    }
+}

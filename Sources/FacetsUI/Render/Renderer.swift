@@ -1,0 +1,73 @@
+import FacetsCore
+
+/// Draws an `AppState` into a `ScreenBuffer`: a pure function, so whole screens can be asserted in tests.
+public enum Renderer {
+    public static func render(_ state: AppState) -> ScreenBuffer {
+        var screen = ScreenBuffer(width: state.width, height: state.height)
+        let layout = state.layout
+        guard layout.arrangement != .tooSmall else {
+            drawTooSmall(&screen)
+            return screen
+        }
+        if layout.tree.visible { TreePaneView.draw(state, frame: layout.tree, into: &screen) }
+        if layout.list.visible { ListPaneView.draw(state, frame: layout.list, into: &screen) }
+        if layout.detail.visible { DetailPaneView.draw(state, frame: layout.detail, into: &screen) }
+        StatusLineView.draw(state, rect: layout.status, into: &screen)
+        if case .help(let scroll) = state.overlay { HelpOverlayView.draw(state, scroll: scroll, into: &screen) }
+        return screen
+    }
+
+    /// "Terminal too small" in whatever room there is (down to 1x1).
+    static func drawTooSmall(_ screen: inout ScreenBuffer) {
+        let words = ["Terminal", "too small:", "need \(Layout.minimumWidth)x\(Layout.minimumHeight)", "(q quits)"]
+        var row = 0
+        var line = ""
+        for word in words {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if DisplayWidth.of(candidate) <= screen.width || line.isEmpty {
+                line = candidate
+            } else {
+                screen.put(line, row: row, column: 0, style: CellStyle(.error))
+                row += 1
+                line = word
+            }
+        }
+        if row < screen.height { screen.put(line, row: row, column: 0, style: CellStyle(.error)) }
+    }
+
+    /// A box with the pane's title in its top edge; brighter when focused.
+    static func drawFrame(_ title: String, frame: Layout.Frame, focused: Bool, glyphs: Glyphs, into screen: inout ScreenBuffer) {
+        let r = frame.outer
+        guard r.width >= 2, r.height >= 2 else { return }
+        let border = CellStyle(focused ? .borderFocused : .border)
+        let horizontal = String(repeating: glyphs.horizontal, count: r.width - 2)
+        screen.put(glyphs.topLeft + horizontal + glyphs.topRight, row: r.y, column: r.x, style: border, maxColumn: r.maxX)
+        for row in (r.y + 1)..<(r.maxY - 1) {
+            screen.put(glyphs.vertical, row: row, column: r.x, style: border)
+            screen.put(glyphs.vertical, row: row, column: r.maxX - 1, style: border)
+        }
+        screen.put(glyphs.bottomLeft + horizontal + glyphs.bottomRight, row: r.maxY - 1, column: r.x, style: border, maxColumn: r.maxX)
+        let label = TextWrapper.truncate(" \(title) ", width: r.width - 4)
+        screen.put(label, row: r.y, column: r.x + 2, style: CellStyle(focused ? .paneTitleFocused : .paneTitle), maxColumn: r.maxX - 2)
+    }
+
+    /// Spans into a row of a rect, clipped; `selected` paints the whole row as the cursor bar.
+    static func drawSpans(_ spans: [Span], row: Int, in rect: Rect, selected: Bool, highlightRef: Int?,
+                          into screen: inout ScreenBuffer, hyperlinks: inout [String: Int]) {
+        var column = rect.x
+        if selected { screen.fill(Rect(x: rect.x, y: row, width: rect.width, height: 1), style: CellStyle(.normal, selected: true)) }
+        for span in spans {
+            guard column < rect.maxX else { break }
+            var link: Int?
+            if let url = span.hyperlink {
+                if let existing = hyperlinks[url] { link = existing } else {
+                    link = screen.hyperlinks.count
+                    hyperlinks[url] = screen.hyperlinks.count
+                    screen.hyperlinks.append(url)
+                }
+            }
+            let style = CellStyle(span.role, selected: selected, highlighted: span.ref != nil && span.ref == highlightRef)
+            column = screen.put(span.text, row: row, column: column, style: style, maxColumn: rect.maxX, hyperlink: link)
+        }
+    }
+}
