@@ -37,6 +37,20 @@ public enum BrowseTree {
         "example": "Examples", "resource": "Resources", "talk": "The talk", "tour": "Tours",
     ]
 
+    /// Every note once, in the order the tree shows them.
+    static func order(_ tree: BrowseNode, noteCount: Int) -> [Int] {
+        var seen = [Bool](repeating: false, count: noteCount)
+        var order: [Int] = []
+        for (node, _) in tree.flattened() where node.id != "all" {
+            for index in node.entries where !seen[index] {
+                seen[index] = true
+                order.append(index)
+            }
+        }
+        for index in 0..<noteCount where !seen[index] { order.append(index) }
+        return order
+    }
+
     public static func build(notes: [Note], talks: [Talk]) -> BrowseNode {
         let byTitle: (Int, Int) -> Bool = { a, b in
             let ta = notes[a].title.lowercased(), tb = notes[b].title.lowercased()

@@ -18,6 +18,8 @@ public struct Vault: Sendable {
     public let tree: BrowseNode
     /// Everything found while loading: per file, per line.
     public let diagnostics: [Diagnostic]
+    /// Every note once, in browse-tree order (sections first, "All notes" last): how lists and search tie-break.
+    public let treeOrder: [Int]
 
     let resolver: LinkResolver
     let notesByVideo: [String: [Int]]
@@ -93,7 +95,9 @@ public struct Vault: Sendable {
 
         let talks = ChannelIndex.talks(notes: notes, notesByVideo: notesByVideo)
         self.talks = talks
-        self.tree = BrowseTree.build(notes: notes, talks: talks)
+        let tree = BrowseTree.build(notes: notes, talks: talks)
+        self.tree = tree
+        self.treeOrder = BrowseTree.order(tree, noteCount: notes.count)
         self.diagnostics = diagnostics.sorted { ($0.severity, $0) < ($1.severity, $1) }
     }
 

@@ -11,7 +11,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let vault = try vaultOptions.load()
-        var entries = vault.entriesInTreeOrder
+        var entries = vault.treeOrder
         if let kind {
             entries = entries.filter { vault.notes[$0].kind == kind.lowercased() }
         }
@@ -35,15 +35,3 @@ extension String {
     }
 }
 
-extension Vault {
-    /// Every entry once, in browse-tree order (sections first, "All notes" last).
-    var entriesInTreeOrder: [Int] {
-        var seen = Set<Int>()
-        var order: [Int] = []
-        for (node, _) in tree.flattened() where node.id != "all" {
-            for index in node.entries where seen.insert(index).inserted { order.append(index) }
-        }
-        for index in notes.indices where seen.insert(index).inserted { order.append(index) }
-        return order
-    }
-}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// An inverted index over every entry's title, aliases and text (folded words → the notes holding them),
+/// with prebuilt sets for one- and two-character prefixes, so a keystroke costs far less than a scan.
+public struct SearchIndex: Sendable {
+    let noteCount: Int
+    /// Folded terms in UTF-8 byte order, so the terms with a prefix are one contiguous run.
+    let terms: [String]
+    let postings: [[UInt32]]
+    let shortPrefixes: [String: Bitset]
+    /// Per note: its title then its aliases, folded for case-insensitive matching.
+    let names: [[FoldedName]]
+    /// Per note: its position in the browse tree (ties are broken by it).
+    let treeRank: [Int]
+    let treeOrder: [Int]
+
+    struct FoldedName: Sendable {
+        var text: String
+        var folded: [Unicode.Scalar]
+        var isAlias: Bool
+    }
+
+    public init(vault: Vault) {
+        let notes = vault.notes
+        noteCount = notes.count
+        treeOrder = vault.treeOrder
+        var rank = [Int](repeating: 0, count: notes.count)
+        for (position, index) in treeOrder.enumerated() { rank[index] = position }
+        treeRank = rank
+        names = notes.map { note in
+            [FoldedName(text: note.title, folded: TextFolding.fold(note.title), isAlias: false)]
+                + note.aliases.map { FoldedName(text: $0, folded: TextFolding.fold($0), isAlias: true) }
+        }
+
+        // Tokenize in parallel, one postings map per chunk, then merge in note order.
+        let chunkCount = max(1, min(notes.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        var chunks = [[String: [UInt32]]](repeating: [:], count: chunkCount)
+        chunks.withUnsafeMutableBufferPointer { buffer in
+            let slots = ChunkSlots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                var map: [String: [UInt32]] = [:]
+                var terms = Set<String>()
+                let lower = notes.count * chunk / chunkCount, upper = notes.count * (chunk + 1) / chunkCount
+                for index in lower..<upper {
+                    terms.removeAll(keepingCapacity: true)
+                    let note = notes[index]
+                    SearchTokenizer.terms(of: note.title, into: &terms)
+                    for alias in note.aliases { SearchTokenizer.terms(of: alias, into: &terms) }
+                    SearchTokenizer.terms(of: note.body, into: &terms)
+                    for term in terms { map[term, default: []].append(UInt32(index)) }
+                }
+                slots.buffer[chunk] = map
+            }
+        }
+        var merged = chunks[0]
+        for chunk in chunks.dropFirst() {
+            for (term, list) in chunk { merged[term, default: []].append(contentsOf: list) }
+        }
+        let sortedTerms = merged.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        terms = sortedTerms
+        postings = sortedTerms.map { merged[$0] ?? [] }
+
+        var prefixes: [String: Bitset] = [:]
+        for (k, term) in sortedTerms.enumerated() {
+            var prefix = ""
+            for scalar in term.unicodeScalars.prefix(2) {
+                prefix.unicodeScalars.append(scalar)
+                if prefixes[prefix] == nil { prefixes[prefix] = Bitset(count: notes.count) }
+                for note in postings[k] { prefixes[prefix]?.insert(Int(note)) }
+            }
+        }
+        shortPrefixes = prefixes
+    }
+
+    private struct ChunkSlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<[String: [UInt32]]> }
+
+    /// Notes with a word starting with `prefix` (folded, lower case).
+    func notes(withWordPrefix prefix: String) -> Bitset {
+        if prefix.unicodeScalars.count <= 2 { return shortPrefixes[prefix] ?? Bitset(count: noteCount) }
+        var result = Bitset(count: noteCount)
+        var low = 0, high = terms.count
+        while low < high {
+            let mid = (low + high) / 2
+            if terms[mid].utf8.lexicographicallyPrecedes(prefix.utf8) { low = mid + 1 } else { high = mid }
+        }
+        var k = low
+        while k < terms.count, terms[k].utf8.starts(with: prefix.utf8) {
+            for note in postings[k] { result.insert(Int(note)) }
+            k += 1
+        }
+        return result
+    }
+}
