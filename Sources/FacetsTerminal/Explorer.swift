@@ -32,6 +32,7 @@ public enum Explorer {
             repaint = false
             var key = session.readKey()
             var handled = 0
+            defer { state.settle() }
             while true {
                 if let signal = session.pendingSignal {
                     return 128 + signal

@@ -24,7 +24,7 @@ struct VaultOptions: ParsableArguments {
 enum BundledVault {
     static func load() -> Vault {
         Vault(origin: "bundled content",
-              files: BundledContent.files.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) })
+              files: BundledContent.files.map { SourceFile(path: $0.path, text: $0.text) })
     }
 }
 

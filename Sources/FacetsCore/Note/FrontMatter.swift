@@ -67,7 +67,54 @@ enum FrontMatterParser {
     /// Caps the nodes built from one note's YAML, so an alias bomb costs bounded time and memory.
     static let nodeBudget = 20_000
 
-    /// Parses the YAML between the `---` fences. `firstLine` is the file line of the YAML's first line.
+    /// Parses the YAML between the `---` fences, straight from the file's bytes. Front matter made only of
+    /// `key: plain value` lines (most notes: title and videoId) is read directly, with the same result Yams
+    /// gives for plain scalars; anything else (quotes, lists, maps, anchors, comments) goes to Yams.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int) -> Result<FrontMatter, FrontMatterError> {
+        if let simple = plainKeyValues(bytes, range) { return .success(simple) }
+        let yaml = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        return parse(yaml, firstLine: firstLine)
+    }
+
+    /// `key: value` lines with plain, single-line values, or nil when the YAML needs a real parser.
+    static func plainKeyValues(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> FrontMatter? {
+        var entries: [FrontMatterEntry] = []
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            var lineEnd = i
+            while lineEnd < end, bytes[lineEnd] != Byte.newline { lineEnd += 1 }
+            defer { i = lineEnd + 1 }
+            if lineEnd == i { continue }
+            // Key: letters, digits, `_` or `-`, from the first column.
+            var k = i
+            while k < lineEnd, Byte.isLetter(bytes[k]) || Byte.isDigit(bytes[k]) || bytes[k] == 0x5F || bytes[k] == 0x2D { k += 1 }
+            guard k > i, k + 1 < lineEnd, bytes[k] == Byte.colon, bytes[k + 1] == Byte.space else { return nil }
+            var v = k + 1
+            while v < lineEnd, bytes[v] == Byte.space { v += 1 }
+            var valueEnd = lineEnd
+            while valueEnd > v, Byte.isSpace(bytes[valueEnd - 1]) { valueEnd -= 1 }
+            guard valueEnd > v else { return nil }
+            // Indicators that give YAML meaning to the first character, or to `: ` and ` #` inside.
+            let first = bytes[v]
+            if "\"'[]{}&*!|>%@`#-?,".utf8.contains(first) { return nil }
+            var p = v
+            while p < valueEnd {
+                let b = bytes[p]
+                if b == Byte.colon, p + 1 == valueEnd || bytes[p + 1] == Byte.space { return nil }
+                if b == Byte.hash, bytes[p - 1] == Byte.space || bytes[p - 1] == Byte.tab { return nil }
+                if b == Byte.tab || b < 0x20 { return nil }
+                p += 1
+            }
+            let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<k]), as: UTF8.self)
+            let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[v..<valueEnd]), as: UTF8.self)
+            if entries.contains(where: { $0.key == key }) { return nil }
+            entries.append(FrontMatterEntry(key: key, value: ["~", "null", "Null", "NULL"].contains(value) ? .null : .scalar(value)))
+        }
+        return FrontMatter(entries: entries)
+    }
+
+    /// Parses YAML text with Yams. `firstLine` is the file line of the YAML's first line.
     static func parse(_ yaml: String, firstLine: Int) -> Result<FrontMatter, FrontMatterError> {
         if yaml.trimmed.isEmpty { return .success(FrontMatter()) }
         let node: Node?

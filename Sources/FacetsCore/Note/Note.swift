@@ -7,8 +7,11 @@ public struct Note: Sendable {
     public let stem: String
     public let title: String
     public let frontMatter: FrontMatter
-    /// The body after the front matter.
-    public let body: String
+    /// The whole file as text (BOM removed, line endings normalised).
+    public let text: String
+    private let bodyStart: String.Index
+    /// The body after the front matter (a view into `text`, not a copy).
+    public var body: Substring { text[bodyStart...] }
     /// 1-based file line of the body's first line.
     public let bodyFirstLine: Int
     public let links: [WikiLink]
@@ -16,13 +19,14 @@ public struct Note: Sendable {
     /// Problems found while reading this note.
     public let diagnostics: [Diagnostic]
 
-    public init(path: String, stem: String, title: String, frontMatter: FrontMatter, body: String, bodyFirstLine: Int,
-                links: [WikiLink], timestamps: [TimestampRef], diagnostics: [Diagnostic]) {
+    public init(path: String, stem: String, title: String, frontMatter: FrontMatter, text: String, bodyStart: String.Index,
+                bodyFirstLine: Int, links: [WikiLink], timestamps: [TimestampRef], diagnostics: [Diagnostic]) {
         self.path = path
         self.stem = stem
         self.title = title
         self.frontMatter = frontMatter
-        self.body = body
+        self.text = text
+        self.bodyStart = bodyStart
         self.bodyFirstLine = bodyFirstLine
         self.links = links
         self.timestamps = timestamps
@@ -37,7 +41,7 @@ public struct Note: Sendable {
     public var summary: String? { frontMatter.string("summary") }
 
     /// The body parsed into blocks for rendering.
-    public var blocks: [Block] { BlockParser.parse(body, firstLine: bodyFirstLine) }
+    public var blocks: [Block] { BlockParser.parse(String(body), firstLine: bodyFirstLine) }
 
     /// The raw text of a 1-based file line of the body, or nil outside it.
     public func bodyLine(_ line: Int) -> String? {

@@ -158,7 +158,7 @@ extension Note {
 
 extension SearchIndex {
     /// Offset of `needle` in `haystack` at or after `from`, preferring nothing: plain substring search.
-    static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from: Int = 0) -> Int? {
+    public static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from: Int = 0) -> Int? {
         guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
         let first = needle[0]
         var i = from

@@ -1,10 +1,12 @@
 /// Splits note text into folded words for the index, from UTF-8 bytes: letters and digits make words,
 /// HTML tags are skipped, and one- or two-digit numbers (timestamp fields) are left out.
 enum SearchTokenizer {
-    static func terms(of text: String, into terms: inout Set<String>) {
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            scan(UnsafeBufferPointer(buffer), into: &terms)
+    static func terms<S: StringProtocol>(of text: S, into terms: inout Set<String>) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { scan($0, into: &terms) }
+        if done == nil {
+            var copy = String(text)
+            copy.makeContiguousUTF8()
+            copy.utf8.withContiguousStorageIfAvailable { scan($0, into: &terms) }
         }
     }
 

@@ -40,7 +40,13 @@ enum LinkScanner {
                     continue
                 }
             }
-            let b = bytes[i]
+            // Skip plain text fast: only newline, `[`, `!`, `<` and backtick start anything.
+            var b = bytes[i]
+            while !isSpecial(b) {
+                i += 1
+                if i == end { return result }
+                b = bytes[i]
+            }
             switch b {
             case Byte.newline:
                 line += 1
@@ -70,6 +76,14 @@ enum LinkScanner {
             }
         }
         return result
+    }
+
+    /// Bytes below 128 that can start a link, a timestamp, a code span or a new line.
+    @inline(__always) static func isSpecial(_ b: UInt8) -> Bool {
+        // Bits for 0x0A (newline), 0x21 (!), 0x3C (<) in the low word; 0x5B ([), 0x60 (`) in the high word.
+        let low: UInt64 = (1 << 0x0A) | (1 << 0x21) | (1 << 0x3C)
+        let high: UInt64 = (1 << (0x5B - 64)) | (1 << (0x60 - 64))
+        return b < 64 ? (low >> UInt64(b)) & 1 != 0 : (b < 128 && (high >> UInt64(b - 64)) & 1 != 0)
     }
 
     /// Index of the newline ending the line that contains `from` (or `end`).

@@ -1,6 +1,20 @@
 /// Reads `[[…]]` and `![[…]]` from bytes; shared by the load-time link scanner and the inline parser,
 /// so what the index counts and what the reader sees are the same links.
 enum WikiLinkSyntax {
+    /// A byte range as a String without surrounding spaces and tabs (trimmed before decoding: cheap).
+    static func trimmedString(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, Byte.isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower, Byte.isSpace(bytes[upper - 1]) { upper -= 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+        // Non-breaking and other Unicode spaces are rare; trim them the slow way only when present.
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+           !first.isASCII && first.properties.isWhitespace || !last.isASCII && last.properties.isWhitespace {
+            return text.trimmed
+        }
+        return text
+    }
+
     /// A link starting at `start` (which holds `[` or `!`), and the index just past its `]]`.
     /// `nil` when there is no link there, or it is `[[]]` (ignored) or crosses a line end.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, line: Int) -> (link: WikiLink?, next: Int)? {
@@ -24,14 +38,12 @@ enum WikiLinkSyntax {
         guard j + 1 < end else { return nil }
         let next = j + 2
         let targetEnd = firstPipe >= 0 ? firstPipe : j
-        let rawTarget = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<targetEnd]), as: UTF8.self).trimmed
-        let rawLabel = firstPipe >= 0
-            ? String(decoding: UnsafeBufferPointer(rebasing: bytes[(firstPipe + 1)..<j]), as: UTF8.self).trimmed
-            : ""
+        let rawTarget = trimmedString(bytes, contentStart..<targetEnd)
+        let rawLabel = firstPipe >= 0 ? trimmedString(bytes, (firstPipe + 1)..<j) : ""
         if rawTarget.isEmpty && rawLabel.isEmpty { return (nil, next) }
         var target = rawTarget
         var heading: String?
-        if let hashIndex = rawTarget.firstIndex(of: "#") {
+        if bytes[contentStart..<targetEnd].contains(Byte.hash), let hashIndex = rawTarget.firstIndex(of: "#") {
             target = String(rawTarget[..<hashIndex]).trimmed
             let h = String(rawTarget[rawTarget.index(after: hashIndex)...]).trimmed
             heading = h.isEmpty ? nil : h

@@ -52,9 +52,9 @@ public enum BrowseTree {
     }
 
     public static func build(notes: [Note], talks: [Talk]) -> BrowseNode {
+        let sortKeys = notes.map { $0.title.lowercased() }
         let byTitle: (Int, Int) -> Bool = { a, b in
-            let ta = notes[a].title.lowercased(), tb = notes[b].title.lowercased()
-            return ta != tb ? ta < tb : notes[a].path < notes[b].path
+            sortKeys[a] != sortKeys[b] ? sortKeys[a] < sortKeys[b] : notes[a].path < notes[b].path
         }
         let all = BrowseNode(id: "all", title: "All notes", entries: Array(notes.indices).sorted(by: byTitle))
         let hasKinds = notes.contains { $0.kind != nil }

@@ -3,6 +3,7 @@ public enum NameKeys {
     /// The file-name cleaning rule of the vaults' generator: non-alphanumerics removed (spaces and `_` kept),
     /// spaces to `_`, lower case. "Mission-oriented innovation" → `missionoriented_innovation`.
     public static func cleaned(_ name: String) -> String {
+        if let ascii = asciiKey(name, loose: false) { return ascii }
         var out = ""
         out.reserveCapacity(name.utf8.count)
         for scalar in name.unicodeScalars {
@@ -17,6 +18,7 @@ public enum NameKeys {
 
     /// Case-, `_`- and space-insensitive: "Public_Sector  innovation" and "public sector innovation" meet.
     public static func loose(_ name: String) -> String {
+        if let ascii = asciiKey(name, loose: true) { return ascii }
         var out = ""
         out.reserveCapacity(name.utf8.count)
         var pendingSpace = false
@@ -34,7 +36,34 @@ public enum NameKeys {
 
     /// Targets that would leave the vault (`../x`, `/etc/passwd`, `~/x`) never resolve.
     public static func leavesVault(_ target: String) -> Bool {
-        target.hasPrefix("/") || target.hasPrefix("~") || target.hasPrefix("\\")
-            || target.split(separator: "/").contains("..") || target.split(separator: "\\").contains("..")
+        guard let first = target.utf8.first else { return false }
+        if first == 0x2F || first == 0x7E || first == 0x5C { return true }
+        guard target.utf8.contains(0x2E) else { return false } // no "." at all: no ".."
+        return target.split(separator: "/").contains("..") || target.split(separator: "\\").contains("..")
+    }
+
+    /// Both keys computed on ASCII bytes (most names); nil when the name has non-ASCII characters.
+    static func asciiKey(_ name: String, loose: Bool) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+        for b in name.utf8 {
+            guard b < 0x80 else { return nil }
+            let isSeparator = b == 0x20 || b == 0x5F || (loose && (b == 0x09 || b == 0x2D))
+            if loose {
+                if isSeparator {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(Byte.lower(b))
+            } else if isSeparator {
+                out.append(0x5F)
+            } else if Byte.isLetter(b) || Byte.isDigit(b) {
+                out.append(Byte.lower(b))
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -22,9 +22,12 @@ public enum TimestampReading {
 
     static func readings(notes: [Note], notesByVideo: [String: [Int]]) -> Readings {
         var readings = Readings()
-        func latest(_ index: Int) -> Int {
-            notes[index].timestamps.lazy.filter { $0.parts.count == 3 }.map(\.literalSeconds).max() ?? 0
+        let latestByNote: [Int] = notes.map { note in
+            var latest = 0
+            for stamp in note.timestamps where stamp.parts.count == 3 { latest = max(latest, stamp.literalSeconds) }
+            return latest
         }
+        func latest(_ index: Int) -> Int { latestByNote[index] }
         for _ in 0..<2 {
             for (video, indexes) in notesByVideo {
                 let plausible = indexes.filter { !readings.minutesFirstNotes.contains($0) }.map(latest).filter { $0 <= longestTalk }

@@ -32,7 +32,8 @@ public struct Vault: Sendable {
         parsed.withUnsafeMutableBufferPointer { buffer in
             let slots = NoteSlots(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                slots.buffer[index] = NoteParser.parse(path: files[index].path, bytes: files[index].bytes)
+                slots.buffer[index] = NoteParser.parse(path: files[index].path, text: files[index].text,
+                                                       repairedUTF8: files[index].repairedUTF8)
             }
         }
         let notes = parsed.compactMap { $0 }

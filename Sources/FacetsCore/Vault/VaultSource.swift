@@ -5,14 +5,29 @@ public struct VaultError: Error, Sendable, CustomStringConvertible {
     public var description: String
 }
 
-/// One file read from disk or from the bundle, before parsing.
+/// One file read from disk or from the bundle, before parsing: its text, decoded once.
 public struct SourceFile: Sendable {
     public var path: String
-    public var bytes: [UInt8]
+    public var text: String
+    /// Whether decoding replaced invalid UTF-8 (the note then gets a warning).
+    public var repairedUTF8: Bool
 
+    public init(path: String, text: String, repairedUTF8: Bool = false) {
+        self.path = path
+        self.text = text
+        self.repairedUTF8 = repairedUTF8
+    }
+
+    /// Decodes bytes, noting whether invalid UTF-8 had to be replaced.
     public init(path: String, bytes: [UInt8]) {
         self.path = path
-        self.bytes = bytes
+        if let valid = String(validating: bytes, as: UTF8.self) {
+            text = valid
+            repairedUTF8 = false
+        } else {
+            text = String(decoding: bytes, as: UTF8.self)
+            repairedUTF8 = true
+        }
     }
 }
 
@@ -48,7 +63,7 @@ public enum VaultReader {
                 DispatchQueue.concurrentPerform(iterations: sortedPaths.count) { index in
                     let relative = sortedPaths[index]
                     switch readFile(root + "/" + relative, relative: relative) {
-                    case .success(let bytes): slots.files[index] = SourceFile(path: relative, bytes: bytes)
+                    case .success(let file): slots.files[index] = file
                     case .failure(let diagnostic): slots.diagnostics[index] = diagnostic
                     }
                 }
@@ -118,7 +133,7 @@ public enum VaultReader {
         }
     }
 
-    private static func readFile(_ path: String, relative: String) -> Result<[UInt8], Diagnostic> {
+    private static func readFile(_ path: String, relative: String) -> Result<SourceFile, Diagnostic> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: \(String(cString: strerror(errno)))"))
@@ -133,23 +148,33 @@ public enum VaultReader {
             return .failure(Diagnostic(.warning, path: relative, line: 0,
                                        "skipped: \(size / 1024 / 1024) MiB is over the \(maximumFileSize / 1024 / 1024) MiB limit for a note"))
         }
-        var bytes = [UInt8](repeating: 0, count: size)
+        // Read straight into a String's storage (one copy); Swift validates it and repairs invalid UTF-8.
+        var readError: Int32 = 0
         var filled = 0
-        while filled < size {
-            let n = bytes.withUnsafeMutableBytes { raw in
-                Glibc.read(fd, raw.baseAddress! + filled, size - filled)
+        var hasNUL = false
+        let text = String(unsafeUninitializedCapacity: max(size, 1)) { buffer in
+            while filled < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    readError = errno
+                    return 0
+                }
+                if n == 0 { break }
+                filled += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: \(String(cString: strerror(errno)))"))
-            }
-            if n == 0 { break }
-            filled += n
+            hasNUL = UnsafeBufferPointer(rebasing: buffer[0..<min(filled, 8192)]).contains(0)
+            return hasNUL ? 0 : filled
         }
-        if filled < size { bytes.removeSubrange(filled...) }
-        if bytes.prefix(8192).contains(0) {
+        if readError != 0 {
+            return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: \(String(cString: strerror(readError)))"))
+        }
+        if hasNUL {
             return .failure(Diagnostic(.warning, path: relative, line: 0, "skipped: binary file (contains NUL bytes)"))
         }
-        return .success(bytes)
+        // Swift replaces each invalid sequence with U+FFFD (3 bytes), so a repair changes the byte count
+        // (unless every invalid sequence was exactly 3 bytes long: then the note loads unwarned).
+        let repaired = text.utf8.count != filled
+        return .success(SourceFile(path: relative, text: text, repairedUTF8: repaired))
     }
 }

@@ -4,4 +4,5 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case nextPane, previousPane, paneLeft, paneRight, focusTree, focusList, focusDetail
     case open, toggleExpand, followNumber, back, forward
     case timeline, copyLink, zoom, help, quit, cancel, redraw, cycleTheme
+    case search, globalSearch, nextMatch, previousMatch
 }

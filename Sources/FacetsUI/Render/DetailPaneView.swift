@@ -10,12 +10,16 @@ enum DetailPaneView {
         let lines = state.document.lines
         let highlighted = focused ? state.refsOnCursorRow.first : nil
         var hyperlinks: [String: Int] = [:]
+        let findMatches = Dictionary((state.detailFind?.matches ?? []).map { ($0.row, $0) }, uniquingKeysWith: { a, _ in a })
         for offset in 0..<area.height {
             let index = state.detailScroll + offset
             guard index < lines.count else { break }
             let selected = focused && index == state.detailCursor
             Renderer.drawSpans(lines[index].spans, row: area.y + offset, in: area, selected: selected,
                                highlightRef: highlighted, into: &screen, hyperlinks: &hyperlinks)
+            if let match = findMatches[index] {
+                markMatches(match.ranges, line: lines[index], row: area.y + offset, in: area, into: &screen)
+            }
         }
         // A scroll indicator in the right border when the document is longer than the pane.
         if lines.count > area.height, frame.outer.width > 2 {
@@ -23,6 +27,19 @@ enum DetailPaneView {
             let row = area.y + Int((Double(area.height - 1) * position).rounded())
             screen.put(state.glyphs == .ascii ? "#" : "┃", row: row, column: frame.outer.maxX - 1,
                        style: CellStyle(focused ? .borderFocused : .border))
+        }
+    }
+
+    /// Highlights the characters of a row that a find matched.
+    static func markMatches(_ ranges: [Range<Int>], line: DocLine, row: Int, in area: Rect, into screen: inout ScreenBuffer) {
+        var column = area.x
+        for (offset, character) in line.text.enumerated() {
+            let w = DisplayWidth.of(String(character))
+            guard column + w <= area.maxX else { break }
+            if w > 0, ranges.contains(where: { $0.contains(offset) }) {
+                for c in column..<(column + w) { screen[row, c].style = CellStyle(.match) }
+            }
+            column += w
         }
     }
 

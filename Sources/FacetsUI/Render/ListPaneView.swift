@@ -2,14 +2,18 @@
 enum ListPaneView {
     static func draw(_ state: AppState, frame: Layout.Frame, into screen: inout ScreenBuffer) {
         let focused = state.focus == .list
-        let title = state.selectedNode.map { "\($0.title) (\(state.listEntries.count))" } ?? Pane.list.title
+        var title = state.selectedNode.map { "\($0.title) (\(state.listEntries.count))" } ?? Pane.list.title
+        if let filter = state.listFilter {
+            title = "/\(TerminalSafeText.sanitize(filter.query)) (\(state.listEntries.count) of \(filter.scope.count))"
+        }
         Renderer.drawFrame(title, frame: frame, focused: focused, glyphs: state.glyphs, into: &screen)
         let area = frame.content
         guard area.width > 0, area.height > 0 else { return }
         if state.listEntries.isEmpty {
-            screen.put("(no entries)", row: area.y, column: area.x, style: CellStyle(.dim), maxColumn: area.maxX)
+            screen.put(state.listFilter == nil ? "(no entries)" : "(no match)", row: area.y, column: area.x, style: CellStyle(.dim), maxColumn: area.maxX)
             return
         }
+        let hits = state.listFilter.map { filter in Dictionary(filter.hits.map { ($0.note, $0) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
         let mixedKinds = Set(state.listEntries.prefix(500).map { state.vault.notes[$0].kind ?? "" }).count > 1
         var hyperlinks: [String: Int] = [:]
         for offset in 0..<area.height {
@@ -18,10 +22,13 @@ enum ListPaneView {
             let note = state.vault.notes[state.listEntries[index]]
             let tag = mixedKinds ? (note.kind.map { " \($0)" } ?? "") : ""
             let titleWidth = max(1, area.width - DisplayWidth.of(tag))
-            let safeTitle = TerminalSafeText.sanitize(note.title)
-            let title = TextWrapper.truncate(safeTitle, width: titleWidth)
-            let padding = String(repeating: " ", count: max(0, titleWidth - DisplayWidth.of(title)))
-            let spans = [Span(title + padding), Span(tag, .kind)]
+            let hit = hits[state.listEntries[index]]
+            var name = note.title
+            if let hit, hit.viaAlias { name = note.title + " · " + hit.matchedName }
+            let offset = hit?.viaAlias == true ? note.title.count + 3 : 0
+            let marked = Set(hit?.namePositions.map { $0 + offset } ?? [])
+            var spans = HighlightedText.spans(TerminalSafeText.sanitize(name), width: titleWidth, marked: marked)
+            spans.append(Span(tag, .kind))
             let selected = index == state.listCursor
             Renderer.drawSpans(spans, row: area.y + offset, in: area, selected: selected && focused, highlightRef: nil,
                                into: &screen, hyperlinks: &hyperlinks)

@@ -13,7 +13,11 @@ public enum Renderer {
         if layout.list.visible { ListPaneView.draw(state, frame: layout.list, into: &screen) }
         if layout.detail.visible { DetailPaneView.draw(state, frame: layout.detail, into: &screen) }
         StatusLineView.draw(state, rect: layout.status, into: &screen)
-        if case .help(let scroll) = state.overlay { HelpOverlayView.draw(state, scroll: scroll, into: &screen) }
+        switch state.overlay {
+        case .help(let scroll)?: HelpOverlayView.draw(state, scroll: scroll, into: &screen)
+        case .search(let search)?: GlobalSearchView.draw(state, search: search, into: &screen)
+        case nil: break
+        }
         return screen
     }
 

@@ -5,6 +5,10 @@ enum StatusLineView {
     static func draw(_ state: AppState, rect: Rect, into screen: inout ScreenBuffer) {
         guard rect.height > 0, rect.width > 0 else { return }
         screen.fill(rect, style: CellStyle(.status))
+        if case .typing(let field) = state.mode, field != .global {
+            drawPrompt(state, field: field, rect: rect, into: &screen)
+            return
+        }
         let right: [(String, Role)]
         if case .linkNumber(let digits) = state.mode {
             right = [("Follow link \(digits)_", .statusKey), ("  Enter go · Esc cancel", .status)]
@@ -22,6 +26,22 @@ enum StatusLineView {
         for (text, role) in right {
             column = screen.put(text, row: rect.y, column: column, style: CellStyle(role), maxColumn: rect.maxX)
         }
+    }
+
+    /// `/query` with the cursor after it, and what Enter and Esc do.
+    static func drawPrompt(_ state: AppState, field: SearchField, rect: Rect, into screen: inout ScreenBuffer) {
+        let query = TerminalSafeText.sanitize(field == .listFilter ? state.listFilter?.query ?? "" : state.detailFind?.query ?? "")
+        let count = field == .listFilter ? "\(state.listEntries.count) match\(state.listEntries.count == 1 ? "" : "es")"
+            : "\(state.detailFind?.matches.count ?? 0) line\((state.detailFind?.matches.count ?? 0) == 1 ? "" : "s")"
+        let help = "  \(count) · Enter keep · Esc cancel "
+        let helpWidth = min(DisplayWidth.of(help), max(0, rect.width / 2))
+        let room = max(1, rect.width - helpWidth - 2)
+        // Show the end of a long query, where the typing happens.
+        var shown = query
+        while DisplayWidth.of(shown) > room - 1, !shown.isEmpty { shown.removeFirst() }
+        let end = screen.put("/" + shown, row: rect.y, column: rect.x, style: CellStyle(.statusKey), maxColumn: rect.x + room + 1)
+        screen.cursor = (rect.y, min(end, rect.maxX - 1))
+        screen.put(TextWrapper.truncate(help, width: helpWidth), row: rect.y, column: rect.maxX - helpWidth, style: CellStyle(.status), maxColumn: rect.maxX)
     }
 
     static func breadcrumb(_ state: AppState) -> String {

@@ -32,6 +32,12 @@ public struct AppState: Sendable {
     public var detailScroll = 0
 
     public var history = NavigationHistory<Location>()
+    /// Built once at load: every keystroke of a search asks it, never the notes.
+    public let searchIndex: SearchIndex
+    public var listFilter: ListFilter?
+    public var detailFind: DetailFind?
+    /// A search typed but not yet run (keys typed ahead are applied first; `settle()` runs it once).
+    var searchPending = false
     public var overlay: Overlay?
     public var mode: InputMode = .normal
     /// A one-shot line for the status bar (cleared by the next key).
@@ -52,6 +58,7 @@ public struct AppState: Sendable {
         self.height = max(0, height)
         self.theme = theme
         glyphs = ascii ? .ascii : .unicode
+        searchIndex = SearchIndex(vault: vault)
         expanded = Set(vault.tree.flattened().filter { !$0.node.children.isEmpty }.map(\.node.id))
         treeRows = vault.tree.visibleRows(expanded: expanded)
         selectTreeRow(0)
@@ -93,6 +100,7 @@ public struct AppState: Sendable {
     /// Selects a tree row: the list shows its entries and the detail pane previews the first.
     mutating func selectTreeRow(_ row: Int) {
         treeCursor = max(0, min(row, treeRows.count - 1))
+        listFilter = nil
         listEntries = selectedNode?.entries ?? []
         listCursor = 0
         listScroll = 0
@@ -124,6 +132,7 @@ public struct AppState: Sendable {
 
     /// Shows a subject in the detail pane from its top (or at a file line of a note).
     mutating func show(_ newSubject: DetailSubject, line: Int? = nil) {
+        if newSubject != subject { detailFind = nil }
         subject = newSubject
         moment = nil
         documentKey = nil

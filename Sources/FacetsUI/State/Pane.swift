@@ -36,6 +36,7 @@ public struct Location: Sendable, Equatable {
 /// Something drawn over the panes.
 public enum Overlay: Sendable, Equatable {
     case help(scroll: Int)
+    case search(GlobalSearch)
 }
 
 /// How the next key is read.
@@ -43,6 +44,8 @@ public enum InputMode: Sendable, Equatable {
     case normal
     /// Digits typed to follow link number N (`f` starts it with an empty number).
     case linkNumber(String)
+    /// Typing a search query.
+    case typing(SearchField)
 }
 
 /// Side effects the update asks the terminal layer to perform.

@@ -9,6 +9,10 @@ extension AppState {
         }
         message = nil
         if case .mouse(let event) = key { return handleMouse(event) }
+        if case .typing(let field) = mode {
+            noteKey(key, action: nil)
+            return handleTypingKey(key, field: field)
+        }
         if overlay != nil { return handleOverlayKey(key) }
         if case .linkNumber(let digits) = mode { return handleLinkNumberKey(key, digits: digits) }
         if focus == .detail, case .character(let c) = key, let digit = c.wholeNumberValue, c.isASCII {
@@ -68,7 +72,13 @@ extension AppState {
         case .help: overlay = .help(scroll: 0)
         case .redraw: return [.redrawAll]
         case .cancel:
-            if zoomed { zoomed = false; refreshDocument() }
+            if detailFind != nil, focus == .detail { detailFind = nil }
+            else if listFilter != nil { clearListFilter(restoreSelection: false) }
+            else if zoomed { zoomed = false; refreshDocument() }
+        case .search: startSearch()
+        case .globalSearch: startGlobalSearch()
+        case .nextMatch: stepMatch(1)
+        case .previousMatch: stepMatch(-1)
         case .quit: return [.quit]
         }
         return []
@@ -201,6 +211,7 @@ extension AppState {
 
     /// Returns to a saved place exactly: node, list selection, subject, cursor, scroll and focus.
     mutating func restore(_ place: Location) {
+        listFilter = nil
         revealNode(place.nodeID)
         listEntries = selectedNode?.entries ?? []
         listCursor = place.listEntry.flatMap { listEntries.firstIndex(of: $0) } ?? 0
@@ -259,7 +270,10 @@ extension AppState {
     }
 
     mutating func handleOverlayKey(_ key: Key) -> [Effect] {
-        guard case .help(let scroll) = overlay else { return [] }
+        guard case .help(let scroll) = overlay else {
+            overlay = nil
+            return []
+        }
         switch key {
         case .escape, .character("q"), .character("?"), .function(1), .enter: overlay = nil
         case .character("j"), .down: overlay = .help(scroll: scroll + 1)

@@ -36,6 +36,8 @@ struct BenchLoad: ParsableCommand {
         let report = Report(notes: vault.notes.count, bytes: bytes, seconds: seconds,
                             notesPerSecond: Double(vault.notes.count) / seconds,
                             megabytesPerSecond: Double(bytes) / 1_000_000 / seconds)
+        // Exit without tearing the vault down: the process ends anyway, and freeing it is not loading.
+        defer { Foundation.exit(0) }
         if output.json { try Output.json(report); return }
         Output.line("notes \(report.notes)  bytes \(report.bytes)  wall \(String(format: "%.3f", seconds)) s  "
                     + "\(String(format: "%.0f", report.notesPerSecond)) notes/s  \(String(format: "%.1f", report.megabytesPerSecond)) MB/s")
