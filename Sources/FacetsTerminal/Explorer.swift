@@ -7,9 +7,15 @@ public enum Explorer {
     public struct Settings: Sendable {
         public var theme: Theme.Name
         public var terminal: TerminalOptions
-        public init(theme: Theme.Name = .dark, terminal: TerminalOptions = TerminalOptions()) {
+        /// Start in presenter mode.
+        public var present: Bool
+        /// Start walking this tour note.
+        public var tour: Int?
+        public init(theme: Theme.Name = .dark, terminal: TerminalOptions = TerminalOptions(), present: Bool = false, tour: Int? = nil) {
             self.theme = theme
             self.terminal = terminal
+            self.present = present
+            self.tour = tour
         }
     }
 
@@ -23,6 +29,8 @@ public enum Explorer {
         let ascii = settings.terminal.ascii || settings.terminal.lofi || !session.utf8
         if !session.colorsEnabled && themeName != .monochrome { themeName = .monochrome }
         var state = AppState(vault: vault, width: session.width, height: session.height, theme: Theme(themeName), ascii: ascii)
+        if settings.present { state.setPresenting(true) }
+        if let tour = settings.tour { state.startTour(tour) }
         if !session.utf8 {
             state.message = "The locale is not UTF-8: drawing with ASCII"
         }

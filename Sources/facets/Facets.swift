@@ -13,7 +13,7 @@ struct Facets: ParsableCommand {
         Exit codes: 0 ok, 1 `check` found errors, 2 usage or environment problem.
         """,
         version: FacetsVersion.description,
-        subcommands: [ExploreCommand.self, ListCommand.self, ShowCommand.self, LinksCommand.self, TimelineCommand.self,
+        subcommands: [ExploreCommand.self, TourCommand.self, ListCommand.self, ShowCommand.self, LinksCommand.self, TimelineCommand.self,
                       SearchCommand.self, CheckCommand.self, BenchCommand.self],
         defaultSubcommand: ExploreCommand.self
     )

@@ -24,6 +24,11 @@ public enum BlockParser {
     public static func stripLinePrefix(_ line: String) -> String {
         var s = Substring(line)
         while let first = s.first, first == " " || first == "\t" || first == ">" { s = s.dropFirst() }
+        if s.hasPrefix("[!"), let close = s.firstIndex(of: "]") {
+            s = s[s.index(after: close)...]
+            if s.first == "-" || s.first == "+" { s = s.dropFirst() }
+            while s.first == " " { s = s.dropFirst() }
+        }
         if let marker = listMarker(s) { s = s.dropFirst(marker.length) }
         if s.first == "#" {
             let hashes = s.prefix { $0 == "#" }
@@ -110,10 +115,10 @@ public enum BlockParser {
                 i = next
                 continue
             }
-            if stripped.hasPrefix("|"), i + 1 < end, isTableSeparator(lines[i + 1].text) {
+            if stripped.contains("|"), i + 1 < end, isTableSeparator(lines[i + 1].text) {
                 var j = i + 2
                 var rows: [[[Inline]]] = []
-                while j < end, lines[j].text.drop(while: { $0 == " " }).hasPrefix("|") {
+                while j < end, lines[j].text.contains("|"), !lines[j].text.allSatisfy({ $0 == " " }) {
                     rows.append(tableCells(lines[j].text).map { InlineParser.parse($0, line: lines[j].number) })
                     j += 1
                 }
@@ -130,7 +135,7 @@ public enum BlockParser {
             }
             // Paragraph: until a blank line or the start of another block.
             var j = i + 1
-            while j < end, !startsBlock(lines[j].text), !(j + 1 < end && lines[j].text.hasPrefix("|") && isTableSeparator(lines[j + 1].text)) {
+            while j < end, !startsBlock(lines[j].text), !(j + 1 < end && lines[j].text.contains("|") && isTableSeparator(lines[j + 1].text)) {
                 j += 1
             }
             let paragraph = lines[i..<j].map { String($0.text).trimmed }.joined(separator: "\n")
@@ -316,7 +321,7 @@ public enum BlockParser {
         for line in collected {
             let lower = line.text.lowercased()
             if lower.contains("callout-title-inner") {
-                title = InlineParser.parse(stripTags(line.text), line: line.number)
+                title = InlineParser.parse(stripTags(line.text).trimmed, line: line.number)
                 continue
             }
             let cleaned = stripTags(line.text)
@@ -375,7 +380,7 @@ public enum BlockParser {
 
     static func isTableSeparator(_ text: Substring) -> Bool {
         let s = text.trimmingCharacters(" ")
-        guard s.contains("-"), s.contains("|") || s.hasPrefix("-") else { return false }
+        guard s.contains("-"), s.contains("|") else { return false }
         return s.allSatisfy { $0 == "|" || $0 == "-" || $0 == ":" || $0 == " " || $0 == "\t" }
     }
 

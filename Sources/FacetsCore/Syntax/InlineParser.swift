@@ -53,8 +53,10 @@ public enum InlineParser {
 
         let end = range.upperBound
         var i = range.lowerBound
+        var closes = LineCloses()
         while i < end {
             let b = bytes[i]
+            if b == Byte.openBracket || b == Byte.bang || b == Byte.lessThan { closes.update(bytes, at: i, end: end) }
             switch b {
             case Byte.newline:
                 line += 1
@@ -77,14 +79,15 @@ public enum InlineParser {
                     while i < end, bytes[i] == Byte.backtick { pending.append(Byte.backtick); i += 1 }
                 }
             case Byte.openBracket, Byte.bang:
-                if let found = WikiLinkSyntax.parse(bytes, at: i, end: end, line: line) {
+                let limit = closes.limit(i)
+                if closes.canCloseWiki(after: i), let found = WikiLinkSyntax.parse(bytes, at: i, end: limit, line: line) {
                     if let link = found.link { append(.wikiLink(link)) }
                     i = found.next
-                } else if b == Byte.openBracket, let found = TimestampSyntax.bare(bytes, at: i, end: end, line: line) {
+                } else if b == Byte.openBracket, let found = TimestampSyntax.bare(bytes, at: i, end: limit, line: line) {
                     append(.timestamp(found.stamp))
                     i = found.next
                 } else if b == Byte.openBracket, depth < depthLimit,
-                          let (textRange, url, next) = markdownLink(bytes, at: i, end: end) {
+                          let (textRange, url, next) = markdownLink(bytes, at: i, end: limit) {
                     var innerLine = line
                     append(.link(text: parse(bytes, textRange, line: &innerLine, depth: depth + 1), url: url))
                     i = next
@@ -93,17 +96,22 @@ public enum InlineParser {
                     i += 1
                 }
             case Byte.lessThan:
-                if let found = TimestampSyntax.anchor(bytes, at: i, end: end, line: line) {
+                let limit = closes.limit(i)
+                let tagCloses = closes.canCloseTag(after: i)
+                if let after = skipComment(bytes, at: i, end: end) {
+                    line += LinkScanner.countNewlines(bytes, from: i, to: after)
+                    i = after
+                } else if closes.canCloseAnchor(after: i), let found = TimestampSyntax.anchor(bytes, at: i, end: limit, line: line) {
                     if let stamp = found.stamp {
                         append(.timestamp(stamp))
                         i = found.next
                     } else {
-                        i = skipTag(bytes, at: i, end: end) ?? (i + 1) // keep the text of an ordinary <a href>
+                        i = skipTag(bytes, at: i, end: limit) ?? (i + 1) // keep the text of an ordinary <a href>
                     }
-                } else if isLineBreakTag(bytes, at: i, end: end), let next = skipTag(bytes, at: i, end: end) {
+                } else if tagCloses, isLineBreakTag(bytes, at: i, end: end), let next = skipTag(bytes, at: i, end: limit) {
                     append(.lineBreak)
                     i = next
-                } else if let next = skipTag(bytes, at: i, end: end) {
+                } else if tagCloses, let next = skipTag(bytes, at: i, end: limit) {
                     i = next
                 } else {
                     pending.append(b)
@@ -202,6 +210,8 @@ public enum InlineParser {
         var k = j + 2
         while k < limit, bytes[k] != 0x29, bytes[k] != Byte.newline { k += 1 }
         guard k < end, bytes[k] == 0x29 else { return nil }
+        // A URL has no spaces or tags; `[00:51:56](<a …>` is text followed by an anchor, not a link.
+        for u in (j + 2)..<k where bytes[u] == Byte.space || bytes[u] == Byte.lessThan || bytes[u] == Byte.tab { return nil }
         let url = String(decoding: UnsafeBufferPointer(rebasing: bytes[(j + 2)..<k]), as: UTF8.self).trimmed
         return ((start + 1)..<j, url, k + 1)
     }
@@ -211,7 +221,18 @@ public enum InlineParser {
             && (bytes[i + 3] == Byte.greaterThan || bytes[i + 3] == Byte.slash || Byte.isSpace(bytes[i + 3]))
     }
 
-    /// Past an HTML tag (`<x …>`, `</x>`, `<!-- … -->` on one line), or nil when `<` starts no tag.
+    /// Past an HTML comment `<!-- … -->` (which may span lines), or nil when `<` starts none or it never closes.
+    static func skipComment(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int? {
+        guard i + 3 < end, bytes[i + 1] == Byte.bang, bytes[i + 2] == 0x2D, bytes[i + 3] == 0x2D else { return nil }
+        var j = i + 4
+        while j + 2 < end {
+            if bytes[j] == 0x2D, bytes[j + 1] == 0x2D, bytes[j + 2] == Byte.greaterThan { return j + 3 }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Past an HTML tag (`<x …>`, `</x>` on one line), or nil when `<` starts no tag.
     static func skipTag(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int? {
         guard i + 1 < end else { return nil }
         let next = bytes[i + 1]

@@ -14,13 +14,16 @@ enum LinkScanner {
         var atLineStart = true
         var fence: UInt8 = 0       // ` or ~ while inside a fenced code block
         var fenceLength = 0
+        var inMath = false
+        var closes = LineCloses()
         while i < end {
             if atLineStart {
                 atLineStart = false
+                // Fences and math count as the block parser sees them: also inside quotes and callouts.
                 var k = i
-                while k < end, Byte.isSpace(bytes[k]) { k += 1 }
+                while k < end, Byte.isSpace(bytes[k]) || bytes[k] == Byte.greaterThan { k += 1 }
                 let runStart = k
-                if k < end, bytes[k] == Byte.backtick || bytes[k] == Byte.tilde {
+                if k < end, bytes[k] == Byte.backtick || bytes[k] == Byte.tilde, !inMath {
                     let c = bytes[k]
                     while k < end, bytes[k] == c { k += 1 }
                     let run = k - runStart
@@ -28,7 +31,7 @@ enum LinkScanner {
                         if fence == 0 {
                             fence = c
                             fenceLength = run
-                        } else if c == fence, run >= fenceLength {
+                        } else if c == fence, run >= fenceLength, restIsBlank(bytes, from: k, end: end) {
                             fence = 0
                         }
                         i = skipLine(bytes, from: k, end: end)
@@ -37,6 +40,19 @@ enum LinkScanner {
                 }
                 if fence != 0 {
                     i = skipLine(bytes, from: i, end: end)
+                    continue
+                }
+                if k + 1 < end, bytes[k] == 0x24, bytes[k + 1] == 0x24 { // $$
+                    let lineEnd = skipLine(bytes, from: k, end: end)
+                    let closesOnSameLine = !inMath && containsDoubleDollar(bytes, from: k + 2, to: lineEnd)
+                    if !closesOnSameLine { inMath.toggle() }
+                    i = lineEnd
+                    continue
+                }
+                if inMath {
+                    let lineEnd = skipLine(bytes, from: i, end: end)
+                    if containsDoubleDollar(bytes, from: i, to: lineEnd) { inMath = false }
+                    i = lineEnd
                     continue
                 }
             }
@@ -53,17 +69,25 @@ enum LinkScanner {
                 atLineStart = true
                 i += 1
             case Byte.openBracket, Byte.bang:
-                if let found = WikiLinkSyntax.parse(bytes, at: i, end: end, line: line) {
+                closes.update(bytes, at: i, end: end)
+                if i > start, bytes[i - 1] == 0x5C { // \[ is escaped text
+                    i += 1
+                } else if closes.canCloseWiki(after: i), let found = WikiLinkSyntax.parse(bytes, at: i, end: closes.limit(i), line: line) {
                     if let link = found.link { result.links.append(link) }
                     i = found.next
-                } else if b == Byte.openBracket, let found = TimestampSyntax.bare(bytes, at: i, end: end, line: line) {
+                } else if b == Byte.openBracket, let found = TimestampSyntax.bare(bytes, at: i, end: closes.limit(i), line: line) {
                     result.timestamps.append(found.stamp)
                     i = found.next
                 } else {
                     i += 1
                 }
             case Byte.lessThan:
-                if let found = TimestampSyntax.anchor(bytes, at: i, end: end, line: line) {
+                closes.update(bytes, at: i, end: end)
+                if let after = InlineParser.skipComment(bytes, at: i, end: end) {
+                    line += countNewlines(bytes, from: i, to: after)
+                    if after > 0, bytes[after - 1] == Byte.newline { atLineStart = true }
+                    i = after
+                } else if closes.canCloseAnchor(after: i), let found = TimestampSyntax.anchor(bytes, at: i, end: closes.limit(i), line: line) {
                     if let stamp = found.stamp { result.timestamps.append(stamp) }
                     i = found.next
                 } else {
@@ -76,6 +100,30 @@ enum LinkScanner {
             }
         }
         return result
+    }
+
+    static func restIsBlank(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Bool {
+        var k = from
+        while k < end, bytes[k] != Byte.newline {
+            if !Byte.isSpace(bytes[k]) { return false }
+            k += 1
+        }
+        return true
+    }
+
+    static func containsDoubleDollar(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        var k = from
+        while k + 1 < to {
+            if bytes[k] == 0x24, bytes[k + 1] == 0x24 { return true }
+            k += 1
+        }
+        return false
+    }
+
+    static func countNewlines(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var n = 0
+        for k in from..<to where bytes[k] == Byte.newline { n += 1 }
+        return n
     }
 
     /// Bytes below 128 that can start a link, a timestamp, a code span or a new line.

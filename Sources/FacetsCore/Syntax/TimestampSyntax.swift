@@ -43,8 +43,14 @@ enum TimestampSyntax {
                 close = j
                 break
             }
-            if Byte.lower(bytes[j]) == 0x79, j + 1 < end, Byte.lower(bytes[j + 1]) == 0x74 { hasYT = true } // "yt"
-            if bytes[j] == 0x2D, j + 1 < end, Byte.lower(bytes[j + 1]) == 0x74, j > 0, Byte.lower(bytes[j - 1]) == 0x61 { hasYT = true } // "a-t" of data-t
+            if !hasYT, bytes[j] == 0x22 || bytes[j] == 0x27 || bytes[j] == Byte.space,
+               j + 2 < end, Byte.lower(bytes[j + 1]) == 0x79, Byte.lower(bytes[j + 2]) == 0x74 {
+                hasYT = true // a class value starting "yt" (yt-timestamp, yt_timestamp, the broken yt=)
+            }
+            if !hasYT, bytes[j] == 0x2D, j + 2 < end, Byte.lower(bytes[j + 1]) == 0x74, bytes[j + 2] == 0x3D,
+               j > 3, Byte.lower(bytes[j - 1]) == 0x61, Byte.lower(bytes[j - 4]) == 0x64 {
+                hasYT = true // data-t=
+            }
             j += 1
         }
         guard close >= 0 else { return nil }
@@ -52,8 +58,13 @@ enum TimestampSyntax {
         guard hasYT else { return (nil, next) }
         var k = start + 3
         while k < close {
-            if Byte.isDigit(bytes[k]), let found = time(bytes, at: k, end: close) {
-                return (TimestampRef(written: found.written, parts: found.parts, line: line), next)
+            if Byte.isDigit(bytes[k]) {
+                if let found = time(bytes, at: k, end: close) {
+                    return (TimestampRef(written: found.written, parts: found.parts, line: line), next)
+                }
+                // Not a time here: skip the whole number, never retry from its middle.
+                while k < close, Byte.isDigit(bytes[k]) || bytes[k] == Byte.colon { k += 1 }
+                continue
             }
             k += 1
         }

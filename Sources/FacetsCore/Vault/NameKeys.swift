@@ -37,7 +37,8 @@ public enum NameKeys {
     /// Targets that would leave the vault (`../x`, `/etc/passwd`, `~/x`) never resolve.
     public static func leavesVault(_ target: String) -> Bool {
         guard let first = target.utf8.first else { return false }
-        if first == 0x2F || first == 0x7E || first == 0x5C { return true }
+        if first == 0x2F || first == 0x5C { return true }
+        if first == 0x7E, target == "~" || target.hasPrefix("~/") { return true }
         guard target.utf8.contains(0x2E) else { return false } // no "." at all: no ".."
         return target.split(separator: "/").contains("..") || target.split(separator: "\\").contains("..")
     }

@@ -109,11 +109,14 @@ public enum VaultReader {
             if kind == Int32(DT_UNKNOWN) || kind == Int32(DT_LNK) {
                 if kind == Int32(DT_LNK) {
                     // Follow a link only when it stays inside the vault.
-                    guard let target = realPath(childPath), target == root || target.hasPrefix(root + "/") else {
-                        if name.lowercased().hasSuffix(".md") || !name.contains(".") {
-                            diagnostics.append(Diagnostic(.warning, path: childRelative, line: 0,
-                                                          "symbolic link leads outside the vault; not followed"))
-                        }
+                    guard let target = realPath(childPath) else {
+                        diagnostics.append(Diagnostic(.warning, path: childRelative, line: 0,
+                                                      "symbolic link leads nowhere (broken or a loop); not followed"))
+                        continue
+                    }
+                    guard target == root || target.hasPrefix(root + "/") else {
+                        diagnostics.append(Diagnostic(.warning, path: childRelative, line: 0,
+                                                      "symbolic link leads outside the vault; not followed"))
                         continue
                     }
                 }
@@ -146,7 +149,7 @@ public enum VaultReader {
         let size = Int(info.st_size)
         if size > maximumFileSize {
             return .failure(Diagnostic(.warning, path: relative, line: 0,
-                                       "skipped: \(size / 1024 / 1024) MiB is over the \(maximumFileSize / 1024 / 1024) MiB limit for a note"))
+                                       "skipped: \(size) bytes is over the \(maximumFileSize / 1024 / 1024) MiB limit for a note"))
         }
         // Read straight into a String's storage (one copy); Swift validates it and repairs invalid UTF-8.
         var readError: Int32 = 0

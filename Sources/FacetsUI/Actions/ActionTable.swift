@@ -6,7 +6,11 @@ public struct ActionInfo: Sendable {
     public var description: String
     /// Short name for key captions and the status line's hints.
     public var caption: String
+    /// Where the keys apply: everywhere, or only while a guided tour runs (where they win).
+    public var context: KeyContext = .normal
 }
+
+public enum KeyContext: Sendable, Equatable { case normal, tour }
 
 public enum ActionTable {
     public static let rows: [ActionInfo] = [
@@ -36,22 +40,31 @@ public enum ActionTable {
         ActionInfo(action: .copyLink, keys: [.character("y")], description: "Copy the selected link (OSC 52)", caption: "copy"),
         ActionInfo(action: .zoom, keys: [.character("z")], description: "Zoom the focused pane", caption: "zoom"),
         ActionInfo(action: .cycleTheme, keys: [.character("c")], description: "Next colour theme", caption: "theme"),
+        ActionInfo(action: .togglePresenter, keys: [.character("P")], description: "Presenter mode: large, centred, high contrast, key captions", caption: "presenter"),
+        ActionInfo(action: .startTour, keys: [.character("T")], description: "Start the guided tour", caption: "tour"),
+        ActionInfo(action: .tourNext, keys: [.character(" "), .right], description: "In a tour: next stop", caption: "next stop", context: .tour),
+        ActionInfo(action: .tourPrevious, keys: [.left], description: "In a tour: previous stop", caption: "previous stop", context: .tour),
+        ActionInfo(action: .leaveTour, keys: [.escape], description: "In a tour: leave it, staying where you are", caption: "leave tour", context: .tour),
         ActionInfo(action: .help, keys: [.character("?"), .function(1)], description: "Show or hide this help", caption: "help"),
         ActionInfo(action: .redraw, keys: [.control("l")], description: "Redraw the screen", caption: "redraw"),
         ActionInfo(action: .cancel, keys: [.escape], description: "Cancel, close", caption: "cancel"),
         ActionInfo(action: .quit, keys: [.character("q"), .control("c")], description: "Quit", caption: "quit"),
     ]
 
-    /// The action a key triggers in normal mode.
-    public static func action(for key: Key) -> Action? {
-        lookup[key]
+    /// The action a key triggers; keys of the tour context win while a tour runs.
+    public static func action(for key: Key, inTour: Bool = false) -> Action? {
+        if inTour, let action = tourLookup[key] { return action }
+        return lookup[key]
     }
 
-    private static let lookup: [Key: Action] = {
+    private static let lookup: [Key: Action] = map(.normal)
+    private static let tourLookup: [Key: Action] = map(.tour)
+
+    private static func map(_ context: KeyContext) -> [Key: Action] {
         var map: [Key: Action] = [:]
-        for row in rows { for key in row.keys where map[key] == nil { map[key] = row.action } }
+        for row in rows where row.context == context { for key in row.keys where map[key] == nil { map[key] = row.action } }
         return map
-    }()
+    }
 
     public static func info(_ action: Action) -> ActionInfo? { rows.first { $0.action == action } }
 

@@ -29,7 +29,8 @@ struct TextWrapper {
                     if !current.isEmpty { word.append(Span(current, piece.role, ref: piece.ref, hyperlink: piece.hyperlink)) }
                     current = ""
                     flushWord()
-                    if atoms.last?.isSpace != true { atoms.append(Atom(spans: [Span(" ")], isSpace: true, isBreak: false)) }
+                    // A space keeps the look of the text around it, so styled runs are not split (fewer escapes to send).
+                    if atoms.last?.isSpace != true { atoms.append(Atom(spans: [Span(" ", piece.role)], isSpace: true, isBreak: false)) }
                 } else {
                     current.append(character)
                 }
@@ -48,7 +49,7 @@ struct TextWrapper {
         var used = firstWidth
         var lineHasContent = false
         func newLine() {
-            while let last = current.spans.last, last.text == " " { current.spans.removeLast(); used -= 1 }
+            while let last = current.spans.last, last.text == " ", current.spans.count > first.count { current.spans.removeLast(); used -= 1 }
             lines.append(current)
             current = DocLine(rest, sourceLine: sourceLine)
             used = restWidth
@@ -57,7 +58,7 @@ struct TextWrapper {
         for atom in atoms(pieces) {
             if atom.isBreak { newLine(); continue }
             if atom.isSpace {
-                if lineHasContent, used < width { current.spans.append(Span(" ")); used += 1 }
+                if lineHasContent, used < width { current.spans += atom.spans; used += 1 }
                 continue
             }
             let w = atom.width
@@ -89,7 +90,7 @@ struct TextWrapper {
                 }
             }
         }
-        while let last = current.spans.last, last.text == " " { current.spans.removeLast() }
+        while let last = current.spans.last, last.text == " ", current.spans.count > first.count { current.spans.removeLast() }
         lines.append(current)
         return lines
     }

@@ -2,10 +2,15 @@ import FacetsCore
 
 /// The entry (or timeline, or missing-note page) with a line cursor; the links on the cursor's line are lit.
 enum DetailPaneView {
+    /// Columns left of the text for the line cursor: moving it redraws two cells, not two lines.
+    static let gutter = 1
+
     static func draw(_ state: AppState, frame: Layout.Frame, into screen: inout ScreenBuffer) {
         let focused = state.focus == .detail
         Renderer.drawFrame(title(state), frame: frame, focused: focused, glyphs: state.glyphs, into: &screen)
-        let area = frame.content
+        let full = frame.content
+        guard full.width > gutter else { return }
+        let area = Rect(x: full.x + gutter, y: full.y, width: full.width - gutter, height: full.height)
         guard area.width > 0, area.height > 0 else { return }
         let lines = state.document.lines
         let highlighted = focused ? state.refsOnCursorRow.first : nil
@@ -14,8 +19,10 @@ enum DetailPaneView {
         for offset in 0..<area.height {
             let index = state.detailScroll + offset
             guard index < lines.count else { break }
-            let selected = focused && index == state.detailCursor
-            Renderer.drawSpans(lines[index].spans, row: area.y + offset, in: area, selected: selected,
+            if focused && index == state.detailCursor {
+                screen.put(state.glyphs.cursor, row: area.y + offset, column: full.x, style: CellStyle(.borderFocused))
+            }
+            Renderer.drawSpans(lines[index].spans, row: area.y + offset, in: area, selected: false,
                                highlightRef: highlighted, into: &screen, hyperlinks: &hyperlinks)
             if let match = findMatches[index] {
                 markMatches(match.ranges, line: lines[index], row: area.y + offset, in: area, into: &screen)

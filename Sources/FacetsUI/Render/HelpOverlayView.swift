@@ -1,7 +1,7 @@
 /// The key table, drawn over the panes from the same action table that handles keys.
 enum HelpOverlayView {
     static func lines() -> [(keys: String, description: String)] {
-        ActionTable.rows.map { (ActionTable.keyNames($0), $0.description) }
+        ActionTable.rows.map { (($0.context == .tour ? "(tour) " : "") + ActionTable.keyNames($0), $0.description) }
             + [("0-9 Enter", "In the detail pane: follow link or timestamp number N"),
                ("mouse", "Click selects, double-click follows, wheel scrolls")]
     }

@@ -4,12 +4,21 @@ public struct Layout: Sendable, Equatable {
     public struct Frame: Sendable, Equatable {
         public var outer: Rect
         public var visible: Bool
+        /// Presenter mode draws no border; its content is a centred column inside `outer`.
+        public var bordered = true
+        var borderless: Rect?
         /// Inside the border.
-        public var content: Rect { visible ? outer.inset(by: 1) : Rect(x: 0, y: 0, width: 0, height: 0) }
+        public var content: Rect {
+            guard visible else { return Rect(x: 0, y: 0, width: 0, height: 0) }
+            return borderless ?? outer.inset(by: 1)
+        }
         static let hidden = Frame(outer: Rect(x: 0, y: 0, width: 0, height: 0), visible: false)
     }
 
-    public enum Arrangement: Sendable, Equatable { case threeColumns, twoColumns, onePane, zoomed, tooSmall }
+    public enum Arrangement: Sendable, Equatable { case threeColumns, twoColumns, onePane, zoomed, presenting, tooSmall }
+
+    /// Presenter mode's text column: about 72 columns, like a printed page.
+    public static let readableWidth = 72
 
     public static let minimumWidth = 20
     public static let minimumHeight = 5
@@ -23,13 +32,22 @@ public struct Layout: Sendable, Equatable {
     /// The status line (last row).
     public var status: Rect
 
-    public init(width: Int, height: Int, focus: Pane, zoomed: Bool) {
+    public init(width: Int, height: Int, focus: Pane, zoomed: Bool, presenting: Bool = false) {
         status = Rect(x: 0, y: max(0, height - 1), width: width, height: height > 0 ? 1 : 0)
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
             arrangement = .tooSmall
             return
         }
         let body = Rect(x: 0, y: 0, width: width, height: height - 1)
+        if presenting {
+            arrangement = .presenting
+            let margin = width >= 40 ? 2 : 1
+            let columnWidth = min(Self.readableWidth, width - 2 * margin)
+            let top = body.height >= 12 ? 1 : 0
+            let column = Rect(x: (width - columnWidth) / 2, y: top, width: columnWidth, height: body.height - 2 * top)
+            self[focus] = Frame(outer: body, visible: true, bordered: false, borderless: column)
+            return
+        }
         if zoomed || width < Self.twoColumnWidth {
             arrangement = zoomed ? .zoomed : .onePane
             self[focus] = Frame(outer: body, visible: true)

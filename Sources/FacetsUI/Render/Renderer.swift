@@ -41,6 +41,7 @@ public enum Renderer {
 
     /// A box with the pane's title in its top edge; brighter when focused.
     static func drawFrame(_ title: String, frame: Layout.Frame, focused: Bool, glyphs: Glyphs, into screen: inout ScreenBuffer) {
+        guard frame.bordered else { return }
         let r = frame.outer
         guard r.width >= 2, r.height >= 2 else { return }
         let border = CellStyle(focused ? .borderFocused : .border)

@@ -14,6 +14,8 @@ enum StatusLineView {
             right = [("Follow link \(digits)_", .statusKey), ("  Enter go · Esc cancel", .status)]
         } else if let message = state.message {
             right = [(TerminalSafeText.sanitize(message), .statusMessage)]
+        } else if state.presenting {
+            right = captions(state)
         } else {
             right = hints(state).flatMap { [($0.0, Role.statusKey), (" " + $0.1 + "  ", Role.status)] }
         }
@@ -44,8 +46,19 @@ enum StatusLineView {
         screen.put(TextWrapper.truncate(help, width: helpWidth), row: rect.y, column: rect.maxX - helpWidth, style: CellStyle(.status), maxColumn: rect.maxX)
     }
 
+    /// Presenter mode: the last keys pressed and what they did, so a room can follow.
+    static func captions(_ state: AppState) -> [(String, Role)] {
+        var out: [(String, Role)] = []
+        for entry in state.recentKeys.suffix(4) {
+            out.append((entry.key, .statusKey))
+            out.append((entry.caption.isEmpty ? "  " : " \(entry.caption)  ", .status))
+        }
+        return out
+    }
+
     static func breadcrumb(_ state: AppState) -> String {
         var parts: [String] = []
+        if let tour = state.tour { parts.append("Tour \(tour.progress)") }
         if let node = state.selectedNode { parts.append(node.title) }
         switch state.subject {
         case .note(let index): parts.append(TerminalSafeText.sanitize(state.vault.notes[index].title))
@@ -57,6 +70,7 @@ enum StatusLineView {
     }
 
     static func hints(_ state: AppState) -> [(String, String)] {
+        if state.tour != nil { return [("Space", "next stop"), ("←", "previous"), ("Esc", "leave tour"), ("?", "help")] }
         switch state.focus {
         case .tree: return [("j/k", "move"), ("Enter", "entries"), ("Tab", "pane"), ("?", "help"), ("q", "quit")]
         case .list: return [("j/k", "move"), ("Enter", "open"), ("Tab", "pane"), ("?", "help"), ("q", "quit")]

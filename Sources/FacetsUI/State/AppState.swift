@@ -8,6 +8,11 @@ public struct AppState: Sendable {
     public private(set) var height: Int
     public var focus: Pane = .tree
     public var zoomed = false
+    /// Presenter mode: the focused pane alone, centred at a readable width, high contrast, key captions.
+    public private(set) var presenting = false
+    private var themeBeforePresenting: Theme?
+    /// The guided tour being walked, if any.
+    public var tour: TourState?
     public var theme: Theme
     public var glyphs: Glyphs
 
@@ -67,7 +72,7 @@ public struct AppState: Sendable {
 
     // MARK: Derived
 
-    public var layout: Layout { Layout(width: width, height: height, focus: focus, zoomed: zoomed) }
+    public var layout: Layout { Layout(width: width, height: height, focus: focus, zoomed: zoomed, presenting: presenting) }
 
     public var selectedNode: BrowseNode? {
         guard treeCursor >= 0, treeCursor < treeRows.count else { return nil }
@@ -154,7 +159,8 @@ public struct AppState: Sendable {
 
     /// Lays the subject out again when the subject, the width or the selected moment changed.
     mutating func refreshDocument() {
-        let width = max(1, layout.detail.content.width)
+        // One column is the gutter where the line cursor shows.
+        let width = max(1, layout.detail.content.width - DetailPaneView.gutter)
         let ascii = glyphs == .ascii
         if case .note(let index) = subject {
             let chosen = currentMoment(in: document, key: documentKey, note: index)
@@ -195,6 +201,22 @@ public struct AppState: Sendable {
             if ref.row <= detailCursor { best = seconds }
         }
         return best ?? first
+    }
+
+    // MARK: Presenting
+
+    public mutating func setPresenting(_ on: Bool) {
+        guard on != presenting else { return }
+        presenting = on
+        if on {
+            themeBeforePresenting = theme
+            if theme.usesColor { theme = Theme(.highContrast) }
+            if focus != .detail { focus = .detail }
+        } else {
+            theme = themeBeforePresenting ?? theme
+        }
+        refreshDocument()
+        keepCursorsVisible()
     }
 
     // MARK: Size

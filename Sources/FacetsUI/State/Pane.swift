@@ -56,3 +56,14 @@ public enum Effect: Sendable, Equatable {
     /// Repaint everything (Ctrl-L, theme change).
     case redrawAll
 }
+
+/// A guided tour in progress: its note, its stops (note indexes) and where you are on it.
+public struct TourState: Sendable, Equatable {
+    public var note: Int
+    public var title: String
+    public var stops: [Int]
+    public var position: Int
+
+    /// "3/10"
+    public var progress: String { "\(position + 1)/\(stops.count)" }
+}

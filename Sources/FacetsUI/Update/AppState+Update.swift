@@ -20,7 +20,7 @@ extension AppState {
             noteKey(key, action: .followNumber)
             return []
         }
-        guard let action = ActionTable.action(for: key) else {
+        guard let action = ActionTable.action(for: key, inTour: tour != nil) else {
             message = "\(key.displayName) does nothing here · ? shows the keys"
             return []
         }
@@ -75,6 +75,14 @@ extension AppState {
             if detailFind != nil, focus == .detail { detailFind = nil }
             else if listFilter != nil { clearListFilter(restoreSelection: false) }
             else if zoomed { zoomed = false; refreshDocument() }
+        case .togglePresenter:
+            setPresenting(!presenting)
+            message = presenting ? "Presenter mode · P leaves it" : "Presenter mode off"
+            return [.redrawAll]
+        case .startTour: startDefaultTour()
+        case .tourNext: moveTour(by: 1)
+        case .tourPrevious: moveTour(by: -1)
+        case .leaveTour: leaveTour()
         case .search: startSearch()
         case .globalSearch: startGlobalSearch()
         case .nextMatch: stepMatch(1)

@@ -1,0 +1,164 @@
+import Testing
+@testable import FacetsCore
+
+@Suite("Wiki links")
+struct WikiLinkTests {
+    /// The one link a line holds, as the load-time scanner finds it.
+    func link(_ text: String) throws -> WikiLink {
+        let links = note(text).links
+        try #require(links.count == 1, "expected one link in \(text), got \(links)")
+        return links[0]
+    }
+
+    @Test("every written form: target, heading, label, embed", arguments: [
+        // text, target, heading, label, embed
+        ("[[t]]", "t", nil, "t", false),
+        ("[[t|label]]", "t", nil, "label", false),
+        ("[[t | label]]", "t", nil, "label", false),
+        ("[[ Public sector innovation ]]", "Public sector innovation", nil, "Public sector innovation", false),
+        ("[[t#heading|label]]", "t", "heading", "label", false),
+        ("[[t # heading | label]]", "t", "heading", "label", false),
+        ("[[t#heading]]", "t", "heading", "t › heading", false),
+        ("[[#heading]]", "", "heading", "heading", false),
+        ("[[#heading|see below]]", "", "heading", "see below", false),
+        ("![[embed]]", "embed", nil, "embed", true),
+        ("![[image.png|caption]]", "image.png", nil, "caption", true),
+        ("[[a|b|c]]", "a", nil, "b|c", false),
+        ("[[a | b | c]]", "a", nil, "b | c", false),
+        ("[[t|]]", "t", nil, "t", false),
+        ("[[t| ]]", "t", nil, "t", false),
+        ("[[t#]]", "t", nil, "t", false),
+    ] as [(String, String, String?, String, Bool)])
+    func forms(text: String, target: String, heading: String?, label: String, embed: Bool) throws {
+        let found = try link("Before \(text) after")
+        #expect(found.target == target)
+        #expect(found.heading == heading)
+        #expect(found.label == label)
+        #expect(found.isEmbed == embed)
+        #expect(found.line == 1)
+        // The reader sees the same link the index counts.
+        let shown = wikiLinks(in: InlineParser.parse("Before \(text) after", line: 1))
+        #expect(shown == [found])
+    }
+
+    @Test("empty and broken links are ignored", arguments: [
+        "[[]]", "[[ ]]", "[[|]]", "[[|label only]]", "[[#]]", "[[not closed", "[[across\nlines]]", "[single]", "[[x]",
+    ])
+    func ignored(text: String) {
+        let n = note("A \(text) B")
+        #expect(n.links.isEmpty, "\(n.links)")
+        #expect(wikiLinks(in: InlineParser.parse(text, line: 1)).isEmpty)
+    }
+
+    @Test("several links on a line, in order; `[[]]` between them skipped")
+    func severalOnALine() {
+        let n = note("[[a]] and [[b|B]] then [[]] and ![[c]]")
+        #expect(n.links.map(\.target) == ["a", "b", "c"])
+        #expect(n.links.map(\.isEmbed) == [false, false, true])
+    }
+
+    @Test("a single bracket before a link does not hide it")
+    func tripleBracket() {
+        #expect(note("[[[x]]]").links.map(\.target).count == 1)
+    }
+
+    @Test("links inside fenced code and inline code are not counted")
+    func notInCode() {
+        let n = note("""
+            [[before]]
+            ```dataview
+            LIST FROM [[in backtick fence]]
+            ```
+            ~~~
+            [[in tilde fence]]
+            ```
+            [[still in tilde fence]]
+            ~~~
+            Inline `[[in code span]]` and ``[[in double span]]`` but [[after code]].
+            ````
+            ```
+            [[inside a longer fence]]
+            ````
+            [[last]]
+            """)
+        #expect(n.links.map(\.target) == ["before", "after code", "last"])
+        #expect(n.links.map(\.line) == [1, 10, 15])
+    }
+
+    @Test("line numbers count the front matter, blank lines and every line ending")
+    func lineNumbers() {
+        let n = note("---\ntitle: T\n---\n\n[[five]]\nsix\n\n[[eight]] and [[eight again]]\n\n\n[[eleven]]")
+        #expect(n.links.map(\.line) == [5, 8, 8, 11])
+    }
+
+    @Test("links in headings, lists, quotes, callouts and tables are all counted")
+    func everywhere() {
+        let n = note("""
+            ## [[heading link]]
+            - [[list link]]
+                - [[nested link]]
+            > [[quote link]]
+
+            > [!info] [[callout title link]]
+            > [[callout body link]]
+            | a | b |
+            |---|---|
+            | [[cell|with pipe]] | x |
+            <div class="callout">
+            [[div link]]
+            </div>
+            """)
+        #expect(n.links.map(\.target) == ["heading link", "list link", "nested link", "quote link",
+                                           "callout title link", "callout body link", "cell", "div link"])
+        // The block tree shows exactly the links the scanner counted.
+        let shown = wikiLinks(in: allInlines(n.blocks))
+        #expect(shown.map(\.target) == n.links.map(\.target))
+        #expect(shown.map(\.line) == n.links.map(\.line))
+    }
+
+    @Test("the block tree and the scanner agree on links and timestamps for a mixed note")
+    func scannerAndReaderAgree() {
+        let n = note("""
+            ---
+            title: Mixed
+            ---
+            From: [[index]] <br/>
+            *   **Novel** [[a | A]] \(anchor("00:07:22")).
+            1. [[b#part|B]] <a class="yt_timestamp" data-t="00:16:57">[00:16:57]</a>
+            ```
+            [[hidden]] \(anchor("00:00:01"))
+            ```
+            Bare [00:01:02] and `[[code]]` and [[c]].
+            """)
+        let blocks = n.blocks
+        #expect(wikiLinks(in: allInlines(blocks)) == n.links)
+        #expect(timestamps(in: allInlines(blocks)) == n.timestamps)
+        #expect(n.links.map(\.target) == ["index", "a", "b", "c"])
+        #expect(n.timestamps.map(\.written) == ["00:07:22", "00:16:57", "00:01:02"])
+    }
+
+    @Test("the index and the reader agree where code, math and comments hide links", arguments: [
+        "    ```\n[[x]]\n    ```\n[[after]]",     // an indented fence is still a fence for both
+        "`[[x]]` [[after]]",
+        "``a `[[x]]` b`` [[after]]",
+    ])
+    func agreeOnHiddenLinks(text: String) {
+        let n = note(text)
+        #expect(wikiLinks(in: allInlines(n.blocks)).map(\.target) == n.links.map(\.target))
+        #expect(n.links.map(\.target) == ["after"])
+    }
+
+    @Test("known disagreements between the index (LinkScanner) and the reader (BlockParser/InlineParser)", arguments: [
+        "> ```\n> [[x]]\n> ```\n\n[[after]]",            // a fence inside a quote or callout
+        "```\ncode\n```js\n[[x]]\n```\n[[after]]",          // a fence line with an info string does not close
+        "<!-- [[x]] --> [[after]]",                         // an HTML comment
+        "\\[[x]] [[after]]",                                // a backslash-escaped bracket
+        "$$\n[[x]]\n$$\n[[after]]",                          // math
+    ])
+    func knownDisagreements(text: String) {
+        let n = note(text)
+        let shown = wikiLinks(in: allInlines(n.blocks)).map(\.target)
+        #expect(shown.contains("after"))
+        #expect(shown == n.links.map(\.target))
+    }
+}
