@@ -11,6 +11,9 @@ public enum Explorer {
         public var present: Bool
         /// Start walking this tour note.
         public var tour: Int?
+        /// Write the entry shown to this file (a presenter); read it and follow (an attendee).
+        public var publishPath: String?
+        public var followPath: String?
         public init(theme: Theme.Name = .dark, terminal: TerminalOptions = TerminalOptions(), present: Bool = false, tour: Int? = nil) {
             self.theme = theme
             self.terminal = terminal
@@ -34,8 +37,22 @@ public enum Explorer {
         if !session.utf8 {
             state.message = "The locale is not UTF-8: drawing with ASCII"
         }
+        if settings.followPath != nil {
+            state.following = true
+            state.message = "Following the presenter · any key stops, F follows again"
+        }
+        var publisher = settings.publishPath.map(PresenterChannel.init)
+        var follower = settings.followPath.map(PresenterChannel.init)
         var repaint = true
         while true {
+            if var channel = follower {
+                if let entry = channel.poll() { state.presenterOpened(entry) }
+                follower = channel
+            }
+            if var channel = publisher {
+                channel.publish(state.shownEntryName)
+                publisher = channel
+            }
             session.present(Renderer.render(state), theme: state.theme, repaintAll: repaint)
             repaint = false
             var key = session.readKey()

@@ -5,5 +5,5 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case open, toggleExpand, followNumber, back, forward
     case timeline, copyLink, zoom, help, quit, cancel, redraw, cycleTheme
     case search, globalSearch, nextMatch, previousMatch
-    case togglePresenter, startTour, tourNext, tourPrevious, leaveTour
+    case togglePresenter, startTour, tourNext, tourPrevious, leaveTour, followPresenter
 }

@@ -45,6 +45,7 @@ public enum ActionTable {
         ActionInfo(action: .tourNext, keys: [.character(" "), .right], description: "In a tour: next stop", caption: "next stop", context: .tour),
         ActionInfo(action: .tourPrevious, keys: [.left], description: "In a tour: previous stop", caption: "previous stop", context: .tour),
         ActionInfo(action: .leaveTour, keys: [.escape], description: "In a tour: leave it, staying where you are", caption: "leave tour", context: .tour),
+        ActionInfo(action: .followPresenter, keys: [.character("F")], description: "Follow the presenter again (in a served workshop session)", caption: "follow presenter"),
         ActionInfo(action: .help, keys: [.character("?"), .function(1)], description: "Show or hide this help", caption: "help"),
         ActionInfo(action: .redraw, keys: [.control("l")], description: "Redraw the screen", caption: "redraw"),
         ActionInfo(action: .cancel, keys: [.escape], description: "Cancel, close", caption: "cancel"),

@@ -58,6 +58,7 @@ enum StatusLineView {
 
     static func breadcrumb(_ state: AppState) -> String {
         var parts: [String] = []
+        if state.following == true { parts.append("following the presenter") }
         if let tour = state.tour { parts.append("Tour \(tour.progress)") }
         if let node = state.selectedNode { parts.append(node.title) }
         switch state.subject {

@@ -13,6 +13,8 @@ public struct AppState: Sendable {
     private var themeBeforePresenting: Theme?
     /// The guided tour being walked, if any.
     public var tour: TourState?
+    /// In a served workshop session: nil when there is no presenter to follow; true while following.
+    public var following: Bool?
     public var theme: Theme
     public var glyphs: Glyphs
 

@@ -8,6 +8,10 @@ extension AppState {
             return [.redrawAll]
         }
         message = nil
+        if following == true, key != .character("F"), key != .control("c"), key != .character("q") {
+            following = false
+            message = "Stopped following the presenter · F follows again"
+        }
         if case .mouse(let event) = key { return handleMouse(event) }
         if case .typing(let field) = mode {
             noteKey(key, action: nil)
@@ -79,6 +83,13 @@ extension AppState {
             setPresenting(!presenting)
             message = presenting ? "Presenter mode · P leaves it" : "Presenter mode off"
             return [.redrawAll]
+        case .followPresenter:
+            if following == nil {
+                message = "No presenter to follow in this session"
+            } else {
+                following = true
+                message = "Following the presenter"
+            }
         case .startTour: startDefaultTour()
         case .tourNext: moveTour(by: 1)
         case .tourPrevious: moveTour(by: -1)

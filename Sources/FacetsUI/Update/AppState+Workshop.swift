@@ -44,3 +44,19 @@ extension AppState {
         message = "Left \(current.title) at stop \(current.progress)"
     }
 }
+
+extension AppState {
+    /// The presenter opened an entry: jump there while following (a key press stops following).
+    public mutating func presenterOpened(_ name: String) {
+        guard following == true, case .found(let index) = vault.lookup(name) else { return }
+        if case .note(index) = subject { return }
+        jump { $0.openEntry(index) }
+        keepCursorsVisible()
+    }
+
+    /// The entry the detail pane shows, for a presenter to publish.
+    public var shownEntryName: String? {
+        if case .note(let index) = subject { return vault.notes[index].path }
+        return nil
+    }
+}

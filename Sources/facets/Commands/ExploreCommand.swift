@@ -30,6 +30,10 @@ struct DisplayOptions: ParsableArguments {
     var noMouse = false
     @Flag(name: .long, help: "Presenter mode: the focused pane large and centred, high contrast, key captions.")
     var present = false
+    @Option(name: .long, help: ArgumentHelp("Publish each entry you open for `facets serve --follow` attendees (default file when given without a path: see --help of serve).", valueName: "FILE"))
+    var publish: String?
+    @Option(name: .long, help: ArgumentHelp("Follow a presenter: jump to each entry published to FILE; any key stops, F follows again.", valueName: "FILE"))
+    var follow: String?
 }
 
 func runExplorer(vault: Vault, display: DisplayOptions, tour: Int?) throws {
@@ -39,8 +43,11 @@ func runExplorer(vault: Vault, display: DisplayOptions, tour: Int?) throws {
         let settings = Explorer.Settings(theme: themeName,
                                          terminal: TerminalOptions(lofi: display.lofi, ascii: display.ascii, mouse: !display.noMouse),
                                          present: display.present, tour: tour)
+        var settingsWithChannels = settings
+        settingsWithChannels.publishPath = display.publish.map { $0 == "default" ? PresenterChannel.defaultPath : $0 }
+        settingsWithChannels.followPath = display.follow.map { $0 == "default" ? PresenterChannel.defaultPath : $0 }
         do {
-            let code = try Explorer.run(vault: vault, settings: settings)
+            let code = try Explorer.run(vault: vault, settings: settingsWithChannels)
             if code != 0 { throw ExitCode(code) }
         } catch let error as TerminalError {
             Output.error(error.description)
