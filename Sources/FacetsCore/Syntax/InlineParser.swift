@@ -56,7 +56,6 @@ public enum InlineParser {
         var closes = LineCloses()
         while i < end {
             let b = bytes[i]
-            if b == Byte.openBracket || b == Byte.bang || b == Byte.lessThan { closes.update(bytes, at: i, end: end) }
             switch b {
             case Byte.newline:
                 line += 1
@@ -79,8 +78,11 @@ public enum InlineParser {
                     while i < end, bytes[i] == Byte.backtick { pending.append(Byte.backtick); i += 1 }
                 }
             case Byte.openBracket, Byte.bang:
-                let limit = closes.limit(i)
-                if closes.canCloseWiki(after: i), let found = WikiLinkSyntax.parse(bytes, at: i, end: limit, line: line) {
+                let limit = min(end, i + LineCloses.window)
+                if closes.knows(i) && !closes.canCloseWiki(after: i) {
+                    pending.append(b)
+                    i += 1
+                } else if let found = WikiLinkSyntax.parse(bytes, at: i, end: limit, line: line) {
                     if let link = found.link { append(.wikiLink(link)) }
                     i = found.next
                 } else if b == Byte.openBracket, let found = TimestampSyntax.bare(bytes, at: i, end: limit, line: line) {
@@ -92,11 +94,13 @@ public enum InlineParser {
                     append(.link(text: parse(bytes, textRange, line: &innerLine, depth: depth + 1), url: url))
                     i = next
                 } else {
+                    if i + 1 < end, bytes[i + 1] == Byte.openBracket { closes.update(bytes, at: i, end: end) }
                     pending.append(b)
                     i += 1
                 }
             case Byte.lessThan:
-                let limit = closes.limit(i)
+                let limit = min(end, i + LineCloses.window)
+                if !closes.knows(i) { closes.update(bytes, at: i, end: end) }
                 let tagCloses = closes.canCloseTag(after: i)
                 if let after = skipComment(bytes, at: i, end: end) {
                     line += LinkScanner.countNewlines(bytes, from: i, to: after)

@@ -1,5 +1,6 @@
-/// Per line, where the last `]]` and the last `</a>` are: an opener after them cannot close on this line,
-/// so hostile lines full of openers cost one pass, not one pass per opener.
+/// Per line, where the last `]]`, `</a>` and `>` are: an opener after them cannot close on this line,
+/// so hostile lines full of openers cost one pass, not one pass per opener. Learned lazily, the first
+/// time something fails to close on a line, so ordinary text is scanned once.
 struct LineCloses {
     private(set) var lineEnd = -1
     private(set) var lastWikiClose = -1
@@ -28,6 +29,9 @@ struct LineCloses {
 
     /// Where a construct starting at `i` must end by: the line's end or the window, whichever is first.
     func limit(_ i: Int) -> Int { min(lineEnd, i + Self.window) }
+
+    /// Whether this line has been looked at (only after a link or tag failed to close on it).
+    func knows(_ i: Int) -> Bool { i <= lineEnd }
 
     func canCloseWiki(after i: Int) -> Bool { lastWikiClose > i }
     func canCloseAnchor(after i: Int) -> Bool { lastAnchorClose > i }

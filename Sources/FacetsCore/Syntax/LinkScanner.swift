@@ -69,28 +69,32 @@ enum LinkScanner {
                 atLineStart = true
                 i += 1
             case Byte.openBracket, Byte.bang:
-                closes.update(bytes, at: i, end: end)
+                let window = min(end, i + LineCloses.window)
                 if i > start, bytes[i - 1] == 0x5C { // \[ is escaped text
                     i += 1
-                } else if closes.canCloseWiki(after: i), let found = WikiLinkSyntax.parse(bytes, at: i, end: closes.limit(i), line: line) {
+                } else if !(closes.knows(i) && !closes.canCloseWiki(after: i)),
+                          let found = WikiLinkSyntax.parse(bytes, at: i, end: window, line: line) {
                     if let link = found.link { result.links.append(link) }
                     i = found.next
-                } else if b == Byte.openBracket, let found = TimestampSyntax.bare(bytes, at: i, end: closes.limit(i), line: line) {
+                } else if b == Byte.openBracket, let found = TimestampSyntax.bare(bytes, at: i, end: window, line: line) {
                     result.timestamps.append(found.stamp)
                     i = found.next
                 } else {
+                    if i + 1 < end, bytes[i + 1] == Byte.openBracket || bytes[i + 1] == Byte.bang { closes.update(bytes, at: i, end: end) }
                     i += 1
                 }
             case Byte.lessThan:
-                closes.update(bytes, at: i, end: end)
+                let window = min(end, i + LineCloses.window)
                 if let after = InlineParser.skipComment(bytes, at: i, end: end) {
                     line += countNewlines(bytes, from: i, to: after)
                     if after > 0, bytes[after - 1] == Byte.newline { atLineStart = true }
                     i = after
-                } else if closes.canCloseAnchor(after: i), let found = TimestampSyntax.anchor(bytes, at: i, end: closes.limit(i), line: line) {
+                } else if !(closes.knows(i) && !closes.canCloseAnchor(after: i)),
+                          let found = TimestampSyntax.anchor(bytes, at: i, end: window, line: line) {
                     if let stamp = found.stamp { result.timestamps.append(stamp) }
                     i = found.next
                 } else {
+                    closes.update(bytes, at: i, end: end)
                     i += 1
                 }
             case Byte.backtick:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Resolves wiki link targets: exact file stem (or path), then the file-name cleaning rule, then a case-,
 /// `_`- and space-insensitive match on stems, titles and aliases. Ambiguity picks the first by path.
 struct LinkResolver: Sendable {
@@ -6,17 +8,42 @@ struct LinkResolver: Sendable {
     private var byCleanedStem: [String: [Int]] = [:]
     private var byLooseName: [String: [Int]] = [:]
 
+    /// A note's keys, computed in parallel; the dictionaries are filled in vault order afterwards.
+    private struct Keys: Sendable {
+        var path: String
+        var cleaned: String
+        var loose: [String]
+    }
+
     init(notes: [Note]) {
+        var keys = [Keys?](repeating: nil, count: notes.count)
+        keys.withUnsafeMutableBufferPointer { buffer in
+            let slots = KeySlots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: notes.count) { index in
+                let note = notes[index]
+                var loose = [NameKeys.loose(note.stem)]
+                for name in [note.title] + note.aliases {
+                    let key = NameKeys.loose(name)
+                    if !key.isEmpty, !loose.contains(key) { loose.append(key) }
+                }
+                slots.buffer[index] = Keys(path: String(note.path.dropLast(note.path.lowercased().hasSuffix(".md") ? 3 : 0)),
+                                           cleaned: NameKeys.cleaned(note.stem), loose: loose.filter { !$0.isEmpty })
+            }
+        }
+        byPath.reserveCapacity(notes.count)
+        byStem.reserveCapacity(notes.count)
+        byCleanedStem.reserveCapacity(notes.count)
+        byLooseName.reserveCapacity(notes.count * 2)
         for (index, note) in notes.enumerated() {
-            let pathWithoutExtension = String(note.path.dropLast(note.path.lowercased().hasSuffix(".md") ? 3 : 0))
-            byPath[pathWithoutExtension] = index
+            guard let key = keys[index] else { continue }
+            byPath[key.path] = index
             byStem[note.stem, default: []].append(index)
-            byCleanedStem[NameKeys.cleaned(note.stem), default: []].append(index)
-            var looseNames = Set([NameKeys.loose(note.stem), NameKeys.loose(note.title)])
-            for alias in note.aliases { looseNames.insert(NameKeys.loose(alias)) }
-            for name in looseNames where !name.isEmpty { byLooseName[name, default: []].append(index) }
+            byCleanedStem[key.cleaned, default: []].append(index)
+            for name in key.loose { byLooseName[name, default: []].append(index) }
         }
     }
+
+    private struct KeySlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<Keys?> }
 
     /// `source` is the linking note, for same-note `[[#heading]]` links.
     func resolve(_ link: WikiLink, from source: Int) -> LinkTarget {

@@ -21,13 +21,15 @@ public struct Vault: Sendable {
     /// Every note once, in browse-tree order (sections first, "All notes" last): how lists and search tie-break.
     public let treeOrder: [Int]
 
+    /// How long each step of building took (seconds), for `facets bench load`.
+    public private(set) var phases: [(name: String, seconds: Double)] = []
+
     let resolver: LinkResolver
     let notesByVideo: [String: [Int]]
     let readings: TimestampReading.Readings
 
     /// Builds a vault from files already read (a folder's or the bundle's).
     public init(origin: String, files: [SourceFile], readDiagnostics: [Diagnostic] = []) {
-        self.origin = origin
         var parsed = [Note?](repeating: nil, count: files.count)
         parsed.withUnsafeMutableBufferPointer { buffer in
             let slots = NoteSlots(buffer: buffer)
@@ -36,10 +38,25 @@ public struct Vault: Sendable {
                                                        repairedUTF8: files[index].repairedUTF8)
             }
         }
-        let notes = parsed.compactMap { $0 }
+        self.init(origin: origin, notes: parsed.compactMap { $0 }, readDiagnostics: readDiagnostics)
+    }
+
+    /// Builds every relation between notes already parsed.
+    init(origin: String, notes: [Note], readDiagnostics: [Diagnostic]) {
+        self.origin = origin
+        let clock = ContinuousClock()
+        var mark = clock.now
+        var phases: [(String, Double)] = []
+        func lap(_ name: String) {
+            let now = clock.now
+            let d = now - mark
+            phases.append((name, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+            mark = now
+        }
         self.notes = notes
         let resolver = LinkResolver(notes: notes)
         self.resolver = resolver
+        lap("name index")
 
         var targets = [[LinkTarget]](repeating: [], count: notes.count)
         targets.withUnsafeMutableBufferPointer { buffer in
@@ -49,6 +66,7 @@ public struct Vault: Sendable {
             }
         }
         self.linkTargets = targets
+        lap("resolve")
 
         var backlinks = [[Backlink]](repeating: [], count: notes.count)
         var missing: [String: [Backlink]] = [:]
@@ -74,6 +92,7 @@ public struct Vault: Sendable {
         }
         self.backlinks = backlinks
         self.missing = missing
+        lap("backlinks")
 
         var byStem: [String: [Int]] = [:]
         for (index, note) in notes.enumerated() { byStem[note.stem, default: []].append(index) }
@@ -94,12 +113,16 @@ public struct Vault: Sendable {
         self.readings = readings
         diagnostics += TimestampReading.diagnostics(notes: notes, readings: readings)
 
+        lap("timestamps")
         let talks = ChannelIndex.talks(notes: notes, notesByVideo: notesByVideo)
         self.talks = talks
         let tree = BrowseTree.build(notes: notes, talks: talks)
         self.tree = tree
         self.treeOrder = BrowseTree.order(tree, noteCount: notes.count)
+        lap("talks and tree")
         self.diagnostics = diagnostics.sorted { ($0.severity, $0) < ($1.severity, $1) }
+        lap("diagnostics")
+        self.phases = phases
     }
 
     private struct NoteSlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<Note?> }
@@ -107,8 +130,15 @@ public struct Vault: Sendable {
 
     /// Loads every `*.md` below a folder.
     public static func load(directory: String) throws(VaultError) -> Vault {
-        let read = try VaultReader.read(directory: directory)
-        return Vault(origin: directory, files: read.files, readDiagnostics: read.diagnostics)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let read = try VaultReader.read(directory: directory) { file in
+            NoteParser.parse(path: file.path, text: file.text, repairedUTF8: file.repairedUTF8)
+        }
+        let elapsed = clock.now - start
+        var vault = Vault(origin: directory, notes: read.files, readDiagnostics: read.diagnostics)
+        vault.phases.insert(("read and parse", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18), at: 0)
+        return vault
     }
 
     // MARK: Questions the UI and CLI ask

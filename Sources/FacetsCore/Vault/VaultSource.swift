@@ -37,6 +37,12 @@ public enum VaultReader {
     public static let maximumFileSize = 8 * 1024 * 1024
 
     public static func read(directory: String) throws(VaultError) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+        try read(directory: directory) { $0 }
+    }
+
+    /// Reads every note and hands it to `transform` on the same thread, while its bytes are still in cache
+    /// (the loader parses there); results come back in path order.
+    public static func read<T: Sendable>(directory: String, transform: @Sendable (SourceFile) -> T) throws(VaultError) -> (files: [T], diagnostics: [Diagnostic]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw VaultError(description: "no such folder: \(directory)")
@@ -55,7 +61,7 @@ public enum VaultReader {
         walk(root: root, relative: "", into: &paths, diagnostics: &diagnostics, depth: 0)
         let sortedPaths = paths.sorted()
 
-        var files = [SourceFile?](repeating: nil, count: sortedPaths.count)
+        var files = [T?](repeating: nil, count: sortedPaths.count)
         var fileDiagnostics = [Diagnostic?](repeating: nil, count: sortedPaths.count)
         files.withUnsafeMutableBufferPointer { filesBuffer in
             fileDiagnostics.withUnsafeMutableBufferPointer { diagBuffer in
@@ -63,7 +69,7 @@ public enum VaultReader {
                 DispatchQueue.concurrentPerform(iterations: sortedPaths.count) { index in
                     let relative = sortedPaths[index]
                     switch readFile(root + "/" + relative, relative: relative) {
-                    case .success(let file): slots.files[index] = file
+                    case .success(let file): slots.files[index] = transform(file)
                     case .failure(let diagnostic): slots.diagnostics[index] = diagnostic
                     }
                 }
@@ -74,8 +80,8 @@ public enum VaultReader {
     }
 
     /// Buffers written at distinct indexes from `concurrentPerform`'s threads.
-    private struct UnsafeSlots: @unchecked Sendable {
-        let files: UnsafeMutableBufferPointer<SourceFile?>
+    private struct UnsafeSlots<T>: @unchecked Sendable {
+        let files: UnsafeMutableBufferPointer<T?>
         let diagnostics: UnsafeMutableBufferPointer<Diagnostic?>
     }
 

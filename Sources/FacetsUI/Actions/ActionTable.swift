@@ -79,8 +79,10 @@ public enum ActionTable {
         var out = "| Keys | Action |\n| --- | --- |\n"
         for row in rows {
             let keys = row.keys.map { "`\($0.displayName)`" }.joined(separator: " ")
-            out += "| \(keys) | \(row.description) |\n"
+            out += "| \(row.context == .tour ? "(tour) " : "")\(keys) | \(row.description) |\n"
         }
+        out += "| `0`–`9` `Enter` | In the detail pane: follow link or timestamp number N |\n"
+        out += "| mouse | Click selects, double-click follows, wheel scrolls |\n"
         return out
     }
 }
