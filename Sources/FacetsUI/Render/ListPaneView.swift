@@ -25,8 +25,8 @@ enum ListPaneView {
             let hit = hits[state.listEntries[index]]
             var name = note.title
             if let hit, hit.viaAlias { name = note.title + " · " + hit.matchedName }
-            let offset = hit?.viaAlias == true ? note.title.count + 3 : 0
-            let marked = Set(hit?.namePositions.map { $0 + offset } ?? [])
+            let aliasOffset = hit?.viaAlias == true ? note.title.count + 3 : 0
+            let marked = Set(hit?.namePositions.map { $0 + aliasOffset } ?? [])
             var spans = HighlightedText.spans(TerminalSafeText.sanitize(name), width: titleWidth, marked: marked)
             spans.append(Span(tag, .kind))
             let selected = index == state.listCursor
