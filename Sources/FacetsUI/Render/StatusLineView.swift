@@ -12,21 +12,26 @@ enum StatusLineView {
         let right: [(String, Role)]
         if case .linkNumber(let digits) = state.mode {
             right = [("Follow link \(digits)_", .statusKey), ("  Enter go · Esc cancel", .status)]
-        } else if let message = state.message {
-            right = [(TerminalSafeText.sanitize(message), .statusMessage)]
         } else if state.presenting {
             right = captions(state)
+        } else if let message = state.message {
+            right = [(TerminalSafeText.sanitize(message), .statusMessage)]
         } else {
             right = hints(state).flatMap { [($0.0, Role.statusKey), (" " + $0.1 + "  ", Role.status)] }
         }
-        let crumb = " " + breadcrumb(state) + " "
+        // In presenter mode the right side always captions the keys; a message then takes the left side.
+        var left = breadcrumb(state)
+        if state.presenting, case .normal = state.mode, let message = state.message { left = TerminalSafeText.sanitize(message) }
+        let crumb = " " + left + " "
         let rightText = right.map(\.0).joined()
+        // The last column stays empty: writing the bottom-right cell scrolls some terminals.
+        let end = rect.maxX - 1
         let rightWidth = min(DisplayWidth.of(rightText), max(0, rect.width - 12))
-        let crumbWidth = max(0, rect.width - rightWidth - 1)
-        screen.put(TextWrapper.truncate(crumb, width: crumbWidth), row: rect.y, column: rect.x, style: CellStyle(.status, selected: false), maxColumn: rect.x + crumbWidth)
-        var column = rect.maxX - rightWidth
+        let crumbWidth = max(0, end - rightWidth - 1 - rect.x)
+        screen.put(TextWrapper.truncate(crumb, width: crumbWidth), row: rect.y, column: rect.x, style: CellStyle(state.presenting && state.message != nil ? .statusMessage : .status), maxColumn: rect.x + crumbWidth)
+        var column = end - rightWidth
         for (text, role) in right {
-            column = screen.put(text, row: rect.y, column: column, style: CellStyle(role), maxColumn: rect.maxX)
+            column = screen.put(text, row: rect.y, column: column, style: CellStyle(role), maxColumn: end)
         }
     }
 
