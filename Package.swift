@@ -33,7 +33,7 @@ let package = Package(
         ),
         .testTarget(name: "FacetsCoreTests", dependencies: ["FacetsCore", "FacetsBundledContent"]),
         .testTarget(name: "FacetsUITests", dependencies: ["FacetsUI", "FacetsCore", "FacetsBundledContent"]),
-        .testTarget(name: "FacetsEndToEndTests", dependencies: ["FacetsCore", "FacetsUI", "FacetsBundledContent"], exclude: ["Support"]),
+        .testTarget(name: "FacetsEndToEndTests", dependencies: ["FacetsCore", "FacetsUI", "FacetsBundledContent", "facets"], exclude: ["Support"]),
     ],
     swiftLanguageModes: [.v6]
 )
