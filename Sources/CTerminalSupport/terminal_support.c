@@ -7,6 +7,19 @@ static volatile sig_atomic_t pending_signal = 0;
 static void record_signal(int number) { pending_signal = number; }
 
 void facets_install_signal_handlers(void) {
+    /* A parent may have started us with these blocked (test runners, some daemons): the explorer needs
+       them to resize, suspend and end cleanly, so it asks for them. */
+    sigset_t needed;
+    sigemptyset(&needed);
+    sigaddset(&needed, SIGWINCH);
+    sigaddset(&needed, SIGTERM);
+    sigaddset(&needed, SIGHUP);
+    sigaddset(&needed, SIGINT);
+    sigaddset(&needed, SIGQUIT);
+    sigaddset(&needed, SIGTSTP);
+    sigaddset(&needed, SIGCONT);
+    sigprocmask(SIG_UNBLOCK, &needed, NULL);
+
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = record_signal;

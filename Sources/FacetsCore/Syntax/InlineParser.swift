@@ -79,10 +79,9 @@ public enum InlineParser {
                 }
             case Byte.openBracket, Byte.bang:
                 let limit = min(end, i + LineCloses.window)
-                if closes.knows(i) && !closes.canCloseWiki(after: i) {
-                    pending.append(b)
-                    i += 1
-                } else if let found = WikiLinkSyntax.parse(bytes, at: i, end: limit, line: line) {
+                // A wiki link cannot start after the line's last `]]` (learned once a link failed to close).
+                let wikiPossible = !(closes.knows(i) && !closes.canCloseWiki(after: i))
+                if wikiPossible, let found = WikiLinkSyntax.parse(bytes, at: i, end: limit, line: line) {
                     if let link = found.link { append(.wikiLink(link)) }
                     i = found.next
                 } else if b == Byte.openBracket, let found = TimestampSyntax.bare(bytes, at: i, end: limit, line: line) {
@@ -94,7 +93,7 @@ public enum InlineParser {
                     append(.link(text: parse(bytes, textRange, line: &innerLine, depth: depth + 1), url: url))
                     i = next
                 } else {
-                    if i + 1 < end, bytes[i + 1] == Byte.openBracket { closes.update(bytes, at: i, end: end) }
+                    if wikiPossible, i + 1 < end, bytes[i + 1] == Byte.openBracket { closes.update(bytes, at: i, end: end) }
                     pending.append(b)
                     i += 1
                 }

@@ -26,7 +26,7 @@ def drain(fd, quiet=0.4, limit=10.0):
                 break
             out += chunk
             last = time.monotonic()
-        elif time.monotonic() - last >= quiet and (out or time.monotonic() - start > 2.0):
+        elif time.monotonic() - last >= quiet and (out or time.monotonic() - start > 5.0):
             break
     return bytes(out)
 
@@ -40,6 +40,10 @@ def main():
     program = sys.argv[sys.argv.index("--") + 1:]
     pid, fd = pty.fork()
     if pid == 0:
+        # Start the program as a shell would: nothing blocked, default handlers (test runners block signals).
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
+        for number in (signal.SIGWINCH, signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE, signal.SIGCHLD):
+            signal.signal(number, signal.SIG_DFL)
         os.execvp(program[0], program)
     set_size(fd, cols, rows)
     os.kill(pid, signal.SIGWINCH)
