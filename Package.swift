@@ -10,6 +10,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssh.git", from: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // Notes, vaults, links, search, history: everything that knows notes and nothing of terminals.
@@ -24,15 +27,29 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CTerminalSupport"),
         .target(name: "FacetsTerminal", dependencies: ["FacetsUI", "CNcurses", "CTerminalSupport"]),
+        // `facets serve`: an SSH server giving each attendee their own explorer in a pseudo-terminal.
+        .target(name: "CPty"),
+        .target(
+            name: "FacetsServe",
+            dependencies: [
+                "CPty",
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "facets",
             dependencies: [
-                "FacetsCore", "FacetsUI", "FacetsTerminal", "FacetsBundledContent",
+                "FacetsCore", "FacetsUI", "FacetsTerminal", "FacetsBundledContent", "FacetsServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "FacetsCoreTests", dependencies: ["FacetsCore", "FacetsBundledContent"]),
         .testTarget(name: "FacetsUITests", dependencies: ["FacetsUI", "FacetsCore", "FacetsBundledContent"]),
+        .testTarget(name: "FacetsServeTests", dependencies: ["FacetsServe", "CPty"]),
         .testTarget(name: "FacetsEndToEndTests", dependencies: ["FacetsCore", "FacetsUI", "FacetsBundledContent", "facets"], exclude: ["Support"]),
     ],
     swiftLanguageModes: [.v6]

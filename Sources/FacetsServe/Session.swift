@@ -1,0 +1,485 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSH
+
+/// How every session's explorer is started and kept.
+struct SessionSettings: Sendable {
+    /// The running `facets` binary.
+    var executable: String
+    /// `[--vault DIR] [--follow FILE]`.
+    var arguments: [String]
+    /// The explorer's environment, less TERM (which comes from the client).
+    var environment: [String: String]
+    var idleTimeout: TimeAmount
+    var maxSessions: Int
+    /// For the message to a client that asked for no terminal.
+    var connectHint: String
+}
+
+/// One SSH session channel: answers its requests, runs one explorer in a pseudo-terminal of the client's
+/// size, moves bytes both ways with back-pressure, and ends in the order clients expect (last output,
+/// exit status, EOF, close). Everything runs on the connection's event loop.
+final class SessionHandler: ChannelDuplexHandler {
+    typealias InboundIn = SSHChannelData
+    typealias OutboundIn = SSHChannelData
+    typealias OutboundOut = SSHChannelData
+
+    private let settings: SessionSettings
+    private let connection: ConnectionInfo
+    private let registry: SessionRegistry
+
+    private var context: ChannelHandlerContext?
+    private var loop: EventLoop?
+    private var terminal: (term: String, columns: Int, rows: Int)?
+    private var shellRequested = false
+    private var id: Int?
+    private var process: PtyProcess?
+    private var bridge: PtyBridge?
+    private var ptyOpen = false
+    private var sshOpen = true
+    private var pendingRead = false
+    private var lastWrite: EventLoopFuture<Void>?
+    private var lastInput = NIODeadline.now()
+    private var started = NIODeadline.now()
+    private var idleTask: Scheduled<Void>?
+    private var reaping = false
+    private var reapStarted = NIODeadline.now()
+    private var askedToEnd: NIODeadline?
+    private var escalation = 0
+    private var ending: PtyProcess.Ending?
+    private var farewell: String?
+    private var finished = false
+
+    init(settings: SessionSettings, connection: ConnectionInfo, registry: SessionRegistry) {
+        self.settings = settings
+        self.connection = connection
+        self.registry = registry
+    }
+
+    // MARK: The SSH side
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        self.loop = context.eventLoop
+        // A client's EOF arrives as an event rather than closing the channel under the explorer.
+        context.channel.setOption(ChannelOptions.allowRemoteHalfClosure, value: true).whenFailure { _ in }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        clientLeft()
+        self.context = nil
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        clientLeft()
+        context.fireChannelInactive()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        switch event {
+        case let request as SSHChannelRequestEvent.PseudoTerminalRequest:
+            guard !shellRequested, terminal == nil else { return reply(false, request.wantReply) }
+            let columns = request.terminalCharacterWidth > 0 ? min(request.terminalCharacterWidth, 1000) : 80
+            let rows = request.terminalRowHeight > 0 ? min(request.terminalRowHeight, 1000) : 24
+            terminal = (Self.usableTerm(request.term), columns, rows)
+            reply(true, request.wantReply)
+        case let request as SSHChannelRequestEvent.ShellRequest:
+            startShell(wantReply: request.wantReply)
+        case let request as SSHChannelRequestEvent.ExecRequest:
+            refuseRequest("exec \"\(ServeLog.inert(request.command))\"", wantReply: request.wantReply)
+        case let request as SSHChannelRequestEvent.SubsystemRequest:
+            refuseRequest("subsystem \"\(ServeLog.inert(request.subsystem))\"", wantReply: request.wantReply)
+        case let request as SSHChannelRequestEvent.EnvironmentRequest:
+            reply(false, request.wantReply)
+        case let request as SSHChannelRequestEvent.WindowChangeRequest:
+            resize(columns: request.terminalCharacterWidth, rows: request.terminalRowHeight)
+        case let event as ChannelEvent where event == .inputClosed:
+            // The client will send nothing more: hang up as a terminal would, letting the explorer
+            // restore the screen on its way out.
+            // (Without an explorer there is nothing to hang up; a refusal in progress finishes by itself.)
+            if process != nil { endGently(farewell: nil) }
+        default:
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let message = unwrapInboundIn(data)
+        guard message.type == .channel, case .byteBuffer(let bytes) = message.data, bytes.readableBytes > 0 else { return }
+        guard let bridge, ptyOpen, ending == nil else { return }
+        lastInput = .now()
+        bridge.write(bytes)
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if let bridge, !bridge.isWritable {
+            pendingRead = true
+        } else {
+            context.read()
+        }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { bridge?.resumeReading() }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        context.close(promise: nil)
+    }
+
+    private func reply(_ success: Bool, _ wantReply: Bool) {
+        guard wantReply, let context else { return }
+        if success {
+            context.triggerUserOutboundEvent(ChannelSuccessEvent(), promise: nil)
+        } else {
+            context.triggerUserOutboundEvent(ChannelFailureEvent(), promise: nil)
+        }
+    }
+
+    private func refuseRequest(_ what: String, wantReply: Bool) {
+        ServeLog.event("refused \(what) from \(connection.address) (\(connection.credential)): only the explorer is offered")
+        reply(false, wantReply)
+        if !shellRequested { context?.close(promise: nil) }
+    }
+
+    // MARK: Starting the explorer
+
+    private func startShell(wantReply: Bool) {
+        guard !shellRequested, let context else { return reply(false, wantReply) }
+        shellRequested = true
+        guard let terminal else {
+            reply(true, wantReply)
+            ServeLog.event("refused a session without a terminal from \(connection.address) (\(connection.credential))")
+            sendAndClose("facets serve shows the facets explorer, which needs a terminal: connect with\n  \(settings.connectHint)\n",
+                         stream: .stdErr, status: 1)
+            return
+        }
+        guard let id = registry.reserveSeat() else {
+            reply(true, wantReply)
+            ServeLog.event("turned away \(connection.address) (\(connection.credential)): all \(settings.maxSessions) sessions in use")
+            sendAndClose("\r\nfacets serve: all \(settings.maxSessions) seats are taken right now. Please try again in a few minutes.\r\n",
+                         stream: .channel, status: 1)
+            return
+        }
+        var environment = settings.environment
+        environment["TERM"] = terminal.term
+        let process: PtyProcess
+        do {
+            process = try PtyProcess.spawn(executable: settings.executable, arguments: settings.arguments,
+                                           environment: environment, rows: terminal.rows, columns: terminal.columns)
+        } catch {
+            registry.release(id)
+            registry.finished(id: id)
+            reply(true, wantReply)
+            ServeLog.event("could not start an explorer for \(connection.address): \(error)")
+            sendAndClose("\r\nfacets serve could not start the explorer. Please tell the presenter.\r\n", stream: .channel, status: 1)
+            return
+        }
+        reply(true, wantReply)
+        self.id = id
+        self.process = process
+        connection.explorerStarted()
+        ptyOpen = true
+        started = .now()
+        lastInput = .now()
+        ServeLog.event("session \(id) started: \(connection.address) user \"\(ServeLog.inert(connection.username, limit: 32))\" \(connection.credential), pid \(process.pid), \(terminal.columns)x\(terminal.rows) \(terminal.term)")
+
+        let loop = context.eventLoop
+        let bound = NIOLoopBound(self, eventLoop: loop)
+        registry.register(id: id) { message in
+            loop.execute { bound.value.endGently(farewell: message) }
+        }
+        scheduleIdleCheck()
+        NIOPipeBootstrap(group: loop)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(PtyBridge(session: bound.value))
+                }
+            }
+            .takingOwnershipOfDescriptor(inputOutput: process.master)
+            .whenFailure { error in
+                loop.execute { bound.value.ptyFailed(error) }
+            }
+    }
+
+    /// Writes a last message, then exit status, EOF and close (a session that gets no explorer).
+    private func sendAndClose(_ message: String, stream: SSHChannelData.DataType, status: Int) {
+        guard let context else { return }
+        var buffer = context.channel.allocator.buffer(capacity: message.utf8.count)
+        buffer.writeString(message)
+        let written = context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: stream, data: .byteBuffer(buffer))))
+        let channel = context.channel
+        written.whenComplete { _ in
+            Self.finishChannel(channel, exit: SSHChannelRequestEvent.ExitStatus(exitStatus: status))
+        }
+    }
+
+    private static func finishChannel(_ channel: Channel, exit: any Sendable) {
+        channel.triggerUserOutboundEvent(exit).whenComplete { _ in
+            channel.close(mode: .output).whenComplete { _ in channel.close(promise: nil) }
+        }
+    }
+
+    // MARK: The pseudo-terminal side (called by PtyBridge)
+
+    func ptyAttached(_ bridge: PtyBridge) {
+        self.bridge = bridge
+        if !sshOpen || ending != nil { bridge.close() }
+    }
+
+    func ptyFailed(_ error: Error) {
+        ServeLog.event("session \(id ?? 0): cannot read the explorer's terminal: \(error)")
+        ptyOpen = false
+        bridge = nil
+        if let process { kill(process.pid, SIGKILL) }
+        startReaping()
+    }
+
+    func ptyOutput(_ buffer: ByteBuffer) {
+        guard sshOpen, let context else { return }
+        let promise = context.eventLoop.makePromise(of: Void.self)
+        context.write(wrapOutboundOut(SSHChannelData(type: .channel, data: .byteBuffer(buffer))), promise: promise)
+        lastWrite = promise.futureResult
+    }
+
+    func ptyFlush() {
+        if sshOpen { context?.flush() }
+    }
+
+    /// Whether to keep reading the explorer's output (no: the client is not taking it yet).
+    var acceptsOutput: Bool {
+        guard sshOpen, let context else { return true }
+        return context.channel.isWritable
+    }
+
+    func ptyBecameWritable() {
+        if pendingRead, let context {
+            pendingRead = false
+            context.read()
+        }
+    }
+
+    /// The master saw EIO or was closed: the explorer is gone (or going).
+    func ptyClosed() {
+        ptyOpen = false
+        bridge = nil
+        startReaping()
+        finishIfDone()
+    }
+
+    // MARK: Ending
+
+    private func resize(columns: Int, rows: Int) {
+        guard columns > 0, rows > 0 else { return }
+        let size = (min(columns, 1000), min(rows, 1000))
+        if var current = terminal {
+            current.columns = size.0
+            current.rows = size.1
+            terminal = current
+        }
+        if let process, ptyOpen, bridge != nil, ending == nil {
+            PtyProcess.resize(master: process.master, rows: size.1, columns: size.0)
+        }
+    }
+
+    /// The client went away: close the terminal (SIGHUP) and reap.
+    private func clientLeft() {
+        guard sshOpen else { return }
+        sshOpen = false
+        idleTask?.cancel()
+        if pendingRead { pendingRead = false }
+        guard let process else { return }
+        if ending == nil {
+            kill(process.pid, SIGHUP)
+            if askedToEnd == nil { askedToEnd = .now() }
+        }
+        bridge?.close()
+        startReaping()
+    }
+
+    /// Ends the session from this side (idle, shutdown, client EOF): SIGHUP lets the explorer restore the
+    /// client's screen; `farewell` is written after its last output.
+    func endGently(farewell: String?) {
+        guard let process, ending == nil, askedToEnd == nil else { return }
+        self.farewell = farewell
+        askedToEnd = .now()
+        kill(process.pid, SIGHUP)
+        startReaping()
+    }
+
+    private func scheduleIdleCheck() {
+        idleTask?.cancel()
+        guard settings.idleTimeout > .zero, let context, sshOpen else { return }
+        idleTask = context.eventLoop.assumeIsolated().scheduleTask(deadline: lastInput + settings.idleTimeout) { [self] in
+            guard ending == nil, askedToEnd == nil else { return }
+            if NIODeadline.now() >= lastInput + settings.idleTimeout {
+                let seconds = Double(settings.idleTimeout.nanoseconds) / 1e9
+                ServeLog.event("session \(id ?? 0): no input for \(ServeLog.duration(seconds)); closing it")
+                endGently(farewell: "facets serve: closed after \(ServeLog.duration(seconds)) without input. Reconnect any time.")
+            } else {
+                scheduleIdleCheck()
+            }
+        }
+    }
+
+    private func startReaping() {
+        guard let process, !reaping else { return }
+        reaping = true
+        reapStarted = .now()
+        poll(process)
+    }
+
+    private func poll(_ process: PtyProcess) {
+        if ending == nil, let result = PtyProcess.reap(process.pid) {
+            ending = result
+            // The terminal drains and closes by itself now; if something holds it open, close it.
+            if ptyOpen, let loop {
+                loop.assumeIsolated().scheduleTask(in: .seconds(1)) { [self] in bridge?.close() }
+            }
+            finishIfDone()
+            return
+        }
+        guard ending == nil, let loop else { return }
+        let since = NIODeadline.now() - (askedToEnd ?? reapStarted)
+        if since > .seconds(2) && escalation == 0 {
+            escalation = 1
+            kill(process.pid, SIGTERM)
+        } else if since > .seconds(4) && escalation == 1 {
+            escalation = 2
+            kill(process.pid, SIGKILL)
+            bridge?.close()
+        }
+        let interval: TimeAmount = NIODeadline.now() - reapStarted < .seconds(1) ? .milliseconds(20) : .milliseconds(100)
+        loop.assumeIsolated().scheduleTask(in: interval) { [self] in poll(process) }
+    }
+
+    /// Once the explorer is reaped and its terminal drained: report, free the seat, end the channel.
+    private func finishIfDone() {
+        guard let ending, !ptyOpen, !finished, let id, let process else { return }
+        finished = true
+        idleTask?.cancel()
+        registry.release(id)
+        connection.explorerEnded()
+        let seconds = Double((NIODeadline.now() - started).nanoseconds) / 1e9
+        let how: String
+        switch ending {
+        case .exited(let code): how = "exit \(code)"
+        case .signalled(let signal): how = "killed by SIG\(PtyProcess.signalName(signal))"
+        }
+        let why = sshOpen ? "" : ", client disconnected"
+        ServeLog.event("session \(id) ended: \(connection.address) \(connection.credential), pid \(process.pid) \(how)\(why), after \(ServeLog.duration(seconds))")
+        guard sshOpen, let context else {
+            registry.finished(id: id)
+            return
+        }
+        let channel = context.channel
+        if let farewell {
+            var buffer = channel.allocator.buffer(capacity: farewell.utf8.count + 4)
+            buffer.writeString("\r\n" + farewell + "\r\n")
+            let promise = context.eventLoop.makePromise(of: Void.self)
+            context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .channel, data: .byteBuffer(buffer))), promise: promise)
+            lastWrite = promise.futureResult
+        } else {
+            context.flush()
+        }
+        let exit: any Sendable
+        switch ending {
+        case .exited(let code): exit = SSHChannelRequestEvent.ExitStatus(exitStatus: Int(code))
+        case .signalled(let signal):
+            exit = SSHChannelRequestEvent.ExitSignal(signalName: PtyProcess.signalName(signal), errorMessage: "", language: "", dumpedCore: false)
+        }
+        let registry = self.registry
+        (lastWrite ?? context.eventLoop.makeSucceededVoidFuture()).whenComplete { _ in
+            Self.finishChannel(channel, exit: exit)
+        }
+        channel.closeFuture.whenComplete { _ in registry.finished(id: id) }
+    }
+
+    /// TERM as the client sent it when this machine knows it (a terminfo entry exists); else xterm-256color.
+    static func usableTerm(_ requested: String) -> String {
+        let fallback = "xterm-256color"
+        let allowed = requested.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == 0x2D || byte == 0x2E || byte == 0x2B || byte == 0x5F
+        }
+        guard allowed, !requested.isEmpty, requested.utf8.count <= 64, let first = requested.utf8.first else { return fallback }
+        let letter = String(UnicodeScalar(first))
+        let hex = String(first, radix: 16)
+        for directory in ["/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo", "/usr/lib/terminfo"] {
+            for sub in [letter, hex] where access("\(directory)/\(sub)/\(requested)", R_OK) == 0 {
+                return requested
+            }
+        }
+        return fallback
+    }
+}
+
+/// The pipe channel's end of a session: bytes from the pty master go to the SSH channel and back.
+final class PtyBridge: ChannelDuplexHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private var session: SessionHandler?
+    private var context: ChannelHandlerContext?
+    private var pendingRead = false
+
+    init(session: SessionHandler) {
+        self.session = session
+    }
+
+    var isWritable: Bool { context?.channel.isWritable ?? false }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        session?.ptyAttached(self)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        session?.ptyOutput(unwrapInboundIn(data))
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        session?.ptyFlush()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        // EIO: the explorer has exited and the terminal is drained.
+        context.close(promise: nil)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        let session = self.session
+        self.session = nil
+        session?.ptyClosed()
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { session?.ptyBecameWritable() }
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if session?.acceptsOutput ?? true {
+            context.read()
+        } else {
+            pendingRead = true
+        }
+    }
+
+    func resumeReading() {
+        if pendingRead, let context {
+            pendingRead = false
+            context.read()
+        }
+    }
+
+    func write(_ buffer: ByteBuffer) {
+        context?.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+    }
+
+    func close() {
+        context?.close(promise: nil)
+    }
+}
