@@ -21,21 +21,29 @@ public struct DocumentLayout {
     public static func note(_ index: Int, vault: Vault, width: Int, glyphs: Glyphs = .unicode, moment: Int? = nil) -> RenderedDocument {
         var layout = DocumentLayout(vault: vault, width: width, glyphs: glyphs)
         layout.layoutNote(index, moment: moment)
-        return layout.document
+        return layout.finished()
     }
 
     /// A talk's timeline, every statement followable; entries within 30 s of `seconds` are marked.
     public static func timeline(videoId: String, seconds: Int?, vault: Vault, width: Int, glyphs: Glyphs = .unicode) -> RenderedDocument {
         var layout = DocumentLayout(vault: vault, width: width, glyphs: glyphs)
         layout.layoutTimeline(videoId: videoId, seconds: seconds)
-        return layout.document
+        return layout.finished()
     }
 
     /// The page for a link target with no note: what it is, and who links to it.
     public static func missing(_ name: String, vault: Vault, width: Int, glyphs: Glyphs = .unicode) -> RenderedDocument {
         var layout = DocumentLayout(vault: vault, width: width, glyphs: glyphs)
         layout.layoutMissing(name)
-        return layout.document
+        return layout.finished()
+    }
+
+    /// The document, every reference placed on a row (one never shown, e.g. cut from a table cell,
+    /// stays at the end).
+    func finished() -> RenderedDocument {
+        var result = document
+        for k in result.refs.indices where result.refs[k].row == Int.max { result.refs[k].row = max(0, result.lines.count - 1) }
+        return result
     }
 
     // MARK: Notes
@@ -289,7 +297,8 @@ public struct DocumentLayout {
     // MARK: Lines
 
     mutating func addRef(_ target: RefTarget, label: String) -> Int {
-        document.refs.append(DocRef(target: target, row: document.lines.count, label: label))
+        // The row is known once the wrapped line holding it is emitted (see `emit`).
+        document.refs.append(DocRef(target: target, row: Int.max, label: label))
         return document.refs.count - 1
     }
 
@@ -298,7 +307,7 @@ public struct DocumentLayout {
         for line in lines {
             let row = document.lines.count
             for span in line.spans {
-                if let ref = span.ref, document.refs[ref].row >= row { document.refs[ref].row = row }
+                if let ref = span.ref, document.refs[ref].row > row { document.refs[ref].row = row }
             }
             document.lines.append(line)
         }

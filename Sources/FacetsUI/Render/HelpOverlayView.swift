@@ -6,10 +6,16 @@ enum HelpOverlayView {
                ("mouse", "Click selects, double-click follows, wheel scrolls")]
     }
 
+    /// The furthest the help can scroll at a screen height: its last line at the bottom.
+    static func maximumScroll(height: Int) -> Int {
+        max(0, lines().count - max(1, min(height - 2, lines().count + 4) - 2))
+    }
+
     static func draw(_ state: AppState, scroll: Int, into screen: inout ScreenBuffer) {
         let rows = lines()
         let keyWidth = min(24, rows.map { DisplayWidth.of($0.keys) }.max() ?? 8)
-        let width = min(screen.width - 2, max(30, keyWidth + 54))
+        let descriptionWidth = rows.map { DisplayWidth.of($0.description) }.max() ?? 40
+        let width = min(screen.width - 2, max(30, keyWidth + descriptionWidth + 5))
         let height = min(screen.height - 2, rows.count + 4)
         guard width >= 10, height >= 4 else { return }
         let rect = Rect(x: (screen.width - width) / 2, y: max(0, (screen.height - height) / 2), width: width, height: height)

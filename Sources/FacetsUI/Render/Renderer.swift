@@ -18,7 +18,24 @@ public enum Renderer {
         case .search(let search)?: GlobalSearchView.draw(state, search: search, into: &screen)
         case nil: break
         }
+        if state.glyphs == .ascii { asciiChrome(&screen) }
         return screen
+    }
+
+    /// ASCII mode: the few non-ASCII marks of the chrome (arrows, ellipses, separators, box pieces) become
+    /// one-column ASCII look-alikes, so terminals without those glyphs show nothing broken.
+    static let asciiMarks: [String: String] = [
+        "→": ">", "←": "<", "↑": "^", "↓": "v", "›": ">", "‹": "<", "…": ".", "·": "-", "⏎": "<", "▸": ">", "▾": "v",
+        "▌": ">", "┃": "#", "•": "*", "═": "=", "─": "-", "│": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+", "┼": "+",
+        "├": "+", "┤": "+", "┬": "+", "┴": "+", "“": "\"", "”": "\"", "’": "'", "‘": "'", "—": "-", "–": "-",
+    ]
+
+    static func asciiChrome(_ screen: inout ScreenBuffer) {
+        for row in 0..<screen.height {
+            for column in 0..<screen.width {
+                if let ascii = asciiMarks[screen[row, column].text] { screen[row, column].text = ascii }
+            }
+        }
     }
 
     /// "Terminal too small" in whatever room there is (down to 1x1).

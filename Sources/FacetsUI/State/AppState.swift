@@ -88,7 +88,7 @@ public struct AppState: Sendable {
     /// Where you are, as history records it.
     public var location: Location {
         Location(nodeID: treeRows.indices.contains(treeCursor) ? treeRows[treeCursor].id : "",
-                 listEntry: selectedEntry, subject: subject, detailCursor: detailCursor,
+                 listEntry: selectedEntry, listScroll: listScroll, subject: subject, detailCursor: detailCursor,
                  detailScroll: detailScroll, focus: focus)
     }
 
@@ -161,8 +161,11 @@ public struct AppState: Sendable {
 
     /// Lays the subject out again when the subject, the width or the selected moment changed.
     mutating func refreshDocument() {
+        // Lay out for the detail pane as it will be seen: when narrow layouts hide it, as if it had focus.
         // One column is the gutter where the line cursor shows.
-        let width = max(1, layout.detail.content.width - DetailPaneView.gutter)
+        let detailFrame = layout.detail.visible ? layout.detail
+            : Layout(width: width, height: height, focus: .detail, zoomed: zoomed, presenting: presenting).detail
+        let width = max(1, detailFrame.content.width - DetailPaneView.gutter)
         let ascii = glyphs == .ascii
         if case .note(let index) = subject {
             let chosen = currentMoment(in: document, key: documentKey, note: index)
@@ -197,12 +200,15 @@ public struct AppState: Sendable {
     private func currentMoment(in document: RenderedDocument, key: DocumentKey?, note: Int) -> Int? {
         var best: Int?
         var first: Int?
+        var onCursorRow: Int?
         for ref in document.refs {
             guard case .moment(_, let seconds, let from) = ref.target, from == note else { continue }
             if first == nil { first = seconds }
-            if ref.row <= detailCursor { best = seconds }
+            if ref.row < detailCursor { best = seconds }
+            if ref.row == detailCursor, onCursorRow == nil { onCursorRow = seconds }
         }
-        return best ?? first
+        // The first moment on the cursor's line, else the last one above it, else the note's first.
+        return onCursorRow ?? best ?? first
     }
 
     // MARK: Presenting
@@ -232,13 +238,17 @@ public struct AppState: Sendable {
 
     /// Clamps cursors and scrolls each pane so its cursor stays in view.
     mutating func keepCursorsVisible() {
+        // The "said around" section follows the cursor's moment, however the cursor got there.
+        refreshDocument()
         let layout = self.layout
+        let detailHeight = layout.detail.visible ? layout.detail.content.height
+            : Layout(width: width, height: height, focus: .detail, zoomed: zoomed, presenting: presenting).detail.content.height
         treeCursor = max(0, min(treeCursor, treeRows.count - 1))
         treeScroll = Self.scroll(treeScroll, cursor: treeCursor, visible: layout.tree.content.height, count: treeRows.count)
         listCursor = max(0, min(listCursor, listEntries.count - 1))
         listScroll = Self.scroll(listScroll, cursor: listCursor, visible: layout.list.content.height, count: listEntries.count)
         detailCursor = max(0, min(detailCursor, document.lines.count - 1))
-        detailScroll = Self.scroll(detailScroll, cursor: detailCursor, visible: layout.detail.content.height, count: document.lines.count)
+        detailScroll = Self.scroll(detailScroll, cursor: detailCursor, visible: detailHeight, count: document.lines.count)
     }
 
     static func scroll(_ scroll: Int, cursor: Int, visible: Int, count: Int) -> Int {

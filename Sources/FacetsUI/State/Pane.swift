@@ -27,6 +27,7 @@ public enum DetailSubject: Sendable, Hashable {
 public struct Location: Sendable, Equatable {
     public var nodeID: String
     public var listEntry: Int?
+    public var listScroll: Int = 0
     public var subject: DetailSubject
     public var detailCursor: Int
     public var detailScroll: Int

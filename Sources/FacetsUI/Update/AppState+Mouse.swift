@@ -12,6 +12,14 @@ extension AppState {
         switch event.kind {
         case .wheelUp, .wheelDown:
             let delta = event.kind == .wheelUp ? -3 : 3
+            if pane == .detail {
+                // The wheel scrolls the text; the line cursor stays on a visible line.
+                let visible = max(1, content.height)
+                detailScroll = max(0, min(detailScroll + delta, max(0, document.lines.count - visible)))
+                detailCursor = max(detailScroll, min(detailCursor, detailScroll + visible - 1))
+                refreshDocument()
+                return []
+            }
             let previous = focus
             focus = pane
             move(by: delta)

@@ -130,6 +130,12 @@ extension AppState {
     mutating func moveDetailCursor(to row: Int) {
         detailCursor = max(0, min(row, document.lines.count - 1))
         refreshDocument()
+        // Moving to the end may change the moment and so the document's length: land on the end again.
+        if row >= document.lines.count - 1 {
+            detailCursor = max(0, document.lines.count - 1)
+            refreshDocument()
+            detailCursor = max(0, document.lines.count - 1)
+        }
     }
 
     // MARK: Following
@@ -171,12 +177,14 @@ extension AppState {
 
     /// Opens an entry: selects it in the tree and the list, shows it, focuses the detail pane.
     mutating func openEntry(_ index: Int, line: Int? = nil) {
-        let currentHolds = selectedNode?.entries.contains(index) ?? false
+        // Opening an entry through a link leaves any list filter behind: the list shows where you are.
+        if listFilter != nil, !(listFilter?.hits.contains { $0.note == index } ?? false) { listFilter = nil }
+        let currentHolds = listFilter != nil || (selectedNode?.entries.contains(index) ?? false)
         if !currentHolds {
             let section = vault.tree.flattened().first { $0.node.id != "all" && $0.node.id != vault.tree.id && $0.node.entries.contains(index) }
             revealNode(section?.node.id ?? "all")
         }
-        listEntries = selectedNode?.entries ?? []
+        if listFilter == nil { listEntries = selectedNode?.entries ?? [] }
         listCursor = listEntries.firstIndex(of: index) ?? 0
         show(.note(index), line: line)
         focus = .detail
@@ -234,6 +242,7 @@ extension AppState {
         revealNode(place.nodeID)
         listEntries = selectedNode?.entries ?? []
         listCursor = place.listEntry.flatMap { listEntries.firstIndex(of: $0) } ?? 0
+        listScroll = place.listScroll
         show(place.subject)
         detailCursor = place.detailCursor
         detailScroll = place.detailScroll
@@ -295,9 +304,9 @@ extension AppState {
         }
         switch key {
         case .escape, .character("q"), .character("?"), .function(1), .enter: overlay = nil
-        case .character("j"), .down: overlay = .help(scroll: scroll + 1)
+        case .character("j"), .down: overlay = .help(scroll: min(scroll + 1, HelpOverlayView.maximumScroll(height: height)))
         case .character("k"), .up: overlay = .help(scroll: max(0, scroll - 1))
-        case .pageDown, .control("d"): overlay = .help(scroll: scroll + 10)
+        case .pageDown, .control("d"): overlay = .help(scroll: min(scroll + 10, HelpOverlayView.maximumScroll(height: height)))
         case .pageUp, .control("u"): overlay = .help(scroll: max(0, scroll - 10))
         case .control("c"): return [.quit]
         default: break
