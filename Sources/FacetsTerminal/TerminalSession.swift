@@ -25,6 +25,9 @@ public final class TerminalSession {
     /// False under a non-UTF-8 locale: drawing falls back to ASCII and non-ASCII text to `?`.
     public let utf8: Bool
     public let colorsEnabled: Bool
+    /// OSC 8 hyperlinks: on for terminals known to understand them (xterm-likes, tmux), never in --lofi;
+    /// `FACETS_HYPERLINKS=0` or `=1` decides instead.
+    public let hyperlinksEnabled: Bool
     let options: TerminalOptions
     private var palette: ColorPalette
     private var previous: ScreenBuffer?
@@ -79,6 +82,9 @@ public final class TerminalSession {
         }
         width = Int(facets_cols())
         height = Int(facets_lines())
+        let setting = ProcessInfo.processInfo.environment["FACETS_HYPERLINKS"]
+        let knownTerminal = ["xterm", "tmux", "256color", "kitty", "alacritty", "foot", "wezterm"].contains { term.lowercased().contains($0) }
+        hyperlinksEnabled = !options.lofi && utf8 && (setting.map { $0 == "1" } ?? knownTerminal)
     }
 
     deinit { stop() }
@@ -181,7 +187,86 @@ public final class TerminalSession {
         }
         wnoutrefresh(window)
         doupdate()
+        if hyperlinksEnabled, !screen.hyperlinks.isEmpty { writeHyperlinks(screen, theme: theme, since: previous) }
         previous = screen
+    }
+
+    /// Re-draws the cells of each hyperlink run that changed, wrapped in OSC 8, after curses has drawn the
+    /// frame: same characters and look, so curses' picture of the screen stays true; the cursor is saved
+    /// and restored around it, and attributes end reset, as curses leaves them after `doupdate`.
+    private func writeHyperlinks(_ screen: ScreenBuffer, theme: Theme, since old: ScreenBuffer?) {
+        var out = ""
+        for row in 0..<min(screen.height, height) {
+            var column = 0
+            while column < min(screen.width, width) {
+                guard let link = screen[row, column].hyperlink, link < screen.hyperlinks.count else { column += 1; continue }
+                var end = column
+                var changed = false
+                while end < min(screen.width, width), screen[row, end].hyperlink == link {
+                    if old?[row, end] != screen[row, end] { changed = true }
+                    end += 1
+                }
+                if row == height - 1 && end == width { end -= 1 } // never the bottom-right cell
+                if changed, end > column {
+                    out += "\u{1B}[\(row + 1);\(column + 1)H\u{1B}]8;;\(screen.hyperlinks[link])\u{1B}\\"
+                    var lastStyle: CellStyle?
+                    for c in column..<end where !screen[row, c].isContinuation {
+                        let cell = screen[row, c]
+                        if cell.style != lastStyle {
+                            out += sgr(theme.appearance(cell.style))
+                            lastStyle = cell.style
+                        }
+                        out += cell.text
+                    }
+                    out += "\u{1B}]8;;\u{1B}\\\u{1B}[0m"
+                }
+                column = max(end, column + 1)
+            }
+        }
+        guard !out.isEmpty else { return }
+        writeRaw("\u{1B}7" + out + "\u{1B}8")
+    }
+
+    /// The SGR sequence for an appearance, mapped to colours as the palette maps them.
+    private func sgr(_ a: Appearance) -> String {
+        var codes = ["0"]
+        if a.bold { codes.append("1") }
+        if a.dim { codes.append("2") }
+        if a.italic { codes.append("3") }
+        if a.underline { codes.append("4") }
+        if a.reverse { codes.append("7") }
+        if colorsEnabled {
+            if let fg = sgrColor(a.foreground, base: 30) { codes.append(fg) }
+            if let bg = sgrColor(a.background, base: 40) { codes.append(bg) }
+        }
+        return "\u{1B}[" + codes.joined(separator: ";") + "m"
+    }
+
+    private func sgrColor(_ color: TerminalColor, base: Int) -> String? {
+        func index(_ b: TerminalColor.BasicColor) -> Int {
+            switch b {
+            case .black: return 0
+            case .red: return 1
+            case .green: return 2
+            case .yellow: return 3
+            case .blue: return 4
+            case .magenta: return 5
+            case .cyan: return 6
+            case .white: return 7
+            }
+        }
+        switch color {
+        case .default: return nil
+        case .black: return String(base + 0)
+        case .red: return String(base + 1)
+        case .green: return String(base + 2)
+        case .yellow: return String(base + 3)
+        case .blue: return String(base + 4)
+        case .magenta: return String(base + 5)
+        case .cyan: return String(base + 6)
+        case .white: return String(base + 7)
+        case .bright(let b): return Int(facets_colors()) >= 16 ? String(base + 60 + index(b)) : String(base + index(b))
+        }
     }
 
     /// OSC 52: puts text on the clipboard of the terminal the person sits at, across SSH and tmux.

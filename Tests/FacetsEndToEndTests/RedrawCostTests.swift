@@ -100,4 +100,31 @@ struct RedrawCostTests {
         // On a loaded machine the resize's repaint may straddle the next step; count both.
         #expect(report.steps[3].clears + report.steps[4].clears >= 1, "a resize redraws everything")
     }
+
+    @Test("the talk URL is sent as an OSC 8 hyperlink; --lofi sends no OSC sequence")
+    func hyperlinks() throws {
+        // Focus the detail pane, open the talk's timeline: its URL line is a hyperlink.
+        let rich = try record([["keys": "3"], ["keys": "t"]])
+        let data = Data(try #require(rich.steps.last).hex.hexBytes)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\u{1B}]8;;https://www.youtube.com/watch?v=G53g9-_0dMU"), "no OSC 8 link in what was sent")
+        #expect(text.contains("\u{1B}]8;;\u{1B}\\"), "the link is not closed")
+        let lofi = try record([["keys": "3"], ["keys": "t"]], arguments: ["--lofi"])
+        let all = ([lofi.startup] + lofi.steps).map { String(decoding: $0.hex.hexBytes, as: UTF8.self) }.joined()
+        #expect(!all.contains("\u{1B}]"), "--lofi sent an OSC sequence")
+        #expect(lofi.exit == 0 && rich.exit == 0)
+    }
+}
+
+extension String {
+    /// Bytes from hex text.
+    var hexBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        var index = startIndex
+        while index < endIndex, let next = self.index(index, offsetBy: 2, limitedBy: endIndex) {
+            if let byte = UInt8(self[index..<next], radix: 16) { bytes.append(byte) }
+            index = next
+        }
+        return bytes
+    }
 }

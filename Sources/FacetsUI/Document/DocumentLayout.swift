@@ -99,7 +99,8 @@ public struct DocumentLayout {
         let time = TimestampRef.format(seconds: entry.seconds)
         let pieces = [Span(safe(source.title), .link, ref: ref), Span("[\(ref + 1)]", .linkNumber, ref: ref),
                       Span(": " + safe(vault.statement(entry)))]
-        let lead = [Span(marked ? glyphs.timestamp : " ", .timestamp), Span(time + " ", .timestamp)]
+        let url = vault.talk(ofNote: entry.note)?.url(atSecond: entry.seconds)
+        let lead = [Span(marked ? glyphs.timestamp : " ", .timestamp), Span(time, .timestamp, hyperlink: url), Span(" ", .timestamp)]
         emit(wrap(pieces, first: lead, rest: [Span(String(repeating: " ", count: DisplayWidth.of(time) + 2))]))
     }
 

@@ -22,7 +22,14 @@ enum DetailPaneView {
             if focused && index == state.detailCursor {
                 screen.put(state.glyphs.cursor, row: area.y + offset, column: full.x, style: CellStyle(.borderFocused))
             }
-            Renderer.drawSpans(lines[index].spans, row: area.y + offset, in: area, selected: false,
+            // OSC 8 links only where they are wanted (the cursor's line, a talk URL): each costs bytes to send.
+            let spans = focused && index == state.detailCursor ? lines[index].spans
+                : lines[index].spans.map { span in
+                    var plain = span
+                    if span.role != .link { plain.hyperlink = nil }
+                    return plain
+                }
+            Renderer.drawSpans(spans, row: area.y + offset, in: area, selected: false,
                                highlightRef: highlighted, into: &screen, hyperlinks: &hyperlinks)
             if let match = findMatches[index] {
                 markMatches(match.ranges, line: lines[index], row: area.y + offset, in: area, into: &screen)
