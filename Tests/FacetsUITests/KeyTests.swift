@@ -388,28 +388,27 @@ struct KeyTests {
 
     @Test("? shows the help generated from the action table; every description can be scrolled into view")
     func helpOverlay() {
-        withKnownIssue("Known issue: at 80x24 the help box is narrower than its longest descriptions, which are cut") {
-            for (w, h) in [(80, 24), (120, 40)] {
-                let e = Explorer(w, h).press(.character("?"))
-                #expect(e.state.overlay == .help(scroll: 0))
-                #expect(e.text.contains("Keys · Esc closes"))
-                var seen = Set(e.lines)
-                for _ in 0..<(ActionTable.rows.count + 5) {
-                    e.press(.character("j"))
-                    seen.formUnion(e.lines)
-                }
-                let text = seen.joined(separator: "\n")
-                for row in ActionTable.rows {
-                    #expect(text.contains(row.description), "\(w)x\(h): help never shows \(row.description.debugDescription) in full")
-                    #expect(text.contains(ActionTable.keyNames(row)), "\(w)x\(h): help never shows the keys \(ActionTable.keyNames(row))")
-                }
-                for close in [Key.escape, .character("?"), .character("q"), .function(1)] {
-                    let c = e.copy().press(close)
-                    #expect(c.state.overlay == nil)
-                    #expect(c.lastEffects.isEmpty, "\(close) closes the help without quitting")
-                }
+        for (w, h) in [(80, 24), (120, 40)] {
+            let e = Explorer(w, h).press(.character("?"))
+            #expect(e.state.overlay == .help(scroll: 0))
+            #expect(e.text.contains("Keys · Esc closes"))
+            var seen = Set(e.lines)
+            for _ in 0..<(ActionTable.rows.count + 5) {
+                e.press(.character("j"))
+                seen.formUnion(e.lines)
+            }
+            let text = seen.joined(separator: "\n")
+            for row in ActionTable.rows {
+                #expect(text.contains(row.description), "\(w)x\(h): help never shows \(row.description.debugDescription) in full")
+                #expect(text.contains(ActionTable.keyNames(row)), "\(w)x\(h): help never shows the keys \(ActionTable.keyNames(row))")
+            }
+            for close in [Key.escape, .character("?"), .character("q"), .function(1)] {
+                let c = e.copy().press(close)
+                #expect(c.state.overlay == nil)
+                #expect(c.lastEffects.isEmpty, "\(close) closes the help without quitting")
             }
         }
+
     }
 
     @Test("Help scrolls back up at once after scrolling past its end")

@@ -29,10 +29,10 @@ public enum ActionTable {
         ActionInfo(action: .focusDetail, keys: [.character("3")], description: "Focus the detail pane", caption: "detail"),
         ActionInfo(action: .open, keys: [.enter], description: "Open the entry, or follow the link on the line", caption: "follow"),
         ActionInfo(action: .toggleExpand, keys: [.character("o"), .character(" ")], description: "Expand or collapse a tree node", caption: "expand"),
-        ActionInfo(action: .followNumber, keys: [.character("f")], description: "Follow link number N (type N, then Enter; in the detail pane digits work directly)", caption: "follow #"),
+        ActionInfo(action: .followNumber, keys: [.character("f")], description: "Follow link number N: type N, then Enter", caption: "follow #"),
         ActionInfo(action: .back, keys: [.backspace, .character("u"), .control("o")], description: "Back in history", caption: "back"),
         ActionInfo(action: .forward, keys: [.character("U"), .control("r")], description: "Forward in history (Ctrl-I is Tab in a terminal)", caption: "forward"),
-        ActionInfo(action: .search, keys: [.character("/")], description: "Search the focused list (in the detail pane: find in the entry)", caption: "search"),
+        ActionInfo(action: .search, keys: [.character("/")], description: "Search the list (in the detail pane: the entry)", caption: "search"),
         ActionInfo(action: .globalSearch, keys: [.control("f"), .character(":")], description: "Search every entry's title, aliases and text", caption: "search all"),
         ActionInfo(action: .nextMatch, keys: [.character("n")], description: "Next match", caption: "next match"),
         ActionInfo(action: .previousMatch, keys: [.character("N")], description: "Previous match", caption: "previous match"),
@@ -40,12 +40,12 @@ public enum ActionTable {
         ActionInfo(action: .copyLink, keys: [.character("y")], description: "Copy the selected link (OSC 52)", caption: "copy"),
         ActionInfo(action: .zoom, keys: [.character("z")], description: "Zoom the focused pane", caption: "zoom"),
         ActionInfo(action: .cycleTheme, keys: [.character("c")], description: "Next colour theme", caption: "theme"),
-        ActionInfo(action: .togglePresenter, keys: [.character("P")], description: "Presenter mode: large, centred, high contrast, key captions", caption: "presenter"),
+        ActionInfo(action: .togglePresenter, keys: [.character("P")], description: "Presenter mode: large, centred, key captions", caption: "presenter"),
         ActionInfo(action: .startTour, keys: [.character("T")], description: "Start the guided tour", caption: "tour"),
         ActionInfo(action: .tourNext, keys: [.character(" "), .right], description: "In a tour: next stop", caption: "next stop", context: .tour),
         ActionInfo(action: .tourPrevious, keys: [.left], description: "In a tour: previous stop", caption: "previous stop", context: .tour),
         ActionInfo(action: .leaveTour, keys: [.escape], description: "In a tour: leave it, staying where you are", caption: "leave tour", context: .tour),
-        ActionInfo(action: .followPresenter, keys: [.character("F")], description: "Follow the presenter again (in a served workshop session)", caption: "follow presenter"),
+        ActionInfo(action: .followPresenter, keys: [.character("F")], description: "Follow the presenter again (served sessions)", caption: "follow presenter"),
         ActionInfo(action: .help, keys: [.character("?"), .function(1)], description: "Show or hide this help", caption: "help"),
         ActionInfo(action: .redraw, keys: [.control("l")], description: "Redraw the screen", caption: "redraw"),
         ActionInfo(action: .cancel, keys: [.escape], description: "Cancel, close", caption: "cancel"),
@@ -81,7 +81,7 @@ public enum ActionTable {
             let keys = row.keys.map { "`\($0.displayName)`" }.joined(separator: " ")
             out += "| \(row.context == .tour ? "(tour) " : "")\(keys) | \(row.description) |\n"
         }
-        out += "| `0`–`9` `Enter` | In the detail pane: follow link or timestamp number N |\n"
+        out += "| `0`–`9` `Enter` | Detail pane: follow link or timestamp N |\n"
         out += "| mouse | Click selects, double-click follows, wheel scrolls |\n"
         return out
     }

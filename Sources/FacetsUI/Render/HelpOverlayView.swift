@@ -2,7 +2,7 @@
 enum HelpOverlayView {
     static func lines() -> [(keys: String, description: String)] {
         ActionTable.rows.map { (($0.context == .tour ? "(tour) " : "") + ActionTable.keyNames($0), $0.description) }
-            + [("0-9 Enter", "In the detail pane: follow link or timestamp number N"),
+            + [("0-9 Enter", "Detail pane: follow link or timestamp N"),
                ("mouse", "Click selects, double-click follows, wheel scrolls")]
     }
 
