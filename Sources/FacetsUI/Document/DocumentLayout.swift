@@ -69,7 +69,7 @@ public struct DocumentLayout {
         blank()
         emit([DocLine([Span("Backlinks (\(backlinks.count))", .heading2)])])
         if backlinks.isEmpty {
-            emit([DocLine([Span("No note links here.", .dim)])])
+            emit(wrap([Span("No note links here.", .dim)]))
             return
         }
         for backlink in backlinks {
@@ -87,7 +87,7 @@ public struct DocumentLayout {
         blank()
         emit([DocLine([Span("Said around \(TimestampRef.format(seconds: seconds)) (\(around.count))", .heading2)])])
         if around.isEmpty {
-            emit([DocLine([Span("Nothing else in the vault cites the 30 seconds around this moment.", .dim)])])
+            emit(wrap([Span("Nothing else in the vault cites the 30 seconds around this moment.", .dim)]))
             return
         }
         for entry in around { emitStatement(entry, marked: false) }
@@ -116,7 +116,7 @@ public struct DocumentLayout {
         let heading = seconds.map { "Timeline at \(TimestampRef.format(seconds: $0)) (\(entries.count) statements)" }
             ?? "Timeline (\(entries.count) statements)"
         blank()
-        emit([DocLine([Span(heading, .heading2)])])
+        emit(wrap([Span(heading, .heading2)]))
         for entry in entries {
             let marked = seconds.map { abs(entry.seconds - $0) <= 30 } ?? false
             emitStatement(entry, marked: marked)
@@ -137,7 +137,7 @@ public struct DocumentLayout {
                        Span(": " + safe(TextWrapper.truncate(context, width: 160)), .dim)],
                       first: [Span(glyphs.bullet + " ")], rest: [Span("  ")]))
         }
-        if links.isEmpty { emit([DocLine([Span("(no links found)", .dim)])]) }
+        if links.isEmpty { emit(wrap([Span("(no links found)", .dim)])) }
     }
 
     // MARK: Blocks
@@ -305,13 +305,32 @@ public struct DocumentLayout {
 
     mutating func emit(_ lines: [DocLine]) {
         // Refs are numbered before their row is known; fix their rows as lines land.
-        for line in lines {
+        for wide in lines {
+            let line = wide.width > width ? clipped(wide) : wide
             let row = document.lines.count
             for span in line.spans {
                 if let ref = span.ref, document.refs[ref].row > row { document.refs[ref].row = row }
             }
             document.lines.append(line)
         }
+    }
+
+    /// A line cut to the width (rules, table rows and deep prefixes can ask for more than there is).
+    func clipped(_ line: DocLine) -> DocLine {
+        var out = DocLine(sourceLine: line.sourceLine)
+        var used = 0
+        for span in line.spans {
+            var text = ""
+            for character in span.text {
+                let w = DisplayWidth.of(String(character))
+                if used + w > width { break }
+                text.append(character)
+                used += w
+            }
+            if !text.isEmpty { out.spans.append(Span(text, span.role, ref: span.ref, hyperlink: span.hyperlink)) }
+            if used >= width { break }
+        }
+        return out
     }
 
     func wrap(_ pieces: [Span], first: [Span] = [], rest: [Span] = [], sourceLine: Int? = nil) -> [DocLine] {
