@@ -355,16 +355,15 @@ struct SearchTests {
 
     @Test("Back to a filtered list comes back to the filter and the hit that was opened")
     func backToFilteredList() {
-        withKnownIssue("Known issue: history does not record a list filter, so Back lands on the unfiltered list") {
-            let e = Explorer().type("/silo").press(.enter, .character("j"))
-            let hit = e.selectedTitle
-            let entries = e.state.listEntries
-            e.press(.enter)
-            #expect(e.subjectTitle == hit)
-            e.press(.backspace)
-            #expect(e.state.focus == .list)
-            #expect(e.selectedTitle == hit, "back selects the hit that was opened")
-            #expect(e.state.listEntries == entries, "back shows the filtered list it left")
-        }
+        let e = Explorer().type("/silo").press(.enter, .character("j"))
+        let hit = e.selectedTitle
+        let entries = e.state.listEntries
+        e.press(.enter)
+        #expect(e.subjectTitle == hit)
+        e.press(.backspace)
+        #expect(e.state.focus == .list)
+        #expect(e.selectedTitle == hit, "back selects the hit that was opened")
+        #expect(e.state.listEntries == entries, "back shows the filtered list it left")
+
     }
 }

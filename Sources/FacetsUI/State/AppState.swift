@@ -88,7 +88,7 @@ public struct AppState: Sendable {
     /// Where you are, as history records it.
     public var location: Location {
         Location(nodeID: treeRows.indices.contains(treeCursor) ? treeRows[treeCursor].id : "",
-                 listEntry: selectedEntry, listScroll: listScroll, subject: subject, detailCursor: detailCursor,
+                 listEntry: selectedEntry, listScroll: listScroll, listFilter: listFilter, subject: subject, detailCursor: detailCursor,
                  detailScroll: detailScroll, focus: focus)
     }
 

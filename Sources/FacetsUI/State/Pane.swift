@@ -28,6 +28,8 @@ public struct Location: Sendable, Equatable {
     public var nodeID: String
     public var listEntry: Int?
     public var listScroll: Int = 0
+    /// A list filter in force there (Back returns to the filtered list).
+    public var listFilter: ListFilter?
     public var subject: DetailSubject
     public var detailCursor: Int
     public var detailScroll: Int

@@ -241,6 +241,11 @@ extension AppState {
         listFilter = nil
         revealNode(place.nodeID)
         listEntries = selectedNode?.entries ?? []
+        if var filter = place.listFilter {
+            filter.editing = false
+            listFilter = filter
+            listEntries = filter.hits.map(\.note)
+        }
         listCursor = place.listEntry.flatMap { listEntries.firstIndex(of: $0) } ?? 0
         listScroll = place.listScroll
         show(place.subject)
