@@ -46,8 +46,9 @@ struct ColorPalette {
         return (attrs, pair)
     }
 
-    /// A curses colour number; bright colours need 16 colours, else they are the basic colour in bold.
-    private func number(_ color: TerminalColor) -> (Int16, Bool) {
+    /// A curses colour number, and whether bold stands in for brightness (fewer than 16 colours).
+    /// The OSC 8 writer maps colours through this too, so both draw the same.
+    func number(_ color: TerminalColor) -> (Int16, Bool) {
         switch color {
         case .default: return (-1, false)
         case .black: return (0, false)
@@ -59,18 +60,21 @@ struct ColorPalette {
         case .cyan: return (6, false)
         case .white: return (7, false)
         case .bright(let basic):
-            let base: Int16
-            switch basic {
-            case .black: base = 0
-            case .red: base = 1
-            case .green: base = 2
-            case .yellow: base = 3
-            case .blue: base = 4
-            case .magenta: base = 5
-            case .cyan: base = 6
-            case .white: base = 7
-            }
+            let base = Self.index(basic)
             return colorCount >= 16 ? (base + 8, false) : (base, base != 0)
+        }
+    }
+
+    static func index(_ basic: TerminalColor.BasicColor) -> Int16 {
+        switch basic {
+        case .black: return 0
+        case .red: return 1
+        case .green: return 2
+        case .yellow: return 3
+        case .blue: return 4
+        case .magenta: return 5
+        case .cyan: return 6
+        case .white: return 7
         }
     }
 }

@@ -227,7 +227,7 @@ public final class TerminalSession {
         writeRaw("\u{1B}7" + out + "\u{1B}8")
     }
 
-    /// The SGR sequence for an appearance, mapped to colours as the palette maps them.
+    /// The SGR sequence for an appearance, with the palette's colour numbers.
     private func sgr(_ a: Appearance) -> String {
         var codes = ["0"]
         if a.bold { codes.append("1") }
@@ -236,37 +236,14 @@ public final class TerminalSession {
         if a.underline { codes.append("4") }
         if a.reverse { codes.append("7") }
         if colorsEnabled {
-            if let fg = sgrColor(a.foreground, base: 30) { codes.append(fg) }
-            if let bg = sgrColor(a.background, base: 40) { codes.append(bg) }
-        }
-        return "\u{1B}[" + codes.joined(separator: ";") + "m"
-    }
-
-    private func sgrColor(_ color: TerminalColor, base: Int) -> String? {
-        func index(_ b: TerminalColor.BasicColor) -> Int {
-            switch b {
-            case .black: return 0
-            case .red: return 1
-            case .green: return 2
-            case .yellow: return 3
-            case .blue: return 4
-            case .magenta: return 5
-            case .cyan: return 6
-            case .white: return 7
+            for (color, base) in [(a.foreground, 30), (a.background, 40)] {
+                let (number, bold) = palette.number(color)
+                guard number >= 0 else { continue }
+                codes.append(String(number < 8 ? base + Int(number) : base + 60 + Int(number) - 8))
+                if bold, base == 30 { codes.append("1") }
             }
         }
-        switch color {
-        case .default: return nil
-        case .black: return String(base + 0)
-        case .red: return String(base + 1)
-        case .green: return String(base + 2)
-        case .yellow: return String(base + 3)
-        case .blue: return String(base + 4)
-        case .magenta: return String(base + 5)
-        case .cyan: return String(base + 6)
-        case .white: return String(base + 7)
-        case .bright(let b): return Int(facets_colors()) >= 16 ? String(base + 60 + index(b)) : String(base + index(b))
-        }
+        return "\u{1B}[" + codes.joined(separator: ";") + "m"
     }
 
     /// OSC 52: puts text on the clipboard of the terminal the person sits at, across SSH and tmux.

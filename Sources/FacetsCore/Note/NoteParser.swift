@@ -132,7 +132,7 @@ enum FrontMatterFence {
             if bytes[i] == Byte.newline { return i }
             i += 1
         }
-        return start < bytes.count ? bytes.count : (start == 0 ? nil : nil)
+        return start < bytes.count ? bytes.count : nil // the last line has no newline
     }
 
     private static func isFence(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, allowDots: Bool) -> Bool {

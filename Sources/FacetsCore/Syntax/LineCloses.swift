@@ -27,9 +27,6 @@ struct LineCloses {
         lineEnd = j
     }
 
-    /// Where a construct starting at `i` must end by: the line's end or the window, whichever is first.
-    func limit(_ i: Int) -> Int { min(lineEnd, i + Self.window) }
-
     /// Whether this line has been looked at (only after a link or tag failed to close on it).
     func knows(_ i: Int) -> Bool { i <= lineEnd }
 

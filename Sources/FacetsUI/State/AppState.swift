@@ -149,12 +149,11 @@ public struct AppState: Sendable {
         if let line, let row = document.row(forSourceLine: line) {
             detailCursor = row
             detailScroll = max(0, row - 2)
-        } else if case .timeline(_, let seconds?) = newSubject {
-            if let row = document.lines.firstIndex(where: { $0.spans.first?.text == glyphs.timestamp }) {
-                detailCursor = row
-                detailScroll = max(0, row - 2)
-            }
-            _ = seconds
+        } else if case .timeline(_, _?) = newSubject,
+                  let row = document.lines.firstIndex(where: { $0.spans.first?.text == glyphs.timestamp }) {
+            // A moment's timeline opens on its first marked statement.
+            detailCursor = row
+            detailScroll = max(0, row - 2)
         }
         refreshDocument()
     }
