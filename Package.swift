@@ -16,7 +16,9 @@ let package = Package(
     ],
     targets: [
         // Notes, vaults, links, search, history: everything that knows notes and nothing of terminals.
-        .target(name: "FacetsCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "FacetsCore", dependencies: ["CByteScan", .product(name: "Yams", package: "Yams")]),
+        // The load's hot loop: finding the next byte that matters, sixteen at a time.
+        .target(name: "CByteScan"),
         // The Data/ folder compiled into the binary, so a copied `facets` still has its content.
         .executableTarget(name: "EmbedDataGenerator"),
         .plugin(name: "EmbedDataPlugin", capability: .buildTool(), dependencies: ["EmbedDataGenerator"]),

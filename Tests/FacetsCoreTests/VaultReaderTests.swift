@@ -222,9 +222,7 @@ struct VaultReaderTests {
         // A real U+FFFD written in the file before the invalid byte is not the invalid byte.
         let legit = NoteParser.parse(path: "r.md", bytes: Array("keeps \u{FFFD} on purpose\nbad ".utf8) + [0xFF])
         #expect(legit.diagnostics.count == 1)
-        withKnownIssue("BUG: NoteParser.firstReplacementLine finds the first U+FFFD, which may have been in the file") {
-            #expect(legit.diagnostics.map(\.line) == [2])
-        }
+        #expect(legit.diagnostics.map(\.line) == [2])
     }
 
     @Test("symbolic link loops and links to the vault itself neither hang nor read twice")

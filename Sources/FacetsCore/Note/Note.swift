@@ -1,3 +1,5 @@
+import Foundation
+
 /// One Markdown file of a vault, as loaded: front matter, the links and timestamps it cites, and its text.
 /// The block tree is parsed on demand (`blocks`), so loading a large vault scans each byte once.
 public struct Note: Sendable {
@@ -7,11 +9,15 @@ public struct Note: Sendable {
     public let stem: String
     public let title: String
     public let frontMatter: FrontMatter
-    /// The whole file as text (BOM removed, line endings normalised).
-    public let text: String
-    private let bodyStart: String.Index
-    /// The body after the front matter (a view into `text`, not a copy).
-    public var body: Substring { text[bodyStart...] }
+    /// The file's UTF-8 bytes (BOM removed, line endings normalised). Text is decoded from them when
+    /// asked: a load reads every note of a vault, a session shows a few.
+    public let bytes: [UInt8]
+    /// Where the body starts in `bytes`.
+    public let bodyOffset: Int
+    /// The whole file as text (invalid UTF-8 shown as U+FFFD).
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// The body after the front matter.
+    public var body: Substring { Substring(String(decoding: bytes[bodyOffset...], as: UTF8.self)) }
     /// 1-based file line of the body's first line.
     public let bodyFirstLine: Int
     public let links: [WikiLink]
@@ -19,14 +25,14 @@ public struct Note: Sendable {
     /// Problems found while reading this note.
     public let diagnostics: [Diagnostic]
 
-    public init(path: String, stem: String, title: String, frontMatter: FrontMatter, text: String, bodyStart: String.Index,
+    public init(path: String, stem: String, title: String, frontMatter: FrontMatter, bytes: [UInt8], bodyOffset: Int,
                 bodyFirstLine: Int, links: [WikiLink], timestamps: [TimestampRef], diagnostics: [Diagnostic]) {
         self.path = path
         self.stem = stem
         self.title = title
         self.frontMatter = frontMatter
-        self.text = text
-        self.bodyStart = bodyStart
+        self.bytes = bytes
+        self.bodyOffset = min(max(bodyOffset, 0), bytes.count)
         self.bodyFirstLine = bodyFirstLine
         self.links = links
         self.timestamps = timestamps
@@ -43,23 +49,23 @@ public struct Note: Sendable {
     /// The body parsed into blocks for rendering.
     public var blocks: [Block] { BlockParser.parse(String(body), firstLine: bodyFirstLine) }
 
-    /// The raw text of a 1-based file line of the body, or nil outside it.
+    /// The raw text of a 1-based file line of the body, or nil outside it (only that line is decoded).
     public func bodyLine(_ line: Int) -> String? {
         let index = line - bodyFirstLine
         guard index >= 0 else { return nil }
-        var current = 0
-        var start = body.utf8.startIndex
-        var i = start
-        let utf8 = body.utf8
-        while i < utf8.endIndex {
-            if utf8[i] == Byte.newline {
-                if current == index { return String(body[start..<i]) }
-                current += 1
-                start = utf8.index(after: i)
+        return bytes.withUnsafeBufferPointer { buffer -> String? in
+            guard let base = buffer.baseAddress else { return index == 0 ? "" : nil }
+            var start = bodyOffset
+            for _ in 0..<index {
+                guard start < buffer.count, let newline = memchr(base + start, Int32(Byte.newline), buffer.count - start) else { return nil }
+                start = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
             }
-            i = utf8.index(after: i)
+            var end = buffer.count
+            if start < buffer.count, let newline = memchr(base + start, Int32(Byte.newline), buffer.count - start) {
+                end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
         }
-        return current == index ? String(body[start...]) : nil
     }
 
     /// A line as a reader would say it: list marks, markup, timestamps and link brackets removed.

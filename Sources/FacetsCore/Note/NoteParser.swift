@@ -2,33 +2,29 @@ import Foundation
 
 /// Turns a file's bytes into a `Note`. Never fails: whatever is wrong becomes a diagnostic with file and line.
 public enum NoteParser {
-    /// Parses a file's bytes (decoding them first).
-    public static func parse(path: String, bytes: [UInt8]) -> Note {
-        let file = SourceFile(path: path, bytes: bytes)
-        return parse(path: path, text: file.text, repairedUTF8: file.repairedUTF8)
+    /// Parses a note's text (the bundled content and tests hold text).
+    public static func parse(path: String, text: String) -> Note {
+        parse(path: path, bytes: Array(text.utf8))
     }
 
-    /// Parses a note's text. `repairedUTF8`: decoding replaced invalid bytes (warned with the first such line).
-    public static func parse(path: String, text decoded: String, repairedUTF8: Bool = false) -> Note {
+    /// Parses a file's bytes. Invalid UTF-8 is kept as read (decoding shows U+FFFD) and warned with its line.
+    public static func parse(path: String, bytes input: [UInt8]) -> Note {
         var diagnostics: [Diagnostic] = []
         let stem = NoteParser.stem(of: path)
-        var text = decoded
-        if containsByte(text, Byte.carriageReturn) {
-            text = String(decoding: normalizeLineEndings(Array(text.utf8)), as: UTF8.self)
-        }
-        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        text.makeContiguousUTF8()
-        if repairedUTF8 {
-            diagnostics.append(Diagnostic(.warning, path: path, line: firstReplacementLine(text),
-                                          "invalid UTF-8, shown with replacement characters"))
-        }
+        var bytes = input
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes.removeFirst(3) }
+        if containsByte(bytes, Byte.carriageReturn) { bytes = normalizeLineEndings(bytes) }
 
         // Front matter: a first line of `---`, closed by `---` or `...`.
         var frontMatter = FrontMatter()
         var bodyOffset = 0
         var bodyFirstLine = 1
         var scan = LinkScanner.Result()
-        text.utf8.withContiguousStorageIfAvailable { utf8 in
+        bytes.withUnsafeBufferPointer { utf8 in
+            if let invalid = UTF8Check.firstInvalidOffset(utf8) {
+                diagnostics.append(Diagnostic(.warning, path: path, line: 1 + LinkScanner.countNewlines(utf8, from: 0, to: invalid),
+                                              "invalid UTF-8, shown with replacement characters"))
+            }
             if let fence = FrontMatterFence.find(utf8) {
                 switch fence {
                 case .closed(let yamlRange, let offset, let linesBeforeBody):
@@ -53,27 +49,33 @@ public enum NoteParser {
         if frontMatter.string("title") == nil, !frontMatter.entries.isEmpty {
             diagnostics.append(Diagnostic(.warning, path: path, line: 1, "front matter has no title; using \"\(stem)\""))
         }
-        let bodyStart = text.utf8.index(text.utf8.startIndex, offsetBy: bodyOffset)
-        return Note(path: path, stem: stem, title: title, frontMatter: frontMatter, text: text, bodyStart: bodyStart,
+        return Note(path: path, stem: stem, title: title, frontMatter: frontMatter, bytes: bytes, bodyOffset: bodyOffset,
                     bodyFirstLine: bodyFirstLine, links: scan.links, timestamps: scan.timestamps,
                     diagnostics: diagnostics)
     }
 
-    /// memchr over a string's bytes: far faster than iterating its UTF-8 view.
-    static func containsByte(_ text: String, _ byte: UInt8) -> Bool {
-        if let found = text.utf8.withContiguousStorageIfAvailable({ buffer -> Bool in
+    /// memchr: far faster than a byte loop in Swift.
+    static func containsByte(_ bytes: [UInt8], _ byte: UInt8) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
             return memchr(base, Int32(byte), buffer.count) != nil
-        }) {
-            return found
         }
-        return text.utf8.contains(byte)
     }
 
     /// `notes/Foo Bar.md` → `Foo Bar`.
     public static func stem(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+        let utf8 = path.utf8
+        var start = utf8.startIndex
+        if let slash = utf8.lastIndex(of: Byte.slash) { start = utf8.index(after: slash) }
+        guard start < utf8.endIndex else { return path.split(separator: "/").last.map(String.init) ?? path }
+        let name = path[start...]
+        return hasMarkdownSuffix(name) ? String(name.utf8.dropLast(3)) ?? String(name) : String(name)
+    }
+
+    /// Ends in `.md`, in any case.
+    static func hasMarkdownSuffix<S: StringProtocol>(_ name: S) -> Bool {
+        let tail = Array(name.utf8.suffix(3))
+        return tail.count == 3 && tail[0] == 0x2E && tail[1] | 0x20 == 0x6D && tail[2] | 0x20 == 0x64
     }
 
     /// CRLF and lone CR become LF, so lines and line numbers mean the same on every platform.
@@ -94,14 +96,6 @@ public enum NoteParser {
         return out
     }
 
-    static func firstReplacementLine(_ text: String) -> Int {
-        var line = 1
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" { line += 1 }
-            if scalar == "\u{FFFD}" { return line }
-        }
-        return 1
-    }
 }
 
 /// Where the `---` front matter block ends, found on bytes.

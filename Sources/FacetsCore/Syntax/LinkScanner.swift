@@ -1,3 +1,5 @@
+import CByteScan
+
 /// One pass over a note's bytes that finds every wiki link and timestamp, outside code.
 /// This is the load-time hot path: it touches each byte once and builds no block tree.
 enum LinkScanner {
@@ -57,12 +59,9 @@ enum LinkScanner {
                 }
             }
             // Skip plain text fast: only newline, `[`, `!`, `<` and backtick start anything.
-            var b = bytes[i]
-            while !isSpecial(b) {
-                i += 1
-                if i == end { return result }
-                b = bytes[i]
-            }
+            i = nextSpecial(bytes, from: i, end: end)
+            if i == end { return result }
+            let b = bytes[i]
             switch b {
             case Byte.newline:
                 line += 1
@@ -136,6 +135,12 @@ enum LinkScanner {
         let low: UInt64 = (1 << 0x0A) | (1 << 0x21) | (1 << 0x3C)
         let high: UInt64 = (1 << (0x5B - 64)) | (1 << (0x60 - 64))
         return b < 64 ? (low >> UInt64(b)) & 1 != 0 : (b < 128 && (high >> UInt64(b - 64)) & 1 != 0)
+    }
+
+    /// The index of the next byte that `isSpecial`, or `end` (SIMD in C: see CByteScan).
+    @inline(__always) static func nextSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
+        guard let base = bytes.baseAddress, start < end else { return end }
+        return Int(facets_next_special(base, start, end))
     }
 
     /// Index of the newline ending the line that contains `from` (or `end`).

@@ -1,13 +1,15 @@
+import Foundation
+
 /// Reads timestamp anchors and bare `[HH:MM:SS]` text from bytes, tolerating the variants real vaults hold:
 /// `H:MM:SS`, `MM:SS`, four fields, a stray `]` inside `data-t`, empty anchor text, a broken class attribute.
 enum TimestampSyntax {
     /// `d{1,2}(:d{1,2}){1,3}` starting at `i` (an optional leading `:` is skipped): the fields and the index after.
-    static func time(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> (parts: [Int], written: String, next: Int)? {
+    static func time(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> (fields: TimeFields, written: WrittenTime, next: Int)? {
         var i = start
         if i < end, bytes[i] == Byte.colon { i += 1 }
-        var parts: [Int] = []
+        var fields = TimeFields()
         let writtenStart = i
-        while i < end, parts.count < 4 {
+        while i < end, fields.count < 4 {
             var digits = 0
             var value = 0
             while i < end, Byte.isDigit(bytes[i]), digits < 3 {
@@ -16,23 +18,47 @@ enum TimestampSyntax {
                 i += 1
             }
             guard digits > 0, digits <= 2 else { return nil }
-            parts.append(value)
+            fields.append(value)
             if i + 1 < end, bytes[i] == Byte.colon, Byte.isDigit(bytes[i + 1]) {
                 i += 1
             } else {
                 break
             }
         }
-        guard parts.count >= 2 else { return nil }
+        guard fields.count >= 2 else { return nil }
         if i < end, Byte.isDigit(bytes[i]) { return nil }
-        let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[writtenStart..<i]), as: UTF8.self)
-        return (parts, written, i)
+        let written = WrittenTime(UnsafeBufferPointer(rebasing: bytes[writtenStart..<i]))
+        return (fields, written, i)
+    }
+
+    /// `<a class="yt-timestamp" data-t="`: how nearly every anchor starts, so worth a direct comparison.
+    private static let canonicalPrefix: [UInt8] = Array(#"<a class="yt-timestamp" data-t=""#.utf8)
+
+    /// The common anchor, read without the general search; nil when it is not one (the caller then
+    /// takes the general path, which gives the same answer more slowly).
+    @inline(__always)
+    private static func canonicalAnchor(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, line: Int) -> (stamp: TimestampRef?, next: Int)? {
+        let prefixCount = canonicalPrefix.count
+        guard start + prefixCount < end, Byte.isDigit(bytes[start + prefixCount]) else { return nil }
+        let matches = canonicalPrefix.withUnsafeBufferPointer { prefix in
+            memcmp(bytes.baseAddress! + start, prefix.baseAddress!, prefixCount) == 0
+        }
+        guard matches, let found = time(bytes, at: start + prefixCount, end: end) else { return nil }
+        var j = found.next
+        while j + 3 < end, bytes[j] != Byte.newline {
+            if bytes[j] == Byte.lessThan, bytes[j + 1] == Byte.slash, Byte.lower(bytes[j + 2]) == 0x61, bytes[j + 3] == Byte.greaterThan {
+                return (TimestampRef(written: found.written, fields: found.fields, line: line), j + 4)
+            }
+            j += 1
+        }
+        return nil
     }
 
     /// An `<a …>…</a>` span on one line that cites a talk moment. `bytes[start]` is `<`.
     static func anchor(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, line: Int) -> (stamp: TimestampRef?, next: Int)? {
         guard start + 2 < end, bytes[start] == Byte.lessThan, Byte.lower(bytes[start + 1]) == 0x61,
               Byte.isSpace(bytes[start + 2]) else { return nil }
+        if let canonical = canonicalAnchor(bytes, at: start, end: end, line: line) { return canonical }
         // Find `</a>` before the line ends.
         var j = start + 3
         var close = -1
@@ -60,7 +86,7 @@ enum TimestampSyntax {
         while k < close {
             if Byte.isDigit(bytes[k]) {
                 if let found = time(bytes, at: k, end: close) {
-                    return (TimestampRef(written: found.written, parts: found.parts, line: line), next)
+                    return (TimestampRef(written: found.written, fields: found.fields, line: line), next)
                 }
                 // Not a time here: skip the whole number, never retry from its middle.
                 while k < close, Byte.isDigit(bytes[k]) || bytes[k] == Byte.colon { k += 1 }
@@ -78,6 +104,6 @@ enum TimestampSyntax {
               found.next < end, bytes[found.next] == Byte.closeBracket else { return nil }
         let next = found.next + 1
         if next < end, bytes[next] == 0x28 { return nil } // "(": a Markdown link
-        return (TimestampRef(written: found.written, parts: found.parts, line: line), next)
+        return (TimestampRef(written: found.written, fields: found.fields, line: line), next)
     }
 }

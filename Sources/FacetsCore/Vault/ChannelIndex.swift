@@ -12,13 +12,34 @@ enum ChannelIndex {
                 talks.append(Talk(videoId: video, title: note.title, url: "https://www.youtube.com/watch?v=\(video)"))
                 continue
             }
-            for line in note.body.split(separator: "\n") where line.hasPrefix("#") {
-                guard let talk = talk(fromHeading: line), !seen.contains(talk.videoId) else { continue }
+            for line in headingLines(of: note) {
+                guard let talk = talk(fromHeading: line[...]), !seen.contains(talk.videoId) else { continue }
                 seen.insert(talk.videoId)
                 talks.append(talk)
             }
         }
         return talks
+    }
+
+    /// The body's lines that start with `#`, found with memchr on the bytes: most notes have none worth decoding.
+    static func headingLines(of note: Note) -> [String] {
+        note.bytes.withUnsafeBufferPointer { buffer -> [String] in
+            guard let base = buffer.baseAddress else { return [] }
+            var lines: [String] = []
+            var i = note.bodyOffset
+            while i < buffer.count, let found = memchr(base + i, Int32(Byte.hash), buffer.count - i) {
+                let hash = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if hash == note.bodyOffset || buffer[hash - 1] == Byte.newline {
+                    var end = hash
+                    while end < buffer.count, buffer[end] != Byte.newline { end += 1 }
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[hash..<end]), as: UTF8.self))
+                    i = end
+                } else {
+                    i = hash + 1
+                }
+            }
+            return lines
+        }
     }
 
     /// `### [Title](https://www.youtube.com/watch?v=ID)` → a talk.

@@ -26,7 +26,7 @@ struct LinkResolver: Sendable {
                     let key = NameKeys.loose(name)
                     if !key.isEmpty, !loose.contains(key) { loose.append(key) }
                 }
-                slots.buffer[index] = Keys(path: String(note.path.dropLast(note.path.lowercased().hasSuffix(".md") ? 3 : 0)),
+                slots.buffer[index] = Keys(path: String(note.path.dropLast(NoteParser.hasMarkdownSuffix(note.path) ? 3 : 0)),
                                            cleaned: NameKeys.cleaned(note.stem), loose: loose.filter { !$0.isEmpty })
             }
         }
@@ -54,7 +54,7 @@ struct LinkResolver: Sendable {
         var target = rawTarget
         if target.isEmpty { return .note(source) }
         if NameKeys.leavesVault(target) { return .missing(rawTarget) }
-        if target.lowercased().hasSuffix(".md") { target = String(target.dropLast(3)) }
+        if NoteParser.hasMarkdownSuffix(target) { target = String(target.dropLast(3)) }
         if let index = byPath[target] { return .note(index) }
         if let found = byStem[target]?.first { return .note(found) }
         if let found = byCleanedStem[NameKeys.cleaned(target)]?.first { return .note(found) }
@@ -70,7 +70,7 @@ struct LinkResolver: Sendable {
     /// Every note a name could mean, for `facets show NAME`: exact path or stem, then title or alias.
     func candidates(for name: String) -> [Int] {
         var target = name
-        if target.lowercased().hasSuffix(".md") { target = String(target.dropLast(3)) }
+        if NoteParser.hasMarkdownSuffix(target) { target = String(target.dropLast(3)) }
         if let index = byPath[target] { return [index] }
         if let found = byStem[target] { return found }
         let loose = NameKeys.loose(target)

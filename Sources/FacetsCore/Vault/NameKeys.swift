@@ -7,8 +7,13 @@ public enum NameKeys {
         var out = ""
         out.reserveCapacity(name.utf8.count)
         for scalar in name.unicodeScalars {
-            if scalar == " " || scalar == "_" {
-                out.append("_")
+            if scalar.isASCII {
+                let b = UInt8(scalar.value)
+                if b == 0x20 || b == 0x5F {
+                    out.unicodeScalars.append("_")
+                } else if Byte.isLetter(b) || Byte.isDigit(b) {
+                    out.unicodeScalars.append(Unicode.Scalar(Byte.lower(b)))
+                }
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 out.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             }
@@ -26,9 +31,13 @@ public enum NameKeys {
             if scalar == " " || scalar == "_" || scalar == "\t" || scalar == "-" {
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out.append(" ") }
+                if pendingSpace { out.unicodeScalars.append(" ") }
                 pendingSpace = false
-                out.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                if scalar.isASCII {
+                    out.unicodeScalars.append(Unicode.Scalar(Byte.lower(UInt8(scalar.value))))
+                } else {
+                    out.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
             }
         }
         return out
@@ -39,7 +48,8 @@ public enum NameKeys {
         guard let first = target.utf8.first else { return false }
         if first == 0x2F || first == 0x5C { return true }
         if first == 0x7E, target == "~" || target.hasPrefix("~/") { return true }
-        guard target.utf8.contains(0x2E) else { return false } // no "." at all: no ".."
+        let hasDot = target.utf8.withContiguousStorageIfAvailable { $0.contains(0x2E) } ?? target.utf8.contains(0x2E)
+        guard hasDot else { return false } // no "." at all: no ".."
         return target.split(separator: "/").contains("..") || target.split(separator: "\\").contains("..")
     }
 

@@ -17,14 +17,14 @@ public enum TimestampReading {
     }
 
     public static func seconds(_ stamp: TimestampRef, minutesFirst: Bool) -> Int {
-        minutesFirst && stamp.parts.count == 3 && stamp.parts[0] > 0 ? stamp.minutesReadingSeconds : stamp.literalSeconds
+        minutesFirst && stamp.fieldCount == 3 && stamp.startsAboveZero ? stamp.minutesReadingSeconds : stamp.literalSeconds
     }
 
     static func readings(notes: [Note], notesByVideo: [String: [Int]]) -> Readings {
         var readings = Readings()
         let latestByNote: [Int] = notes.map { note in
             var latest = 0
-            for stamp in note.timestamps where stamp.parts.count == 3 { latest = max(latest, stamp.literalSeconds) }
+            for stamp in note.timestamps where stamp.fieldCount == 3 { latest = max(latest, stamp.literalSeconds) }
             return latest
         }
         func latest(_ index: Int) -> Int { latestByNote[index] }
@@ -44,12 +44,12 @@ public enum TimestampReading {
     static func diagnostics(notes: [Note], readings: Readings) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for (index, note) in notes.enumerated() {
-            for stamp in note.timestamps where stamp.parts.count == 4 {
+            for stamp in note.timestamps where stamp.fieldCount == 4 {
                 result.append(Diagnostic(.warning, path: note.path, line: stamp.line,
                     "timestamp \(stamp.written) has four fields; read as \(TimestampRef.format(seconds: stamp.literalSeconds))"))
             }
             guard readings.minutesFirstNotes.contains(index),
-                  let first = note.timestamps.first(where: { $0.parts.count == 3 && $0.parts[0] > 0 }) else { continue }
+                  let first = note.timestamps.first(where: { $0.fieldCount == 3 && $0.startsAboveZero }) else { continue }
             let end = note.videoId.flatMap { readings.talkLengths[$0] }.map { "the talk ends near \(TimestampRef.format(seconds: $0))" }
                 ?? "no talk lasts 3 hours"
             result.append(Diagnostic(.warning, path: note.path, line: first.line,

@@ -34,8 +34,7 @@ public struct Vault: Sendable {
         parsed.withUnsafeMutableBufferPointer { buffer in
             let slots = NoteSlots(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                slots.buffer[index] = NoteParser.parse(path: files[index].path, text: files[index].text,
-                                                       repairedUTF8: files[index].repairedUTF8)
+                slots.buffer[index] = NoteParser.parse(path: files[index].path, bytes: files[index].bytes)
             }
         }
         self.init(origin: origin, notes: parsed.compactMap { $0 }, readDiagnostics: readDiagnostics)
@@ -59,10 +58,22 @@ public struct Vault: Sendable {
         lap("name index")
 
         var targets = [[LinkTarget]](repeating: [], count: notes.count)
+        // A few interleaved shares, each remembering the targets it has resolved: a vault names the same
+        // notes over and over, and working out a name's keys costs more than looking it up.
+        let shares = max(1, min(notes.count, ProcessInfo.processInfo.activeProcessorCount * 2))
         targets.withUnsafeMutableBufferPointer { buffer in
             let slots = TargetSlots(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: notes.count) { index in
-                slots.buffer[index] = notes[index].links.map { resolver.resolve($0, from: index) }
+            DispatchQueue.concurrentPerform(iterations: shares) { share in
+                var known: [String: LinkTarget] = [:]
+                for index in stride(from: share, to: notes.count, by: shares) {
+                    slots.buffer[index] = notes[index].links.map { link in
+                        if link.target.isEmpty { return resolver.resolve(link, from: index) }
+                        if let target = known[link.target] { return target }
+                        let target = resolver.resolve(link, from: index)
+                        known[link.target] = target
+                        return target
+                    }
+                }
             }
         }
         self.linkTargets = targets
@@ -133,7 +144,7 @@ public struct Vault: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let read = try VaultReader.read(directory: directory) { file in
-            NoteParser.parse(path: file.path, text: file.text, repairedUTF8: file.repairedUTF8)
+            NoteParser.parse(path: file.path, bytes: file.bytes)
         }
         let elapsed = clock.now - start
         var vault = Vault(origin: directory, notes: read.files, readDiagnostics: read.diagnostics)

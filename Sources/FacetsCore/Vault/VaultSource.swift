@@ -5,30 +5,22 @@ public struct VaultError: Error, Sendable, CustomStringConvertible {
     public var description: String
 }
 
-/// One file read from disk or from the bundle, before parsing: its text, decoded once.
+/// One file read from disk or from the bundle, before parsing: its bytes as read.
 public struct SourceFile: Sendable {
     public var path: String
-    public var text: String
-    /// Whether decoding replaced invalid UTF-8 (the note then gets a warning).
-    public var repairedUTF8: Bool
+    public var bytes: [UInt8]
 
-    public init(path: String, text: String, repairedUTF8: Bool = false) {
-        self.path = path
-        self.text = text
-        self.repairedUTF8 = repairedUTF8
-    }
-
-    /// Decodes bytes, noting whether invalid UTF-8 had to be replaced.
     public init(path: String, bytes: [UInt8]) {
         self.path = path
-        if let valid = String(validating: bytes, as: UTF8.self) {
-            text = valid
-            repairedUTF8 = false
-        } else {
-            text = String(decoding: bytes, as: UTF8.self)
-            repairedUTF8 = true
-        }
+        self.bytes = bytes
     }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The bytes as text, invalid UTF-8 shown as U+FFFD.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// Reads the `*.md` files of a folder: hidden folders skipped, links leading outside not followed,
@@ -59,7 +51,8 @@ public enum VaultReader {
         var paths: [String] = []
         var diagnostics: [Diagnostic] = []
         walk(root: root, relative: "", into: &paths, diagnostics: &diagnostics, depth: 0)
-        let sortedPaths = paths.sorted()
+        // Byte order: the same for every run and locale, and far cheaper than String's Unicode comparison.
+        let sortedPaths = paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
 
         var files = [T?](repeating: nil, count: sortedPaths.count)
         var fileDiagnostics = [Diagnostic?](repeating: nil, count: sortedPaths.count)
@@ -157,23 +150,25 @@ public enum VaultReader {
             return .failure(Diagnostic(.warning, path: relative, line: 0,
                                        "skipped: \(size) bytes is over the \(maximumFileSize / 1024 / 1024) MiB limit for a note"))
         }
-        // Read straight into a String's storage (one copy); Swift validates it and repairs invalid UTF-8.
+        // One copy, from the page cache into the note's own bytes; decoding waits until the text is shown.
         var readError: Int32 = 0
-        var filled = 0
         var hasNUL = false
-        let text = String(unsafeUninitializedCapacity: max(size, 1)) { buffer in
-            while filled < size {
-                let n = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var filled = 0
+            while filled < size, let base = buffer.baseAddress {
+                let n = Glibc.read(fd, base + filled, size - filled)
                 if n < 0 {
                     if errno == EINTR { continue }
                     readError = errno
-                    return 0
+                    break
                 }
                 if n == 0 { break }
                 filled += n
             }
-            hasNUL = UnsafeBufferPointer(rebasing: buffer[0..<min(filled, 8192)]).contains(0)
-            return hasNUL ? 0 : filled
+            if let base = buffer.baseAddress, filled > 0 {
+                hasNUL = memchr(base, 0, min(filled, 8192)) != nil
+            }
+            initialized = filled
         }
         if readError != 0 {
             return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: \(String(cString: strerror(readError)))"))
@@ -181,9 +176,6 @@ public enum VaultReader {
         if hasNUL {
             return .failure(Diagnostic(.warning, path: relative, line: 0, "skipped: binary file (contains NUL bytes)"))
         }
-        // Swift replaces each invalid sequence with U+FFFD (3 bytes), so a repair changes the byte count
-        // (unless every invalid sequence was exactly 3 bytes long: then the note loads unwarned).
-        let repaired = text.utf8.count != filled
-        return .success(SourceFile(path: relative, text: text, repairedUTF8: repaired))
+        return .success(SourceFile(path: relative, bytes: bytes))
     }
 }
