@@ -11,13 +11,13 @@ public struct Note: Sendable {
     public let frontMatter: FrontMatter
     /// The file's UTF-8 bytes (BOM removed, line endings normalised). Text is decoded from them when
     /// asked: a load reads every note of a vault, a session shows a few.
-    public let bytes: [UInt8]
+    public let bytes: NoteBytes
     /// Where the body starts in `bytes`.
     public let bodyOffset: Int
     /// The whole file as text (invalid UTF-8 shown as U+FFFD).
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { bytes.decoded() }
     /// The body after the front matter.
-    public var body: Substring { Substring(String(decoding: bytes[bodyOffset...], as: UTF8.self)) }
+    public var body: Substring { Substring(bytes.decoded(from: bodyOffset)) }
     /// 1-based file line of the body's first line.
     public let bodyFirstLine: Int
     public let links: [WikiLink]
@@ -25,7 +25,7 @@ public struct Note: Sendable {
     /// Problems found while reading this note.
     public let diagnostics: [Diagnostic]
 
-    public init(path: String, stem: String, title: String, frontMatter: FrontMatter, bytes: [UInt8], bodyOffset: Int,
+    public init(path: String, stem: String, title: String, frontMatter: FrontMatter, bytes: NoteBytes, bodyOffset: Int,
                 bodyFirstLine: Int, links: [WikiLink], timestamps: [TimestampRef], diagnostics: [Diagnostic]) {
         self.path = path
         self.stem = stem

@@ -8,12 +8,16 @@ public enum NoteParser {
     }
 
     /// Parses a file's bytes. Invalid UTF-8 is kept as read (decoding shows U+FFFD) and warned with its line.
-    public static func parse(path: String, bytes input: [UInt8]) -> Note {
+    public static func parse(path: String, bytes: [UInt8]) -> Note {
+        parse(path: path, bytes: NoteBytes(bytes))
+    }
+
+    public static func parse(path: String, bytes input: NoteBytes) -> Note {
         var diagnostics: [Diagnostic] = []
         let stem = NoteParser.stem(of: path)
         var bytes = input
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes.removeFirst(3) }
-        if containsByte(bytes, Byte.carriageReturn) { bytes = normalizeLineEndings(bytes) }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes = bytes.dropping(first: 3) }
+        if containsByte(bytes, Byte.carriageReturn) { bytes = NoteBytes(bytes.withUnsafeBufferPointer(normalizeLineEndings)) }
 
         // Front matter: a first line of `---`, closed by `---` or `...`.
         var frontMatter = FrontMatter()
@@ -55,7 +59,7 @@ public enum NoteParser {
     }
 
     /// memchr: far faster than a byte loop in Swift.
-    static func containsByte(_ bytes: [UInt8], _ byte: UInt8) -> Bool {
+    static func containsByte(_ bytes: NoteBytes, _ byte: UInt8) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
             return memchr(base, Int32(byte), buffer.count) != nil
@@ -79,7 +83,7 @@ public enum NoteParser {
     }
 
     /// CRLF and lone CR become LF, so lines and line numbers mean the same on every platform.
-    static func normalizeLineEndings(_ bytes: [UInt8]) -> [UInt8] {
+    static func normalizeLineEndings(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0

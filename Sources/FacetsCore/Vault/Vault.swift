@@ -40,104 +40,52 @@ public struct Vault: Sendable {
         self.init(origin: origin, notes: parsed.compactMap { $0 }, readDiagnostics: readDiagnostics)
     }
 
-    /// Builds every relation between notes already parsed.
+    /// Builds every relation between notes already parsed. The link graph (names, targets, backlinks) and
+    /// the talks (timestamps, talks, tree) need nothing of each other, so they are built side by side.
     init(origin: String, notes: [Note], readDiagnostics: [Diagnostic]) {
         self.origin = origin
-        let clock = ContinuousClock()
-        var mark = clock.now
-        var phases: [(String, Double)] = []
-        func lap(_ name: String) {
-            let now = clock.now
-            let d = now - mark
-            phases.append((name, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
-            mark = now
-        }
         self.notes = notes
-        let resolver = LinkResolver(notes: notes)
-        self.resolver = resolver
-        lap("name index")
-
-        var targets = [[LinkTarget]](repeating: [], count: notes.count)
-        // A few interleaved shares, each remembering the targets it has resolved: a vault names the same
-        // notes over and over, and working out a name's keys costs more than looking it up.
-        let shares = max(1, min(notes.count, ProcessInfo.processInfo.activeProcessorCount * 2))
-        targets.withUnsafeMutableBufferPointer { buffer in
-            let slots = TargetSlots(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: shares) { share in
-                var known: [String: LinkTarget] = [:]
-                for index in stride(from: share, to: notes.count, by: shares) {
-                    slots.buffer[index] = notes[index].links.map { link in
-                        if link.target.isEmpty { return resolver.resolve(link, from: index) }
-                        if let target = known[link.target] { return target }
-                        let target = resolver.resolve(link, from: index)
-                        known[link.target] = target
-                        return target
-                    }
-                }
+        let halves = HalfSlots()
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            if half == 0 {
+                halves.links = LinkGraph(notes: notes)
+            } else {
+                halves.talks = TalkIndex(notes: notes)
             }
         }
-        self.linkTargets = targets
-        lap("resolve")
+        let links = halves.links ?? LinkGraph(notes: notes)
+        let talks = halves.talks ?? TalkIndex(notes: notes)
+        self.resolver = links.resolver
+        self.linkTargets = links.targets
+        self.backlinks = links.backlinks
+        self.missing = links.missing
+        self.notesByVideo = talks.notesByVideo
+        self.readings = talks.readings
+        self.talks = talks.talks
+        self.tree = talks.tree
+        self.treeOrder = talks.treeOrder
 
-        var backlinks = [[Backlink]](repeating: [], count: notes.count)
-        var missing: [String: [Backlink]] = [:]
-        var missingSpelling: [String: String] = [:]
+        let clock = ContinuousClock()
+        let start = clock.now
         var diagnostics = readDiagnostics
-        for (source, note) in notes.enumerated() {
-            diagnostics += note.diagnostics
-            for (linkIndex, target) in targets[source].enumerated() {
-                let link = note.links[linkIndex]
-                let backlink = Backlink(source: source, linkIndex: linkIndex, line: link.line)
-                switch target {
-                case .note(let index):
-                    if index != source || !link.target.isEmpty { backlinks[index].append(backlink) }
-                case .missing(let name):
-                    let key = NameKeys.loose(name)
-                    let spelling = missingSpelling[key] ?? name
-                    missingSpelling[key] = spelling
-                    missing[spelling, default: []].append(backlink)
-                    let why = NameKeys.leavesVault(name) ? "link leaves the vault; not followed" : "no note for"
-                    diagnostics.append(Diagnostic(.warning, path: note.path, line: link.line, "\(why) [[\(name)]]"))
-                }
-            }
-        }
-        self.backlinks = backlinks
-        self.missing = missing
-        lap("backlinks")
-
-        var byStem: [String: [Int]] = [:]
-        for (index, note) in notes.enumerated() { byStem[note.stem, default: []].append(index) }
-        for (stem, indexes) in byStem where indexes.count > 1 {
-            let paths = indexes.map { notes[$0].path }
-            for index in indexes {
-                diagnostics.append(Diagnostic(.warning, path: notes[index].path, line: 0,
-                    "\(indexes.count) notes share the name \"\(stem)\" (\(paths.joined(separator: ", "))); links by name reach \(paths[0])"))
-            }
-        }
-
-        var notesByVideo: [String: [Int]] = [:]
-        for (index, note) in notes.enumerated() {
-            if let video = note.videoId { notesByVideo[video, default: []].append(index) }
-        }
-        self.notesByVideo = notesByVideo
-        let readings = TimestampReading.readings(notes: notes, notesByVideo: notesByVideo)
-        self.readings = readings
-        diagnostics += TimestampReading.diagnostics(notes: notes, readings: readings)
-
-        lap("timestamps")
-        let talks = ChannelIndex.talks(notes: notes, notesByVideo: notesByVideo)
-        self.talks = talks
-        let tree = BrowseTree.build(notes: notes, talks: talks)
-        self.tree = tree
-        self.treeOrder = BrowseTree.order(tree, noteCount: notes.count)
-        lap("talks and tree")
+        for note in notes { diagnostics += note.diagnostics }
+        diagnostics += links.diagnostics
+        diagnostics += talks.diagnostics
         self.diagnostics = diagnostics.sorted { ($0.severity, $0) < ($1.severity, $1) }
-        lap("diagnostics")
-        self.phases = phases
+        self.phases = links.phases + talks.phases + [("diagnostics", Self.seconds(clock.now - start))]
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// The two halves' results, written from `concurrentPerform`'s threads at distinct fields.
+    private final class HalfSlots: @unchecked Sendable {
+        var links: LinkGraph?
+        var talks: TalkIndex?
     }
 
     private struct NoteSlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<Note?> }
-    private struct TargetSlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<[LinkTarget]> }
 
     /// Loads every `*.md` below a folder.
     public static func load(directory: String) throws(VaultError) -> Vault {
@@ -148,7 +96,7 @@ public struct Vault: Sendable {
         }
         let elapsed = clock.now - start
         var vault = Vault(origin: directory, notes: read.files, readDiagnostics: read.diagnostics)
-        vault.phases.insert(("read and parse", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18), at: 0)
+        vault.phases.insert(("read and parse", seconds(elapsed)), at: 0)
         return vault
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Why a vault could not be opened at all (a bad note never stops a load; these do).
 public struct VaultError: Error, Sendable, CustomStringConvertible {
@@ -8,19 +9,23 @@ public struct VaultError: Error, Sendable, CustomStringConvertible {
 /// One file read from disk or from the bundle, before parsing: its bytes as read.
 public struct SourceFile: Sendable {
     public var path: String
-    public var bytes: [UInt8]
+    public var bytes: NoteBytes
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: NoteBytes) {
         self.path = path
         self.bytes = bytes
     }
 
+    public init(path: String, bytes: [UInt8]) {
+        self.init(path: path, bytes: NoteBytes(bytes))
+    }
+
     public init(path: String, text: String) {
-        self.init(path: path, bytes: Array(text.utf8))
+        self.init(path: path, bytes: NoteBytes(text.utf8))
     }
 
     /// The bytes as text, invalid UTF-8 shown as U+FFFD.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { bytes.decoded() }
 }
 
 /// Reads the `*.md` files of a folder: hidden folders skipped, links leading outside not followed,
@@ -56,14 +61,20 @@ public enum VaultReader {
 
         var files = [T?](repeating: nil, count: sortedPaths.count)
         var fileDiagnostics = [Diagnostic?](repeating: nil, count: sortedPaths.count)
+        // One worker per core, each taking the next file and keeping the bytes it reads in its own arena.
+        let workers = max(1, min(sortedPaths.count, ProcessInfo.processInfo.activeProcessorCount))
+        let nextFile = WorkCounter()
         files.withUnsafeMutableBufferPointer { filesBuffer in
             fileDiagnostics.withUnsafeMutableBufferPointer { diagBuffer in
                 let slots = UnsafeSlots(files: filesBuffer, diagnostics: diagBuffer)
-                DispatchQueue.concurrentPerform(iterations: sortedPaths.count) { index in
-                    let relative = sortedPaths[index]
-                    switch readFile(root + "/" + relative, relative: relative) {
-                    case .success(let file): slots.files[index] = transform(file)
-                    case .failure(let diagnostic): slots.diagnostics[index] = diagnostic
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    let arena = ByteArena()
+                    while let index = nextFile.take(below: sortedPaths.count) {
+                        let relative = sortedPaths[index]
+                        switch readFile(root + "/" + relative, relative: relative, arena: arena) {
+                        case .success(let file): slots.files[index] = transform(file)
+                        case .failure(let diagnostic): slots.diagnostics[index] = diagnostic
+                        }
                     }
                 }
             }
@@ -76,6 +87,15 @@ public enum VaultReader {
     private struct UnsafeSlots<T>: @unchecked Sendable {
         let files: UnsafeMutableBufferPointer<T?>
         let diagnostics: UnsafeMutableBufferPointer<Diagnostic?>
+    }
+
+    /// Hands out 0, 1, 2, … to whichever worker asks next.
+    private final class WorkCounter: Sendable {
+        private let next = Atomic<Int>(0)
+        func take(below limit: Int) -> Int? {
+            let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+            return index < limit ? index : nil
+        }
     }
 
     static func realPath(_ path: String) -> String? {
@@ -135,7 +155,7 @@ public enum VaultReader {
         }
     }
 
-    private static func readFile(_ path: String, relative: String) -> Result<SourceFile, Diagnostic> {
+    private static func readFile(_ path: String, relative: String, arena: ByteArena) -> Result<SourceFile, Diagnostic> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: \(String(cString: strerror(errno)))"))
@@ -150,32 +170,29 @@ public enum VaultReader {
             return .failure(Diagnostic(.warning, path: relative, line: 0,
                                        "skipped: \(size) bytes is over the \(maximumFileSize / 1024 / 1024) MiB limit for a note"))
         }
-        // One copy, from the page cache into the note's own bytes; decoding waits until the text is shown.
-        var readError: Int32 = 0
-        var hasNUL = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var filled = 0
-            while filled < size, let base = buffer.baseAddress {
-                let n = Glibc.read(fd, base + filled, size - filled)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    readError = errno
-                    break
-                }
-                if n == 0 { break }
-                filled += n
-            }
-            if let base = buffer.baseAddress, filled > 0 {
-                hasNUL = memchr(base, 0, min(filled, 8192)) != nil
-            }
-            initialized = filled
+        // One copy, from the page cache into the arena; decoding waits until the text is shown.
+        guard let memory = arena.allocate(size) else {
+            return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: out of memory"))
         }
+        var readError: Int32 = 0
+        var filled = 0
+        while filled < size {
+            let n = Glibc.read(fd, memory + filled, size - filled)
+            if n < 0 {
+                if errno == EINTR { continue }
+                readError = errno
+                break
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        let hasNUL = filled > 0 && memchr(memory, 0, min(filled, 8192)) != nil
         if readError != 0 {
             return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: \(String(cString: strerror(readError)))"))
         }
         if hasNUL {
             return .failure(Diagnostic(.warning, path: relative, line: 0, "skipped: binary file (contains NUL bytes)"))
         }
-        return .success(SourceFile(path: relative, bytes: bytes))
+        return .success(SourceFile(path: relative, bytes: arena.bytes(memory, count: filled)))
     }
 }

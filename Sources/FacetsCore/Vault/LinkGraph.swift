@@ -1,0 +1,94 @@
+import Foundation
+
+/// Every wiki link of a vault resolved: where each leads, what links to each note, and what is missing.
+struct LinkGraph: Sendable {
+    let resolver: LinkResolver
+    /// Per note, per link (same order as `Note.links`).
+    let targets: [[LinkTarget]]
+    let backlinks: [[Backlink]]
+    /// Per missing target name (as first written): the links that name it.
+    let missing: [String: [Backlink]]
+    /// Links that lead nowhere or out of the vault, and names shared by several notes.
+    let diagnostics: [Diagnostic]
+    let phases: [(name: String, seconds: Double)]
+
+    init(notes: [Note]) {
+        let clock = ContinuousClock()
+        var mark = clock.now
+        var phases: [(name: String, seconds: Double)] = []
+        func lap(_ name: String) {
+            let now = clock.now
+            phases.append((name, Vault.seconds(now - mark)))
+            mark = now
+        }
+        let resolver = LinkResolver(notes: notes)
+        self.resolver = resolver
+        lap("name index")
+
+        let targets = Self.resolveAll(notes: notes, resolver: resolver)
+        self.targets = targets
+        lap("resolve")
+
+        var backlinks = [[Backlink]](repeating: [], count: notes.count)
+        var missing: [String: [Backlink]] = [:]
+        var missingSpelling: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (source, note) in notes.enumerated() {
+            for (linkIndex, target) in targets[source].enumerated() {
+                let link = note.links[linkIndex]
+                let backlink = Backlink(source: source, linkIndex: linkIndex, line: link.line)
+                switch target {
+                case .note(let index):
+                    if index != source || !link.target.isEmpty { backlinks[index].append(backlink) }
+                case .missing(let name):
+                    let key = NameKeys.loose(name)
+                    let spelling = missingSpelling[key] ?? name
+                    missingSpelling[key] = spelling
+                    missing[spelling, default: []].append(backlink)
+                    let why = NameKeys.leavesVault(name) ? "link leaves the vault; not followed" : "no note for"
+                    diagnostics.append(Diagnostic(.warning, path: note.path, line: link.line, "\(why) [[\(name)]]"))
+                }
+            }
+        }
+        self.backlinks = backlinks
+        self.missing = missing
+
+        var byStem: [String: [Int]] = [:]
+        for (index, note) in notes.enumerated() { byStem[note.stem, default: []].append(index) }
+        for (stem, indexes) in byStem where indexes.count > 1 {
+            let paths = indexes.map { notes[$0].path }
+            for index in indexes {
+                diagnostics.append(Diagnostic(.warning, path: notes[index].path, line: 0,
+                    "\(indexes.count) notes share the name \"\(stem)\" (\(paths.joined(separator: ", "))); links by name reach \(paths[0])"))
+            }
+        }
+        self.diagnostics = diagnostics
+        lap("backlinks")
+        self.phases = phases
+    }
+
+    /// A few interleaved shares, each remembering the targets it has resolved: a vault names the same
+    /// notes over and over, and working out a name's keys costs more than looking it up.
+    static func resolveAll(notes: [Note], resolver: LinkResolver) -> [[LinkTarget]] {
+        var targets = [[LinkTarget]](repeating: [], count: notes.count)
+        let shares = max(1, min(notes.count, ProcessInfo.processInfo.activeProcessorCount * 2))
+        targets.withUnsafeMutableBufferPointer { buffer in
+            let slots = TargetSlots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: shares) { share in
+                var known: [String: LinkTarget] = [:]
+                for index in stride(from: share, to: notes.count, by: shares) {
+                    slots.buffer[index] = notes[index].links.map { link in
+                        if link.target.isEmpty { return resolver.resolve(link, from: index) }
+                        if let target = known[link.target] { return target }
+                        let target = resolver.resolve(link, from: index)
+                        known[link.target] = target
+                        return target
+                    }
+                }
+            }
+        }
+        return targets
+    }
+
+    private struct TargetSlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<[LinkTarget]> }
+}

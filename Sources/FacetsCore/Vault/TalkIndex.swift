@@ -1,0 +1,40 @@
+/// The talks of a vault and what hangs on them: notes per video, how their timestamps read, the talks'
+/// names, and the browsing tree.
+struct TalkIndex: Sendable {
+    let notesByVideo: [String: [Int]]
+    let readings: TimestampReading.Readings
+    let talks: [Talk]
+    let tree: BrowseNode
+    let treeOrder: [Int]
+    /// Minutes-first notes and four-field timestamps.
+    let diagnostics: [Diagnostic]
+    let phases: [(name: String, seconds: Double)]
+
+    init(notes: [Note]) {
+        let clock = ContinuousClock()
+        var mark = clock.now
+        var phases: [(name: String, seconds: Double)] = []
+        func lap(_ name: String) {
+            let now = clock.now
+            phases.append((name, Vault.seconds(now - mark)))
+            mark = now
+        }
+        var notesByVideo: [String: [Int]] = [:]
+        for (index, note) in notes.enumerated() {
+            if let video = note.videoId { notesByVideo[video, default: []].append(index) }
+        }
+        self.notesByVideo = notesByVideo
+        let readings = TimestampReading.readings(notes: notes, notesByVideo: notesByVideo)
+        self.readings = readings
+        self.diagnostics = TimestampReading.diagnostics(notes: notes, readings: readings)
+        lap("timestamps")
+
+        let talks = ChannelIndex.talks(notes: notes, notesByVideo: notesByVideo)
+        self.talks = talks
+        let tree = BrowseTree.build(notes: notes, talks: talks)
+        self.tree = tree
+        self.treeOrder = BrowseTree.order(tree, noteCount: notes.count)
+        lap("talks and tree")
+        self.phases = phases
+    }
+}
