@@ -35,4 +35,19 @@ static inline size_t facets_next_special(const uint8_t *bytes, size_t from, size
     return end;
 }
 
+/// How many bytes from `from` on are ASCII, sixteen per step: most of a note is, and the UTF-8 check
+/// only needs to look closely at the rest.
+static inline size_t facets_ascii_run(const uint8_t *bytes, size_t from, size_t end) {
+    size_t i = from;
+#if defined(__SSE2__)
+    while (i + 16 <= end) {
+        int mask = _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(bytes + i)));
+        if (mask != 0) return i + (size_t)__builtin_ctz((unsigned)mask) - from;
+        i += 16;
+    }
+#endif
+    while (i < end && bytes[i] < 0x80) i++;
+    return i - from;
+}
+
 #endif

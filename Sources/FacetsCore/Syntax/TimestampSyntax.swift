@@ -43,7 +43,17 @@ enum TimestampSyntax {
         let matches = canonicalPrefix.withUnsafeBufferPointer { prefix in
             memcmp(bytes.baseAddress! + start, prefix.baseAddress!, prefixCount) == 0
         }
-        guard matches, let found = time(bytes, at: start + prefixCount, end: end) else { return nil }
+        guard matches else { return nil }
+        let timeStart = start + prefixCount
+        // `HH:MM:SS">[HH:MM:SS]</a>`, the shape nearly every stamp has, is read by position.
+        if timeStart + 24 <= end, let fixed = twoDigitTime(bytes, at: timeStart), bytes[timeStart + 8] == 0x22,
+           bytes[timeStart + 9] == Byte.greaterThan, bytes[timeStart + 10] == Byte.openBracket,
+           memcmp(bytes.baseAddress! + timeStart, bytes.baseAddress! + timeStart + 11, 8) == 0,
+           bytes[timeStart + 19] == Byte.closeBracket, bytes[timeStart + 20] == Byte.lessThan, bytes[timeStart + 21] == Byte.slash,
+           Byte.lower(bytes[timeStart + 22]) == 0x61, bytes[timeStart + 23] == Byte.greaterThan {
+            return (TimestampRef(written: fixed.written, fields: fixed.fields, line: line), timeStart + 24)
+        }
+        guard let found = time(bytes, at: timeStart, end: end) else { return nil }
         var j = found.next
         while j + 3 < end, bytes[j] != Byte.newline {
             if bytes[j] == Byte.lessThan, bytes[j + 1] == Byte.slash, Byte.lower(bytes[j + 2]) == 0x61, bytes[j + 3] == Byte.greaterThan {
@@ -52,6 +62,20 @@ enum TimestampSyntax {
             j += 1
         }
         return nil
+    }
+
+    /// `DD:DD:DD` followed by a non-digit, read by position (the caller checks bounds).
+    @inline(__always)
+    private static func twoDigitTime(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (fields: TimeFields, written: WrittenTime)? {
+        let h1 = bytes[i] &- 0x30, h2 = bytes[i + 1] &- 0x30, m1 = bytes[i + 3] &- 0x30, m2 = bytes[i + 4] &- 0x30
+        let s1 = bytes[i + 6] &- 0x30, s2 = bytes[i + 7] &- 0x30
+        guard h1 < 10, h2 < 10, m1 < 10, m2 < 10, s1 < 10, s2 < 10, bytes[i + 2] == Byte.colon, bytes[i + 5] == Byte.colon,
+              !Byte.isDigit(bytes[i + 8]) else { return nil }
+        var fields = TimeFields()
+        fields.append(Int(h1) * 10 + Int(h2))
+        fields.append(Int(m1) * 10 + Int(m2))
+        fields.append(Int(s1) * 10 + Int(s2))
+        return (fields, WrittenTime(twoDigitFields: (h1, h2), (m1, m2), (s1, s2)))
     }
 
     /// An `<a …>…</a>` span on one line that cites a talk moment. `bytes[start]` is `<`.

@@ -1,18 +1,16 @@
+import CByteScan
+
 /// Finds the first invalid UTF-8 sequence in a note's bytes, by the same rules Swift decodes with
-/// (no overlongs, no surrogates, nothing past U+10FFFF). Notes are mostly ASCII, so it skips eight
-/// ASCII bytes at a time: far cheaper than building a String just to learn whether it needed repair.
+/// (no overlongs, no surrogates, nothing past U+10FFFF). Notes are mostly ASCII, so it skips ASCII
+/// sixteen bytes at a time: far cheaper than building a String just to learn whether it needed repair.
 enum UTF8Check {
     /// The offset of the first byte that is not valid UTF-8, or nil when all of it is valid.
     static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
         let count = bytes.count
-        let raw = UnsafeRawPointer(base)
         var i = 0
         while i < count {
-            // Eight ASCII bytes at a time.
-            while i + 8 <= count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-            }
+            i += facets_ascii_run(base, i, count)
             guard i < count else { break }
             let lead = bytes[i]
             if lead < 0x80 {
