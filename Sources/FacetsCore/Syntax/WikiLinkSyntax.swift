@@ -7,6 +7,7 @@ enum WikiLinkSyntax {
         while lower < upper, Byte.isSpace(bytes[lower]) { lower += 1 }
         while upper > lower, Byte.isSpace(bytes[upper - 1]) { upper -= 1 }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+        if lower == upper || (bytes[lower] < 0x80 && bytes[upper - 1] < 0x80) { return text }
         // Non-breaking and other Unicode spaces are rare; trim them the slow way only when present.
         if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
            !first.isASCII && first.properties.isWhitespace || !last.isASCII && last.properties.isWhitespace {
