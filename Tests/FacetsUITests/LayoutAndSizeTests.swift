@@ -75,6 +75,7 @@ struct LayoutAndSizeTests {
     @Test("The arrangement follows the width", arguments: [
         (200, 50, Layout.Arrangement.threeColumns), (120, 24, .threeColumns), (119, 24, .twoColumns),
         (70, 24, .twoColumns), (69, 24, .onePane), (20, 5, .onePane), (19, 24, .tooSmall), (80, 4, .tooSmall),
+        (80, 7, .twoColumns), (80, 6, .onePane), (119, 5, .onePane), (120, 5, .threeColumns),
         (1, 1, .tooSmall), (0, 0, .tooSmall),
     ])
     func arrangementByWidth(_ width: Int, _ height: Int, _ expected: Layout.Arrangement) {

@@ -24,6 +24,9 @@ public struct Layout: Sendable, Equatable {
     public static let minimumHeight = 5
     public static let threeColumnWidth = 120
     public static let twoColumnWidth = 70
+    /// Two columns stack the tree over the list: below this height one of them would have no room for a
+    /// row inside its border, so a short screen shows one pane at a time instead.
+    public static let twoColumnHeight = 7
 
     public var arrangement: Arrangement
     public var tree = Frame.hidden
@@ -48,7 +51,7 @@ public struct Layout: Sendable, Equatable {
             self[focus] = Frame(outer: body, visible: true, bordered: false, borderless: column)
             return
         }
-        if zoomed || width < Self.twoColumnWidth {
+        if zoomed || width < Self.twoColumnWidth || (width < Self.threeColumnWidth && height < Self.twoColumnHeight) {
             arrangement = zoomed ? .zoomed : .onePane
             self[focus] = Frame(outer: body, visible: true)
             return
