@@ -1,6 +1,9 @@
 #include "terminal_support.h"
+#include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 static volatile sig_atomic_t pending_signal = 0;
 
@@ -32,3 +35,16 @@ void facets_install_signal_handlers(void) {
 }
 
 int facets_pending_signal(void) { return pending_signal; }
+
+int facets_terminal_can_address_cursor(const char *name) {
+    /* setupterm only reads the terminfo entry (and the terminal's modes); newterm would go on to
+       draw. Without cursor addressing ncurses starts anyway and draws nothing but spaces. */
+    TERMINAL *before = cur_term;
+    int error = 0;
+    if (setupterm(name, STDOUT_FILENO, &error) != OK) return 0;
+    const char *cup = tigetstr("cup");
+    int usable = cup != NULL && cup != (const char *)-1;
+    TERMINAL *probe = set_curterm(before);
+    del_curterm(probe);
+    return usable;
+}

@@ -46,6 +46,8 @@ public final class TerminalSession {
         guard !term.isEmpty, term != "dumb" else {
             throw TerminalError(description: "facets: TERM is \(term.isEmpty ? "not set" : "\"dumb\""); the explorer needs a terminal that can move the cursor (e.g. TERM=xterm-256color). The subcommands work anywhere.")
         }
+        let unusable = "facets: the terminal type \"\(term)\" is unknown here or cannot move the cursor (no usable terminfo entry). Try TERM=xterm-256color. The subcommands work anywhere."
+        guard facets_terminal_can_address_cursor(term) != 0 else { throw TerminalError(description: unusable) }
         setlocale(LC_ALL, "")
         let codeset = String(cString: facets_codeset())
         utf8 = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
@@ -55,7 +57,7 @@ public final class TerminalSession {
         }
         self.options = options
         guard let screen = newterm(nil, facets_stdout(), facets_stdin()) else {
-            throw TerminalError(description: "facets: the terminal type \"\(term)\" is unknown here (no terminfo entry). Try TERM=xterm-256color.")
+            throw TerminalError(description: unusable)
         }
         screenPointer = screen
         set_term(screen)
