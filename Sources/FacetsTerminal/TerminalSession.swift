@@ -161,8 +161,15 @@ public final class TerminalSession {
         for row in 0..<min(screen.height, height) {
             for column in 0..<min(screen.width, width) {
                 let cell = screen[row, column]
-                if cell.isContinuation { continue }
                 if let previous, previous[row, column] == cell { continue }
+                if cell.isContinuation {
+                    // The right half of a wide character; narrowed to one `?` in ASCII, so this column
+                    // gets a space of its own rather than keeping whatever was there before.
+                    guard !utf8 else { continue }
+                    let (attrs, pair) = palette.attributes(for: theme.appearance(cell.style))
+                    _ = facets_put_cell(window, Int32(row), Int32(column), [0x20, 0], attrs, pair)
+                    continue
+                }
                 // The last cell of the screen: writing it would scroll on some terminals.
                 if row == height - 1 && column == width - 1 && !cell.text.allSatisfy({ $0 == " " }) {
                     let (attrs, pair) = palette.attributes(for: theme.appearance(cell.style))
