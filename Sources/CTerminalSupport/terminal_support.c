@@ -6,8 +6,21 @@
 #include <unistd.h>
 
 static volatile sig_atomic_t pending_signal = 0;
+static volatile sig_atomic_t suspend_requested = 0;
+static volatile sig_atomic_t continued = 0;
+static int tstp_ignored = 0;
 
 static void record_signal(int number) { pending_signal = number; }
+static void record_suspend(int number) { (void)number; suspend_requested = 1; }
+static void record_continue(int number) { (void)number; continued = 1; }
+
+static void catch_signal(int number, void (*handler)(int)) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    sigaction(number, &action, NULL);
+}
 
 void facets_install_signal_handlers(void) {
     /* A parent may have started us with these blocked (test runners, some daemons): the explorer needs
@@ -23,18 +36,57 @@ void facets_install_signal_handlers(void) {
     sigaddset(&needed, SIGCONT);
     sigprocmask(SIG_UNBLOCK, &needed, NULL);
 
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = record_signal;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGTERM, &action, NULL);
-    sigaction(SIGHUP, &action, NULL);
-    sigaction(SIGINT, &action, NULL);
-    sigaction(SIGQUIT, &action, NULL);
+    catch_signal(SIGTERM, record_signal);
+    catch_signal(SIGHUP, record_signal);
+    catch_signal(SIGINT, record_signal);
+    catch_signal(SIGQUIT, record_signal);
+    /* ncurses' own SIGTSTP handler redraws from inside the signal handler, in the middle of whatever
+       the loop was doing; recording it lets the loop suspend between frames instead. A SIGTSTP ignored
+       by the parent stays ignored (ncurses leaves it alone in that case too). */
+    struct sigaction tstp;
+    sigaction(SIGTSTP, NULL, &tstp);
+    tstp_ignored = tstp.sa_handler == SIG_IGN;
+    if (!tstp_ignored) catch_signal(SIGTSTP, record_suspend);
+    catch_signal(SIGCONT, record_continue);
     signal(SIGPIPE, SIG_IGN);
 }
 
 int facets_pending_signal(void) { return pending_signal; }
+
+int facets_take_suspend_request(void) {
+    int requested = suspend_requested;
+    suspend_requested = 0;
+    return requested;
+}
+
+int facets_take_continued(void) {
+    int was = continued;
+    continued = 0;
+    return was;
+}
+
+int facets_can_suspend(void) { return !tstp_ignored && getsid(0) != getpid(); }
+
+void facets_suspend_process_group(void) {
+    struct sigaction stop, ours;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTSTP, &stop, &ours);
+    sigset_t tstp, old;
+    sigemptyset(&tstp);
+    sigaddset(&tstp, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &tstp, &old);
+    /* The whole group, like the terminal's own Ctrl-Z: a wrapper script between the shell and the
+       explorer stops too, so the shell sees the job stopped and takes the terminal back. */
+    kill(0, SIGTSTP);
+    /* Here once continued (or at once if the kernel would not stop an orphaned group). */
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    sigaction(SIGTSTP, &ours, NULL);
+    /* This stop is dealt with: the frame after it is drawn whole anyway. */
+    continued = 0;
+    suspend_requested = 0;
+}
 
 int facets_terminal_can_address_cursor(const char *name) {
     /* setupterm only reads the terminfo entry (and the terminal's modes); newterm would go on to

@@ -116,14 +116,19 @@ public final class TerminalSession {
 
     /// The next key, or nil after 100 ms without one (so signals are noticed).
     public func readKey() -> Key? {
+        // Job control first: a SIGTSTP asks to suspend; a SIGCONT means the explorer was stopped (perhaps
+        // by SIGSTOP, with no chance to give the terminal back) and a shell may have changed the modes
+        // and written over the screen meanwhile.
+        if facets_take_suspend_request() != 0, suspend() { return redrawKey() }
+        if facets_take_continued() != 0 {
+            reset_prog_mode()
+            return redrawKey()
+        }
         var code: wint_t = 0
         let status = wget_wch(facets_stdscr(), &code)
-        if status == KEY_CODE_YES, Int32(code) == KEY_RESIZE {
-            width = Int(facets_cols())
-            height = Int(facets_lines())
-            previous = nil
-            return .resize(width: width, height: height)
-        }
+        // Ctrl-Z: in raw mode the terminal sends it as a key rather than stopping the explorer itself.
+        if status == OK, code == 26, suspend() { return redrawKey() }
+        if status == KEY_CODE_YES, Int32(code) == KEY_RESIZE { return redrawKey() }
         if status == KEY_CODE_YES, Int32(code) == KEY_MOUSE {
             var event = MEVENT()
             guard getmouse(&event) == OK else { return nil }
@@ -137,6 +142,26 @@ public final class TerminalSession {
             return .mouse(MouseEvent(kind: kind, row: Int(event.y), column: Int(event.x)))
         }
         return KeyDecoder.decode(status: status, code: UInt32(code))
+    }
+
+    /// Gives the terminal back as the shell had it, stops like any job on Ctrl-Z, and takes the terminal
+    /// again once continued (`fg`). False, doing nothing, where no shell could continue the explorer.
+    func suspend() -> Bool {
+        guard facets_can_suspend() != 0 else { return false }
+        endwin()
+        facets_flush_stdout()
+        facets_suspend_process_group()
+        // The next frame is drawn whole; `doupdate` restores the explorer's terminal modes first.
+        clearok(facets_curscr(), true)
+        return true
+    }
+
+    /// A resize to the current size: the state keeps its place and the next frame repaints every cell.
+    private func redrawKey() -> Key {
+        width = Int(facets_cols())
+        height = Int(facets_lines())
+        previous = nil
+        return .resize(width: width, height: height)
     }
 
     /// A key already waiting, without blocking (to apply typed-ahead keys before drawing).

@@ -2,9 +2,22 @@
 #define FACETS_TERMINAL_SUPPORT_H
 
 /* Signals end the explorer cleanly: the handler only records the signal; the input loop (which wakes
-   every 100 ms) sees it, restores the terminal and exits. */
+   every 100 ms) sees it, restores the terminal and exits. Job control works the same way: SIGTSTP and
+   SIGCONT are recorded, and the loop gives the terminal back before stopping and takes it again after. */
 void facets_install_signal_handlers(void);
 int facets_pending_signal(void);
+
+/* 1 once after a SIGTSTP arrived (someone asked the explorer to suspend), else 0. */
+int facets_take_suspend_request(void);
+/* 1 once after a SIGCONT arrived (the explorer was stopped, by any means, and resumed), else 0. */
+int facets_take_continued(void);
+/* 0 when suspending makes no sense: SIGTSTP was ignored when the explorer started (a parent without
+   job control), or the explorer leads its own session (started straight in a terminal window, a tmux
+   pane or an SSH session: no shell to come back from, and the kernel would not stop it anyway). */
+int facets_can_suspend(void);
+/* Stops the explorer's process group as a Ctrl-Z typed in a shell would; returns once continued. The
+   terminal must have been given back first. */
+void facets_suspend_process_group(void);
 
 /* 1 if terminfo describes the terminal type `name` as one that can address the cursor (so a full-screen
    program can draw on it), 0 if it is unknown here, generic, a printing terminal or lacks cursor
