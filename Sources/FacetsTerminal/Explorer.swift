@@ -14,6 +14,13 @@ public enum Explorer {
         /// Write the entry shown to this file (a presenter); read it and follow (an attendee).
         public var publishPath: String?
         public var followPath: String?
+        /// Keys to actions (a config file's, else the action table's).
+        public var keyMap = KeyMap.defaults
+        /// The theme presenter mode switches to.
+        public var presenterTheme = Theme.Name.highContrast
+        public var smartCase = true
+        /// A line for the status bar at start (e.g. that the config file was ignored).
+        public var notice: String?
         public init(theme: Theme.Name = .dark, terminal: TerminalOptions = TerminalOptions(), present: Bool = false, tour: Int? = nil) {
             self.theme = theme
             self.terminal = terminal
@@ -32,14 +39,18 @@ public enum Explorer {
         let ascii = settings.terminal.ascii || settings.terminal.lofi || !session.utf8
         if !session.colorsEnabled && themeName != .monochrome { themeName = .monochrome }
         var state = AppState(vault: vault, width: session.width, height: session.height, theme: Theme(themeName), ascii: ascii)
+        state.keyMap = settings.keyMap
+        state.presenterTheme = settings.presenterTheme
+        state.smartCase = settings.smartCase
         if settings.present { state.setPresenting(true) }
         if let tour = settings.tour { state.startTour(tour) }
         if !session.utf8 {
             state.message = "The locale is not UTF-8: drawing with ASCII"
         }
+        if let notice = settings.notice { state.message = notice }
         if settings.followPath != nil {
             state.following = true
-            state.message = "Following the presenter · any key stops, F follows again"
+            state.message = "Following the presenter · any key stops" + (state.keyMap.label(.followPresenter).map { ", \($0) follows again" } ?? "")
         }
         var publisher = settings.publishPath.map(PresenterChannel.init)
         var follower = settings.followPath.map(PresenterChannel.init)

@@ -1,5 +1,5 @@
 /// A query as typed, made safe and split: at most 256 characters are considered, controls are dropped,
-/// words are folded; a capital anywhere makes it case-sensitive (smart case).
+/// words are folded; a capital anywhere makes it case-sensitive (smart case), unless smart case is off.
 public struct SearchQuery: Sendable, Equatable {
     public static let maximumLength = 256
 
@@ -10,12 +10,13 @@ public struct SearchQuery: Sendable, Equatable {
     /// Words folded as the query's case asks, for matching names and lines.
     public let matchWords: [[Unicode.Scalar]]
 
-    public init(_ raw: String) {
+    /// `smartCase: false` ignores case even when the query has capitals (the config's `smart_case`).
+    public init(_ raw: String, smartCase: Bool = true) {
         let cleaned = String(String.UnicodeScalarView(raw.unicodeScalars.prefix(Self.maximumLength).filter {
             $0.value >= 0x20 && $0.value != 0x7F && !($0.value >= 0x80 && $0.value < 0xA0)
         }))
         text = cleaned
-        caseSensitive = TextFolding.isCaseSensitive(cleaned)
+        caseSensitive = smartCase && TextFolding.isCaseSensitive(cleaned)
         words = TextFolding.words(cleaned)
         matchWords = TextFolding.words(cleaned, caseSensitive: caseSensitive).map { Array($0.unicodeScalars) }
     }

@@ -1,4 +1,4 @@
-/// Everything a person can do in the explorer. Keys map to these through `ActionTable`.
+/// Everything a person can do in the explorer. Keys map to these through a `KeyMap` (defaults: `ActionTable`).
 public enum Action: String, Sendable, Hashable, CaseIterable {
     case moveDown, moveUp, pageDown, pageUp, top, bottom
     case nextPane, previousPane, paneLeft, paneRight, focusTree, focusList, focusDetail

@@ -1,5 +1,5 @@
-/// One row of the action table: the single source for key handling, the help overlay and the README's
-/// key list (as tig's request table is).
+/// One row of the action table: the single source for the default keys (`KeyMap.defaults`), the help
+/// overlay and the README's key list (as tig's request table is).
 public struct ActionInfo: Sendable {
     public var action: Action
     public var keys: [Key]
@@ -52,21 +52,6 @@ public enum ActionTable {
         ActionInfo(action: .quit, keys: [.character("q"), .control("c")], description: "Quit", caption: "quit"),
     ]
 
-    /// The action a key triggers; keys of the tour context win while a tour runs.
-    public static func action(for key: Key, inTour: Bool = false) -> Action? {
-        if inTour, let action = tourLookup[key] { return action }
-        return lookup[key]
-    }
-
-    private static let lookup: [Key: Action] = map(.normal)
-    private static let tourLookup: [Key: Action] = map(.tour)
-
-    private static func map(_ context: KeyContext) -> [Key: Action] {
-        var map: [Key: Action] = [:]
-        for row in rows where row.context == context { for key in row.keys where map[key] == nil { map[key] = row.action } }
-        return map
-    }
-
     public static func info(_ action: Action) -> ActionInfo? { rows.first { $0.action == action } }
 
     /// "j ↓" for help and the README.
@@ -74,15 +59,6 @@ public enum ActionTable {
         info.keys.map(\.displayName).joined(separator: " ")
     }
 
-    /// The key table as Markdown, for the README.
-    public static var markdown: String {
-        var out = "| Keys | Action |\n| --- | --- |\n"
-        for row in rows {
-            let keys = row.keys.map { "`\($0.displayName)`" }.joined(separator: " ")
-            out += "| \(row.context == .tour ? "(tour) " : "")\(keys) | \(row.description) |\n"
-        }
-        out += "| `0`–`9` `Enter` | Detail pane: follow link or timestamp N |\n"
-        out += "| mouse | Click selects, double-click follows, wheel scrolls |\n"
-        return out
-    }
+    /// The default key table as Markdown, for the README (a config's keys do not change it).
+    public static var markdown: String { KeyMap.defaults.markdown }
 }

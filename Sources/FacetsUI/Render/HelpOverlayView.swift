@@ -1,18 +1,19 @@
-/// The key table, drawn over the panes from the same action table that handles keys.
+/// The key table, drawn over the panes from the same key map that handles keys (a config's bindings show).
 enum HelpOverlayView {
-    static func lines() -> [(keys: String, description: String)] {
-        ActionTable.rows.map { (($0.context == .tour ? "(tour) " : "") + ActionTable.keyNames($0), $0.description) }
+    static func lines(_ keyMap: KeyMap) -> [(keys: String, description: String)] {
+        keyMap.rows.map { (($0.context == .tour ? "(tour) " : "") + ActionTable.keyNames($0), $0.description) }
             + [("0-9 Enter", "Detail pane: follow link or timestamp N"),
                ("mouse", "Click selects, double-click follows, wheel scrolls")]
     }
 
     /// The furthest the help can scroll at a screen height: its last line at the bottom.
     static func maximumScroll(height: Int) -> Int {
-        max(0, lines().count - max(1, min(height - 2, lines().count + 4) - 2))
+        let count = lines(.defaults).count  // one line per action whatever its keys
+        return max(0, count - max(1, min(height - 2, count + 4) - 2))
     }
 
     static func draw(_ state: AppState, scroll: Int, into screen: inout ScreenBuffer) {
-        let rows = lines()
+        let rows = lines(state.keyMap)
         let keyWidth = min(24, rows.map { DisplayWidth.of($0.keys) }.max() ?? 8)
         let descriptionWidth = rows.map { DisplayWidth.of($0.description) }.max() ?? 40
         let width = min(screen.width - 2, max(30, keyWidth + descriptionWidth + 5))

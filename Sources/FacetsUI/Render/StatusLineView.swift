@@ -75,13 +75,28 @@ enum StatusLineView {
         return parts.joined(separator: " › ")
     }
 
+    /// The keys that matter now, named by the key map so rebound keys show as they are.
     static func hints(_ state: AppState) -> [(String, String)] {
-        if state.tour != nil { return [("Space", "next stop"), ("←", "previous"), ("Esc", "leave tour"), ("?", "help")] }
-        switch state.focus {
-        case .tree: return [("j/k", "move"), ("Enter", "entries"), ("Tab", "pane"), ("?", "help"), ("q", "quit")]
-        case .list: return [("j/k", "move"), ("Enter", "open"), ("Tab", "pane"), ("?", "help"), ("q", "quit")]
-        case .detail:
-            return [("Enter", "follow"), ("N⏎", "link #"), ("Bksp", "back"), ("t", "timeline"), ("?", "help")]
+        let map = state.keyMap
+        func key(_ action: Action) -> String? { map.keys(for: action).first.map(shortName) }
+        func hint(_ action: Action, _ what: String) -> (String, String)? { key(action).map { ($0, what) } }
+        let move: (String, String)? = key(.moveDown).flatMap { down in key(.moveUp).map { ("\(down)/\($0)", "move") } }
+        let hints: [(String, String)?]
+        if state.tour != nil {
+            hints = [hint(.tourNext, "next stop"), hint(.tourPrevious, "previous"), hint(.leaveTour, "leave tour"), hint(.help, "help")]
+        } else {
+            switch state.focus {
+            case .tree: hints = [move, hint(.open, "entries"), hint(.nextPane, "pane"), hint(.help, "help"), hint(.quit, "quit")]
+            case .list: hints = [move, hint(.open, "open"), hint(.nextPane, "pane"), hint(.help, "help"), hint(.quit, "quit")]
+            case .detail:
+                hints = [hint(.open, "follow"), ("N⏎", "link #"), hint(.back, "back"), hint(.timeline, "timeline"), hint(.help, "help")]
+            }
         }
+        return hints.compactMap { $0 }
+    }
+
+    /// Key names short enough for the status line.
+    static func shortName(_ key: Key) -> String {
+        key == .backspace ? "Bksp" : key.displayName
     }
 }

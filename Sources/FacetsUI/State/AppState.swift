@@ -17,6 +17,12 @@ public struct AppState: Sendable {
     public var following: Bool?
     public var theme: Theme
     public var glyphs: Glyphs
+    /// Keys to actions: the action table's, or a config file's.
+    public var keyMap = KeyMap.defaults
+    /// The theme presenter mode switches to (when the terminal shows colours).
+    public var presenterTheme = Theme.Name.highContrast
+    /// A capital in a query makes the search case-sensitive; off, every search ignores case.
+    public var smartCase = true
 
     /// Tree nodes shown open.
     public private(set) var expanded: Set<String>
@@ -217,7 +223,7 @@ public struct AppState: Sendable {
         presenting = on
         if on {
             themeBeforePresenting = theme
-            if theme.usesColor { theme = Theme(.highContrast) }
+            if theme.usesColor { theme = Theme(presenterTheme) }
             if focus != .detail { focus = .detail }
         } else {
             theme = themeBeforePresenting ?? theme

@@ -93,7 +93,7 @@ extension AppState {
 
     mutating func runListFilter() {
         guard var filter = listFilter else { return }
-        let query = SearchQuery(filter.query)
+        let query = SearchQuery(filter.query, smartCase: smartCase)
         filter.hits = searchIndex.search(query, vault: vault, within: filter.scope)
         listFilter = filter
         listEntries = filter.hits.map(\.note)
@@ -104,7 +104,7 @@ extension AppState {
 
     mutating func runDetailFind() {
         guard var find = detailFind else { return }
-        let query = SearchQuery(find.query)
+        let query = SearchQuery(find.query, smartCase: smartCase)
         find.matches = []
         if !query.isEmpty {
             for (row, line) in document.lines.enumerated() {
@@ -131,7 +131,7 @@ extension AppState {
 
     mutating func runGlobalSearch() {
         guard case .search(var search) = overlay else { return }
-        let query = SearchQuery(search.query)
+        let query = SearchQuery(search.query, smartCase: smartCase)
         search.hits = query.isEmpty ? [] : searchIndex.search(query, vault: vault, limit: GlobalSearch.limit)
         search.cursor = 0
         search.scroll = 0
@@ -143,7 +143,7 @@ extension AppState {
     /// Matched lines for the hits around the cursor (computed only for what can be seen).
     mutating func fillGlobalLines() {
         guard case .search(var search) = overlay else { return }
-        let query = SearchQuery(search.query)
+        let query = SearchQuery(search.query, smartCase: smartCase)
         let window = max(0, search.scroll - 5)..<min(search.hits.count, search.scroll + max(40, height))
         for k in window {
             let note = search.hits[k].note
@@ -178,7 +178,7 @@ extension AppState {
             overlay = nil
             guard search.hits.indices.contains(search.cursor) else { return }
             let hit = search.hits[search.cursor]
-            let line = search.lines[hit.note]?.line ?? vault.notes[hit.note].matchedLine(for: SearchQuery(search.query))?.line
+            let line = search.lines[hit.note]?.line ?? vault.notes[hit.note].matchedLine(for: SearchQuery(search.query, smartCase: smartCase))?.line
             jump { $0.openEntry(hit.note, line: line) }
         }
     }
@@ -227,6 +227,6 @@ extension AppState {
             selectListRow((listCursor + delta + listEntries.count) % listEntries.count)
             return
         }
-        message = "No search · / starts one"
+        message = "No search" + hint(.search, "starts one")
     }
 }

@@ -8,9 +8,10 @@ extension AppState {
             return [.redrawAll]
         }
         message = nil
-        if following == true, key != .character("F"), key != .control("c"), key != .character("q") {
+        let keepsFollowing = key == .control("c") || [Action.followPresenter, .quit].contains { $0 == keyMap.action(for: key, inTour: tour != nil) }
+        if following == true, !keepsFollowing {
             following = false
-            message = "Stopped following the presenter · F follows again"
+            message = "Stopped following the presenter" + hint(.followPresenter, "follows again")
         }
         if case .mouse(let event) = key { return handleMouse(event) }
         if case .typing(let field) = mode {
@@ -24,8 +25,8 @@ extension AppState {
             noteKey(key, action: .followNumber)
             return []
         }
-        guard let action = ActionTable.action(for: key, inTour: tour != nil) else {
-            message = "\(key.displayName) does nothing here · ? shows the keys"
+        guard let action = keyMap.action(for: key, inTour: tour != nil) else {
+            message = "\(key.displayName) does nothing here" + hint(.help, "shows the keys")
             return []
         }
         noteKey(key, action: action)
@@ -81,7 +82,7 @@ extension AppState {
             else if zoomed { zoomed = false; refreshDocument() }
         case .togglePresenter:
             setPresenting(!presenting)
-            message = presenting ? "Presenter mode · P leaves it" : "Presenter mode off"
+            message = presenting ? "Presenter mode" + hint(.togglePresenter, "leaves it") : "Presenter mode off"
             return [.redrawAll]
         case .followPresenter:
             if following == nil {
@@ -307,16 +308,26 @@ extension AppState {
             overlay = nil
             return []
         }
-        switch key {
-        case .escape, .character("q"), .character("?"), .function(1), .enter: overlay = nil
-        case .character("j"), .down: overlay = .help(scroll: min(scroll + 1, HelpOverlayView.maximumScroll(height: height)))
-        case .character("k"), .up: overlay = .help(scroll: max(0, scroll - 1))
-        case .pageDown, .control("d"): overlay = .help(scroll: min(scroll + 10, HelpOverlayView.maximumScroll(height: height)))
-        case .pageUp, .control("u"): overlay = .help(scroll: max(0, scroll - 10))
-        case .control("c"): return [.quit]
+        // Ctrl-C quits from here as from a prompt; other keys act as their bindings say.
+        if key == .control("c") { return [.quit] }
+        if key == .escape || key == .enter {
+            overlay = nil
+            return []
+        }
+        switch keyMap.action(for: key) {
+        case .cancel, .quit, .help, .open: overlay = nil
+        case .moveDown: overlay = .help(scroll: min(scroll + 1, HelpOverlayView.maximumScroll(height: height)))
+        case .moveUp: overlay = .help(scroll: max(0, scroll - 1))
+        case .pageDown: overlay = .help(scroll: min(scroll + 10, HelpOverlayView.maximumScroll(height: height)))
+        case .pageUp: overlay = .help(scroll: max(0, scroll - 10))
         default: break
         }
         return []
+    }
+
+    /// " · KEY does this" naming the action's current first key, or nothing when it has no key.
+    func hint(_ action: Action, _ what: String) -> String {
+        keyMap.label(action).map { " · \($0) \(what)" } ?? ""
     }
 }
 

@@ -1,0 +1,111 @@
+import FacetsCore
+import Testing
+@testable import FacetsUI
+
+/// The key map is what key handling reads: rebinding it changes what keys do, what help lists and what
+/// the status line hints, with nothing else touched.
+@Suite("Key map")
+struct KeyMapTests {
+    /// An explorer whose state uses `keyMap`.
+    static func explorer(_ keyMap: KeyMap) -> Explorer {
+        let e = Explorer()
+        e.state.keyMap = keyMap
+        return e
+    }
+
+    @Test("The defaults are the action table's keys, without conflicts")
+    func defaults() {
+        for row in ActionTable.rows { #expect(KeyMap.defaults.keys(for: row.action) == row.keys) }
+        #expect(KeyMap.defaults.conflicts.isEmpty)
+        #expect(KeyMap.defaults.action(for: .escape) == .cancel)
+        #expect(KeyMap.defaults.action(for: .escape, inTour: true) == .leaveTour, "tour keys win during a tour")
+        #expect(KeyMap.defaults.markdown == ActionTable.markdown)
+    }
+
+    @Test("quit on x: x quits, q and Ctrl-C no longer do")
+    func rebindQuit() {
+        let map = KeyMap.defaults.rebinding(.quit, to: [.character("x")])
+        #expect(Self.explorer(map).press(.character("x")).lastEffects == [.quit])
+        let q = Self.explorer(map).press(.character("q"))
+        #expect(q.lastEffects.isEmpty)
+        #expect(q.statusLine.contains("q does nothing here"))
+        #expect(Self.explorer(map).press(.control("c")).lastEffects.isEmpty)
+        // With the defaults x is unbound.
+        #expect(Explorer().press(.character("x")).lastEffects.isEmpty)
+    }
+
+    @Test("move_down on x moves exactly as j did; j is free again")
+    func rebindMove() {
+        let map = KeyMap.defaults.rebinding(.moveDown, to: [.character("x")])
+        let byJ = Explorer().press(.character("j"), .character("j"))
+        let byX = Self.explorer(map).press(.character("x"), .character("x"))
+        #expect(byX.state.treeCursor == 2)
+        #expect(byX.state.location == byJ.state.location)
+        #expect(Self.explorer(map).press(.character("j")).state.treeCursor == 0)
+    }
+
+    @Test("Help and the status line name the keys in force")
+    func helpAndHints() {
+        let map = KeyMap.defaults.rebinding(.quit, to: [.character("x")]).rebinding(.help, to: [.function(2)])
+        let e = Self.explorer(map)
+        #expect(e.statusLine.contains("x quit"))
+        #expect(e.statusLine.contains("F2 help"))
+        #expect(!e.statusLine.contains("q quit"))
+        e.press(.function(2))
+        #expect(e.state.overlay == .help(scroll: 0))
+        var seen = Set(e.lines)
+        for _ in 0..<(ActionTable.rows.count + 5) {
+            e.press(.character("j"))
+            seen.formUnion(e.lines)
+        }
+        let quitLine = seen.first { $0.contains("Quit") }
+        #expect(quitLine?.contains(" x ") == true, "help lists quit on x: \(quitLine ?? "no Quit line")")
+        #expect(quitLine?.contains("Ctrl-C") == false)
+        #expect(seen.contains { $0.contains("F2") && $0.contains("Show or hide this help") })
+        // The rebound help key closes the help again; ? does not any more.
+        #expect(e.copy().press(.character("?")).state.overlay != nil)
+        #expect(e.copy().press(.function(2)).state.overlay == nil)
+    }
+
+    @Test("Rebound movement scrolls the help")
+    func helpScrollFollowsBindings() {
+        let map = KeyMap.defaults.rebinding(.moveDown, to: [.character("x")])
+        let e = Self.explorer(map).press(.character("?"), .character("x"))
+        #expect(e.state.overlay == .help(scroll: 1))
+        #expect(e.copy().press(.character("j")).state.overlay == .help(scroll: 1), "j no longer scrolls")
+    }
+
+    @Test("Conflicts: two actions of one context on a key; tour keys only clash with tour keys")
+    func conflicts() {
+        let clash = KeyMap.defaults.rebinding(.zoom, to: [.character("q")])
+        #expect(clash.conflicts == [KeyMap.Conflict(key: .character("q"), context: .normal, actions: [.zoom, .quit])])
+        let three = clash.rebinding(.timeline, to: [.character("q")])
+        #expect(three.conflicts.first?.actions == [.timeline, .zoom, .quit])
+        let tour = KeyMap.defaults.rebinding(.leaveTour, to: [.right])
+        #expect(tour.conflicts == [KeyMap.Conflict(key: .right, context: .tour, actions: [.tourNext, .leaveTour])])
+        #expect(KeyMap.defaults.rebinding(.tourPrevious, to: [.character("o")]).conflicts.isEmpty,
+                "o is toggle_expand's outside tours only")
+    }
+
+    @Test("Smart case off: a capital no longer makes the search case-sensitive")
+    func smartCaseSetting() {
+        let silo = noteIndex("silo_mentality")
+        let smart = Explorer().type("/SILO").press(.enter)
+        #expect(!smart.state.listEntries.contains(silo), "SILO is case-sensitive with smart case")
+        let e = Explorer()
+        e.state.smartCase = false
+        e.type("/SILO").press(.enter)
+        #expect(e.state.listEntries.contains(silo))
+    }
+
+    @Test("The presenter theme setting is the theme P switches to")
+    func presenterTheme() {
+        #expect(Explorer().press(.character("P")).state.theme.name == .highContrast)
+        let e = Explorer()
+        e.state.presenterTheme = .light
+        e.press(.character("P"))
+        #expect(e.state.theme.name == .light)
+        e.press(.character("P"))
+        #expect(e.state.theme.name == .dark, "leaving presenter mode restores the theme")
+    }
+}
