@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssh.git", from: "0.15.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
         // Notes, vaults, links, search, history: everything that knows notes and nothing of terminals.
@@ -25,6 +26,11 @@ let package = Package(
         .target(name: "FacetsBundledContent", exclude: ["Data"], plugins: ["EmbedDataPlugin"]),
         // The explorer without a terminal: state, actions, layout and rendering into a screen buffer.
         .target(name: "FacetsUI", dependencies: ["FacetsCore"]),
+        // Settings from config.toml (theme, vault, key bindings...): parsed and checked without a terminal.
+        .target(
+            name: "FacetsConfig",
+            dependencies: ["FacetsCore", "FacetsUI", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // The only code that talks to ncurses.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CTerminalSupport"),
@@ -45,12 +51,13 @@ let package = Package(
         .executableTarget(
             name: "facets",
             dependencies: [
-                "FacetsCore", "FacetsUI", "FacetsTerminal", "FacetsBundledContent", "FacetsServe",
+                "FacetsCore", "FacetsUI", "FacetsConfig", "FacetsTerminal", "FacetsBundledContent", "FacetsServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "FacetsCoreTests", dependencies: ["FacetsCore", "FacetsBundledContent"]),
         .testTarget(name: "FacetsUITests", dependencies: ["FacetsUI", "FacetsCore", "FacetsBundledContent"]),
+        .testTarget(name: "FacetsConfigTests", dependencies: ["FacetsConfig", "FacetsUI", "FacetsCore", "FacetsBundledContent"]),
         .testTarget(name: "FacetsServeTests", dependencies: ["FacetsServe", "CPty"]),
         .testTarget(name: "FacetsEndToEndTests", dependencies: ["FacetsCore", "FacetsUI", "FacetsBundledContent", "facets"], exclude: ["Support"]),
     ],
