@@ -1,23 +1,35 @@
 import ArgumentParser
 import FacetsBundledContent
+import FacetsConfig
 import FacetsCore
 import Foundation
 
-/// `--vault DIR` (or `FACETS_VAULT`); without it, the content compiled into the binary.
+/// `--vault DIR` (or `FACETS_VAULT`, or the config file's `vault`); without any, the content compiled
+/// into the binary. Carries `--config`, since the config file can name the vault.
 struct VaultOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Read the notes of this folder instead of the bundled content.", valueName: "DIR"))
     var vault: String?
+    @OptionGroup var configOptions: ConfigOptions
 
-    func load() throws -> Vault {
-        if let directory = vault ?? ProcessInfo.processInfo.environment["FACETS_VAULT"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            do {
-                return VaultLifetime.untilExit(try Vault.load(directory: directory))
-            } catch {
-                Output.error("facets: \(error.description)")
-                throw ExitCode(2)
-            }
+    func load() throws -> Vault { try loadWithConfig().vault }
+
+    /// The config file (its problems reported) and the vault it, the flag or the variable chose.
+    func loadWithConfig() throws -> (vault: Vault, config: LoadedConfig) {
+        let config = try configOptions.load()
+        let choice = self.choice(config.configuration)
+        guard let directory = choice.directory else { return (BundledVault.load(), config) }
+        do {
+            return (VaultLifetime.untilExit(try Vault.load(directory: directory)), config)
+        } catch {
+            let origin = choice.source == .configFile ? " (the vault setting of \(config.location?.path ?? "the config file"))" : ""
+            Output.error("facets: \(error.description)\(origin)")
+            throw ExitCode(2)
         }
-        return BundledVault.load()
+    }
+
+    /// Flag, then variable, then the config file, then the bundled content.
+    func choice(_ configuration: Configuration) -> VaultChoice {
+        VaultChoice.resolve(flag: vault, environment: ProcessInfo.processInfo.environment, configured: configuration.vault)
     }
 }
 

@@ -1,20 +1,27 @@
 import ArgumentParser
+import FacetsConfig
 import FacetsUI
 
-/// The explorer's keys, from the same action table that handles them.
+/// The explorer's keys: the bindings in force (the config file's over the action table's).
 struct KeysCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "keys", abstract: "List the explorer's keys.")
+    static let configuration = CommandConfiguration(
+        commandName: "keys", abstract: "List the explorer's keys (as the config file binds them).",
+        discussion: "--markdown prints the default table the README holds; with --config FILE, that file's keys instead.")
 
-    @Flag(name: .long, help: "Print a Markdown table (as in the README).")
+    @Flag(name: .long, help: "Print a Markdown table (as in the README): the defaults, or the keys of --config FILE.")
     var markdown = false
+    @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
+        let config = try configOptions.load()
         if markdown {
-            Output.line(ActionTable.markdown.trailingSpacesTrimmed)
+            // The README's table must not pick up whoever regenerates it's own file: only an explicit --config counts.
+            let keyMap = configOptions.file == nil ? KeyMap.defaults : config.configuration.keyMap
+            Output.line(keyMap.markdown.trailingSpacesTrimmed)
             return
         }
-        for row in ActionTable.rows {
-            let keys = (row.context == .tour ? "(tour) " : "") + ActionTable.keyNames(row)
+        for row in config.configuration.keyMap.rows {
+            let keys = (row.context == .tour ? "(tour) " : "") + (row.keys.isEmpty ? "(none)" : ActionTable.keyNames(row))
             Output.line(keys.padding(24) + "  " + row.description)
         }
     }

@@ -6,7 +6,7 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search titles, aliases and text, ranked as the explorer ranks them.",
-        discussion: "Exact title or alias first, then word-prefix, then fuzzy title matches, then text matches; ties in tree order. Smart case: a capital makes the search case-sensitive. Accents are folded.")
+        discussion: "Exact title or alias first, then word-prefix, then fuzzy title matches, then text matches; ties in tree order. Smart case: a capital makes the search case-sensitive (unless the config file sets smart_case = false). Accents are folded.")
 
     @OptionGroup var vaultOptions: VaultOptions
     @OptionGroup var output: JSONOption
@@ -31,9 +31,9 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
-        let vault = try vaultOptions.load()
+        let (vault, config) = try vaultOptions.loadWithConfig()
         let index = SearchIndex(vault: vault)
-        let parsed = SearchQuery(query)
+        let parsed = SearchQuery(query, smartCase: config.configuration.search.smartCase)
         let scope = kind.map { k in vault.treeOrder.filter { vault.notes[$0].kind == k.lowercased() } }
         let hits = index.search(parsed, vault: vault, within: scope, limit: limit)
         let results: [Hit] = hits.map { hit in

@@ -96,9 +96,9 @@ struct ServeCommand: ParsableCommand {
 
     private func serve() throws {
         // The vault is read now so a broken one stops the server rather than every session.
-        let environment = ProcessInfo.processInfo.environment
-        let vaultDirectory = vaultOptions.vault ?? environment["FACETS_VAULT"].flatMap { $0.isEmpty ? nil : $0 }
-        let vault = try vaultOptions.load()
+        let (vault, config) = try vaultOptions.loadWithConfig()
+        // The folder chosen here (flag, variable or config file) is the one every session opens.
+        let vaultDirectory = vaultOptions.choice(config.configuration).directory
 
         var policy = AccessPolicy(open: open)
         var described: [String] = []
