@@ -11,6 +11,12 @@ public enum ConfigParser {
                 ConfigDiagnostic(.error, line: nul.line, column: nul.column, "the file holds a NUL character (is it a config file?)"),
             ])
         }
+        let locator = TOMLLocator(text)
+        if let malformed = locator.malformed {
+            return ConfigReport(configuration: .defaults, diagnostics: [
+                ConfigDiagnostic(.error, line: malformed.position.line, column: malformed.position.column, "TOML syntax: \(malformed.problem)"),
+            ])
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -22,7 +28,7 @@ public enum ConfigParser {
         } catch {
             return ConfigReport(configuration: .defaults, diagnostics: [ConfigDiagnostic(.error, line: 1, "TOML syntax: \(error)")])
         }
-        var reader = SettingsReader(locator: TOMLLocator(text))
+        var reader = SettingsReader(locator: locator)
         reader.read(root: table)
         return ConfigReport(configuration: reader.configuration, diagnostics: reader.diagnostics)
     }

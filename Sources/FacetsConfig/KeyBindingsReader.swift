@@ -14,8 +14,12 @@ struct KeyBindingsReader {
 
     mutating func read(_ table: TOMLTable) {
         var rebound: Set<Action> = []
-        for (name, value) in table {
+        for (name, entry) in table.entries {
             let path = [ConfigSchema.keysSection, name]
+            guard let value = entry else {
+                error(locator.position(of: [ConfigSchema.keysSection]), SettingsReader.unreadableKey)
+                continue
+            }
             guard let action = ActionNames.action(named: name) else {
                 let near = Nearest.name(to: name, among: ActionNames.all).map { " (did you mean \(TOMLText.string($0))?)" } ?? ""
                 error(locator.position(of: path), "unknown action \(TOMLText.string(name)) in [keys]\(near); `facets config --print-default` lists them")

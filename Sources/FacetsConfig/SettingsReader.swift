@@ -13,7 +13,11 @@ struct SettingsReader {
     }
 
     mutating func read(root: TOMLTable) {
-        for (key, value) in root {
+        for (key, entry) in root.entries {
+            guard let value = entry else {
+                error(at: [], Self.unreadableKey)
+                continue
+            }
             if key == ConfigSchema.keysSection {
                 guard let table = value.table else {
                     error(at: [key], "keys must be a table ([keys]) of action = [key names], not \(Self.describe(value.type))")
@@ -28,7 +32,13 @@ struct SettingsReader {
                     error(at: [key], "\(key) must be a table ([\(key)]), not \(Self.describe(value.type))")
                     continue
                 }
-                for (name, inner) in table { apply(section: key, name: name, value: inner) }
+                for (name, inner) in table.entries {
+                    guard let inner else {
+                        error(at: [key], Self.unreadableKey)
+                        continue
+                    }
+                    apply(section: key, name: name, value: inner)
+                }
             } else {
                 apply(section: nil, name: key, value: value)
             }
@@ -77,6 +87,8 @@ struct SettingsReader {
         let position = locator.position(of: path)
         diagnostics.append(ConfigDiagnostic(.warning, line: position.line, column: position.column, message))
     }
+
+    static let unreadableKey = "a key holding a NUL character (\\u0000) cannot be read; no setting has one"
 
     /// "a string", "an integer", "a table" for messages.
     static func describe(_ type: TOMLType) -> String {

@@ -1,7 +1,7 @@
 /// Where keys and values sit in a TOML text. TOMLKit gives line and column only for syntax errors, so
 /// for a wrong value, an unknown key or a clash the parser asks this: a line scanner for the TOML a
 /// config file holds (table headers, bare, quoted and dotted keys, arrays over several lines).
-/// It reads text TOMLKit has already accepted, so it need not judge it.
+/// It mostly reads text TOMLKit has accepted; the one thing it judges is `malformedHeader`.
 struct TOMLLocator {
     struct Position: Equatable, Sendable {
         var line: Int
@@ -18,12 +18,26 @@ struct TOMLLocator {
 
     private var keys: [[String]: Position] = [:]
     private var values: [[String]: [Fragment]] = [:]
+    /// The first of the few mistakes toml++ asserts on instead of reporting (it aborts in debug builds and
+    /// assumes them away in release), so the parser reports them itself before TOMLKit runs: a table
+    /// header whose name starts with a character no key can start with (`[é]`, `[=]`) or a line break,
+    /// an array with `}` where a value belongs (`[1, }]`), and the line separators U+0085, U+2028, U+2029.
+    private(set) var malformed: (position: Position, problem: String)?
 
     init(_ text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> [Unicode.Scalar] in
-            var scalars = Array(line.unicodeScalars)
+        // Split by scalars: as Characters, "\r\n" is one and never equals "\n".
+        let raw = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = raw.map { line -> [Unicode.Scalar] in
+            var scalars = Array(line)
             if scalars.last == "\r" { scalars.removeLast() }
             return scalars
+        }
+        for (index, line) in lines.enumerated() {
+            if let column = line.firstIndex(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+                malformed = (Position(line: index + 1, column: column + 1),
+                             "the line separator U+\(Self.hex4(line[column].value)) is not allowed (not even in a comment)")
+                break
+            }
         }
         var table: [String] = []
         var number = 0
@@ -34,6 +48,16 @@ struct TOMLLocator {
             guard i < line.count, line[i] != "#" else { continue }
             if line[i] == "[" {
                 let arrayOfTables = i + 1 < line.count && line[i + 1] == "["
+                let nameStart = Self.skipSpaces(line, from: i + (arrayOfTables ? 2 : 1))
+                if malformed == nil {
+                    let atEnd = nameStart >= line.count
+                    let brokenLine = atEnd && (number < lines.count || raw[number - 1].last == "\r")
+                    if brokenLine || (!atEnd && !Self.canStartHeaderName(line[nameStart])) {
+                        let saw = atEnd ? "the end of the line" : "'\(Character(line[nameStart]))'"
+                        malformed = (Position(line: number, column: nameStart + 1),
+                                     "a table name starts with a letter, digit, _, - or a quote; saw \(saw)")
+                    }
+                }
                 let (parts, _) = Self.parseKey(line, from: i + (arrayOfTables ? 2 : 1))
                 table = parts
                 if keys[parts] == nil { keys[parts] = Position(line: number, column: i + 1) }
@@ -47,13 +71,14 @@ struct TOMLLocator {
             let start = Self.skipSpaces(line, from: i + 1)
             var fragments = [Fragment(line: number, column: start + 1, scalars: Array(line[min(start, line.count)...]))]
             var scan = ValueScan()
-            scan.read(fragments[0].scalars)
+            scan.read(fragments[0].scalars, number: number, column: start + 1)
             // An array or a multi-line string goes on until its brackets or quotes close.
             while scan.continues, number < lines.count {
                 fragments.append(Fragment(line: number + 1, column: 1, scalars: lines[number]))
-                scan.read(lines[number])
+                scan.read(lines[number], number: number + 1, column: 1)
                 number += 1
             }
+            if malformed == nil, let brace = scan.closingBraceInArray { malformed = (brace, "'}' where an array value belongs") }
             if values[path] == nil { values[path] = fragments }
         }
     }
@@ -85,12 +110,18 @@ struct TOMLLocator {
 
     /// Brackets and strings of a value, followed across lines.
     private struct ValueScan {
-        var depth = 0
+        /// The open `[` and `{`, innermost last.
+        var open: [Unicode.Scalar] = []
         var multiline: [Unicode.Scalar]?
+        /// Just after `[` or a `,` in an array: the next thing must be a value or `]`.
+        var expectingArrayValue = false
+        /// An array holding `}` where a value belongs, which toml++ asserts on instead of reporting.
+        var closingBraceInArray: Position?
 
-        var continues: Bool { depth > 0 || multiline != nil }
+        var continues: Bool { !open.isEmpty || multiline != nil }
 
-        mutating func read(_ line: [Unicode.Scalar]) {
+        /// Reads one line of the value; `column` is where `line` starts in the file's line `number`.
+        mutating func read(_ line: [Unicode.Scalar], number: Int, column: Int) {
             var i = 0
             while i < line.count {
                 if let closing = multiline {
@@ -103,7 +134,15 @@ struct TOMLLocator {
                     continue
                 }
                 let c = line[i]
+                if c == " " || c == "\t" {
+                    i += 1
+                    continue
+                }
                 if c == "#" { return }
+                if expectingArrayValue, c == "}", closingBraceInArray == nil {
+                    closingBraceInArray = Position(line: number, column: column + i)
+                }
+                expectingArrayValue = false
                 if c == "\"" || c == "'" {
                     let triple = [c, c, c]
                     if TOMLLocator.matches(triple, in: line, at: i) {
@@ -114,8 +153,9 @@ struct TOMLLocator {
                     i = TOMLLocator.endOfString(line, from: i) + 1
                     continue
                 }
-                if c == "[" || c == "{" { depth += 1 }
-                if c == "]" || c == "}" { depth = max(0, depth - 1) }
+                if c == "[" || c == "{" { open.append(c) }
+                if c == "]" || c == "}" { _ = open.popLast() }
+                if c == "[" || (c == "," && open.last == "[") { expectingArrayValue = true }
                 i += 1
             }
         }
@@ -185,6 +225,17 @@ struct TOMLLocator {
             }
         }
         return String(out)
+    }
+
+    static func hex4(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// What toml++ accepts first in a table header: a bare-key character, a quote, or `]` (which it
+    /// reports as a blank name).
+    static func canStartHeaderName(_ s: Unicode.Scalar) -> Bool {
+        isBareKeyScalar(s) || s == "\"" || s == "'" || s == "]"
     }
 
     static func isBareKeyScalar(_ s: Unicode.Scalar) -> Bool {

@@ -187,4 +187,35 @@ struct ConfigParserTests {
         let error = try #require(Self.onlyError(ConfigParser.parse("theme = \"light\"\nx\u{0}y = 1\n")))
         #expect((error.line, error.column) == (2, 2))
     }
+
+    @Test("Inputs toml++ asserts on are reported as syntax errors before TOMLKit sees them")
+    func inputsTomlPlusPlusAssertsOn() throws {
+        let cases: [(text: String, line: Int, column: Int)] = [
+            ("theme = \"dark\"\n[é]\n", 2, 2), ("[keys]\n[ =]\n", 2, 3), ("[\n]\n", 1, 2), ("[[\\b]]\n", 1, 3),
+            ("[keys]\nquit = [\"q\", }]\n", 2, 14), ("a = [\n  # note\n  }\n]\n", 3, 3), ("a = { b = [}] }\n", 1, 12),
+            ("# a\u{2028}b\n", 1, 4), ("x = [1,\u{85}]\n", 1, 8),
+        ]
+        for (text, line, column) in cases {
+            let error = try #require(Self.onlyError(ConfigParser.parse(text)), "\(text.debugDescription)")
+            #expect((error.line, error.column) == (line, column), "\(text.debugDescription): \(error)")
+            #expect(error.message.hasPrefix("TOML syntax:"))
+        }
+        // What only looks like those stays fine: brackets inside strings and nested arrays.
+        #expect(ConfigParser.parse("a = \"\"\"\n[é]\n\"\"\"\nb = [[1], [\"}\"]]\n").errors.isEmpty)
+    }
+
+    @Test("CRLF line ends: problems are placed the same")
+    func crlf() throws {
+        let error = try #require(Self.onlyError(ConfigParser.parse("[keys]\r\nquit = [\"x\"]\r\nzoom = [\"z\", \"pagdn\"]\r\n")))
+        #expect((error.line, error.column) == (3, 14))
+    }
+
+    @Test("A key holding an escaped NUL is an error, not a crash (TOMLKit's iterator traps on it)")
+    func escapedNULKey() throws {
+        let top = try #require(Self.onlyError(ConfigParser.parse("theme = \"light\"\n\"a\\u0000b\" = 1\n")))
+        #expect(top.message.contains("NUL"))
+        let inKeys = try #require(Self.onlyError(ConfigParser.parse("[keys]\n\"quit\\u0000\" = [\"x\"]\n")))
+        #expect(inKeys.line == 1, "placed at [keys]")
+        #expect(ConfigParser.parse("[display]\n\"x\\u0000\" = true\n").hasErrors)
+    }
 }

@@ -10,8 +10,9 @@ struct ConfigCommand: ParsableCommand {
         With no option, says which config file is read and whether it exists.
         --print-default writes a commented file with every setting at its default:
           facets config --print-default > ~/.config/facets/config.toml
-        --check [FILE] checks FILE (default: the file that would be read): exit 0 when it is fine
-        (warnings for unknown settings on stderr), 2 with FILE:LINE:COLUMN messages when not.
+        --check [FILE] checks FILE (default: the file that would be read).
+        Exit 0 when it is fine (warnings for unknown settings go to stderr),
+        2 with FILE:LINE:COLUMN messages when it is not.
         """)
 
     @Flag(name: .long, help: "Print a commented config file holding every default.")
