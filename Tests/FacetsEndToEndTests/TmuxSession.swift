@@ -85,7 +85,9 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
     posix_spawnattr_setsigdefault(&attributes, &defaults)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-    let environment = environment ?? ProcessInfo.processInfo.environment
+    // Without an environment of its own, the test runner's, minus the developer's facets config.
+    let environment = environment ?? ProcessInfo.processInfo.environment.merging(
+        ["XDG_CONFIG_HOME": NSTemporaryDirectory() + "facets-tests-without-config"]) { $1 }.filter { $0.key != "FACETS_CONFIG" && $0.key != "FACETS_VAULT" }
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer {
@@ -144,7 +146,10 @@ final class TmuxSession {
         // (NO_COLOR, TMUX, ...) leaks in; each session adds its own with `-e`.
         let inherited = ProcessInfo.processInfo.environment
         var environment = ["PATH": inherited["PATH"] ?? "/usr/local/bin:/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/tmp",
-                           "LANG": "C.UTF-8", "TERM": "xterm-256color"]
+                           "LANG": "C.UTF-8", "TERM": "xterm-256color",
+                           // The developer's own ~/.config/facets/config.toml (rebound keys, a theme) must not
+                           // change what these tests see: point the config folder at one that holds none.
+                           "XDG_CONFIG_HOME": NSTemporaryDirectory() + "facets-tests-without-config"]
         if let tmp = inherited["TMPDIR"] { environment["TMPDIR"] = tmp }
         let result = try runProcess(Self.tmux!, ["-L", socket, "-f", "/dev/null"] + arguments, environment: environment)
         guard result.status == 0 else {
