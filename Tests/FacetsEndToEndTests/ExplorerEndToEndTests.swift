@@ -94,9 +94,11 @@ struct ExplorerEndToEndTests {
         try tmux.resize(50, 20)
         screen = try tmux.waitUntil("a 50x20 screen") { screen in
             let lines = screen.components(separatedBy: "\n").filter { !$0.isEmpty }
-            return lines.first.map { Self.columns($0) == 50 && $0.hasSuffix("┐") } == true && screen.contains("Timeline at")
+            // Every row drawn, the status line too: a loaded machine can show a frame half painted.
+            return lines.count == 20 && lines.first.map { Self.columns($0) == 50 && $0.hasSuffix("┐") } == true
+                && screen.contains("Timeline at")
         }
-        var lines = tmux.lines
+        var lines = screen.components(separatedBy: "\n").filter { !$0.isEmpty }
         #expect(lines.count == 20)
         #expect(lines.allSatisfy { Self.columns($0) <= 50 }, "\(screen)")
         #expect(lines.last?.contains("Enter follow") == true, "the status line at 50x20: \(lines.last ?? "")")
@@ -105,9 +107,10 @@ struct ExplorerEndToEndTests {
         try tmux.resize(80, 24)
         screen = try tmux.waitUntil("an 80x24 screen") { screen in
             let lines = screen.components(separatedBy: "\n").filter { !$0.isEmpty }
-            return lines.first.map { Self.columns($0) == 80 && $0.hasSuffix("┐") } == true && screen.contains("Timeline at 00:48:01")
+            return lines.count == 24 && lines.first.map { Self.columns($0) == 80 && $0.hasSuffix("┐") } == true
+                && screen.contains("Timeline at 00:48:01")
         }
-        lines = tmux.lines
+        lines = screen.components(separatedBy: "\n").filter { !$0.isEmpty }
         #expect(lines.count == 24)
         #expect(lines.allSatisfy { Self.columns($0) <= 80 })
         #expect(screen.contains("─ Facets ─"), "two columns again: the tree is back")
