@@ -6,13 +6,15 @@ enum ChannelIndex {
     static func talks(notes: [Note], notesByVideo: [String: [Int]]) -> [Talk] {
         var talks: [Talk] = []
         var seen: Set<String> = []
-        for note in notes where note.videoId == nil || note.kind == "talk" {
-            if note.kind == "talk", let video = note.videoId, !seen.contains(video) {
+        for index in notes.indices {
+            let video = notes[index].videoId, kind = notes[index].kind
+            guard video == nil || kind == "talk" else { continue }
+            if kind == "talk", let video, !seen.contains(video) {
                 seen.insert(video)
-                talks.append(Talk(videoId: video, title: note.title, url: "https://www.youtube.com/watch?v=\(video)"))
+                talks.append(Talk(videoId: video, title: notes[index].title, url: "https://www.youtube.com/watch?v=\(video)"))
                 continue
             }
-            for line in headingLines(of: note) {
+            for line in headingLines(of: notes[index].bytes, bodyOffset: notes[index].bodyOffset) {
                 guard let talk = talk(fromHeading: line[...]), !seen.contains(talk.videoId) else { continue }
                 seen.insert(talk.videoId)
                 talks.append(talk)
@@ -22,14 +24,14 @@ enum ChannelIndex {
     }
 
     /// The body's lines that start with `#`, found with memchr on the bytes: most notes have none worth decoding.
-    static func headingLines(of note: Note) -> [String] {
-        note.bytes.withUnsafeBufferPointer { buffer -> [String] in
+    static func headingLines(of bytes: NoteBytes, bodyOffset: Int) -> [String] {
+        bytes.withUnsafeBufferPointer { buffer -> [String] in
             guard let base = buffer.baseAddress else { return [] }
             var lines: [String] = []
-            var i = note.bodyOffset
+            var i = bodyOffset
             while i < buffer.count, let found = memchr(base + i, Int32(Byte.hash), buffer.count - i) {
                 let hash = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if hash == note.bodyOffset || buffer[hash - 1] == Byte.newline {
+                if hash == bodyOffset || buffer[hash - 1] == Byte.newline {
                     var end = hash
                     while end < buffer.count, buffer[end] != Byte.newline { end += 1 }
                     lines.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[hash..<end]), as: UTF8.self))

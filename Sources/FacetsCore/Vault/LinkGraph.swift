@@ -33,9 +33,10 @@ struct LinkGraph: Sendable {
         var missing: [String: [Backlink]] = [:]
         var missingSpelling: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
-        for (source, note) in notes.enumerated() {
+        for source in notes.indices {
+            let links = notes[source].links
             for (linkIndex, target) in targets[source].enumerated() {
-                let link = note.links[linkIndex]
+                let link = links[linkIndex]
                 let backlink = Backlink(source: source, linkIndex: linkIndex, line: link.line)
                 switch target {
                 case .note(let index):
@@ -46,7 +47,7 @@ struct LinkGraph: Sendable {
                     missingSpelling[key] = spelling
                     missing[spelling, default: []].append(backlink)
                     let why = NameKeys.leavesVault(name) ? "link leaves the vault; not followed" : "no note for"
-                    diagnostics.append(Diagnostic(.warning, path: note.path, line: link.line, "\(why) [[\(name)]]"))
+                    diagnostics.append(Diagnostic(.warning, path: notes[source].path, line: link.line, "\(why) [[\(name)]]"))
                 }
             }
         }
@@ -54,7 +55,7 @@ struct LinkGraph: Sendable {
         self.missing = missing
 
         var byStem: [String: [Int]] = [:]
-        for (index, note) in notes.enumerated() { byStem[note.stem, default: []].append(index) }
+        for index in notes.indices { byStem[notes[index].stem, default: []].append(index) }
         for (stem, indexes) in byStem where indexes.count > 1 {
             let paths = indexes.map { notes[$0].path }
             for index in indexes {
@@ -77,11 +78,13 @@ struct LinkGraph: Sendable {
             DispatchQueue.concurrentPerform(iterations: shares) { share in
                 var known: [String: LinkTarget] = [:]
                 for index in stride(from: share, to: notes.count, by: shares) {
-                    slots.buffer[index] = notes[index].links.map { link in
-                        if link.target.isEmpty { return resolver.resolve(link, from: index) }
-                        if let target = known[link.target] { return target }
-                        let target = resolver.resolve(link, from: index)
-                        known[link.target] = target
+                    let links = notes[index].links
+                    slots.buffer[index] = links.indices.map { k in
+                        let name = links[k].target
+                        if name.isEmpty { return resolver.resolve(target: name, from: index) }
+                        if let target = known[name] { return target }
+                        let target = resolver.resolve(target: name, from: index)
+                        known[name] = target
                         return target
                     }
                 }

@@ -34,10 +34,10 @@ struct LinkResolver: Sendable {
         byStem.reserveCapacity(notes.count)
         byCleanedStem.reserveCapacity(notes.count)
         byLooseName.reserveCapacity(notes.count * 2)
-        for (index, note) in notes.enumerated() {
+        for index in notes.indices {
             guard let key = keys[index] else { continue }
             byPath[key.path] = index
-            byStem[note.stem, default: []].append(index)
+            byStem[notes[index].stem, default: []].append(index)
             byCleanedStem[key.cleaned, default: []].append(index)
             for name in key.loose { byLooseName[name, default: []].append(index) }
         }

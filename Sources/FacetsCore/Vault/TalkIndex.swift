@@ -20,8 +20,8 @@ struct TalkIndex: Sendable {
             mark = now
         }
         var notesByVideo: [String: [Int]] = [:]
-        for (index, note) in notes.enumerated() {
-            if let video = note.videoId { notesByVideo[video, default: []].append(index) }
+        for index in notes.indices {
+            if let video = notes[index].videoId { notesByVideo[video, default: []].append(index) }
         }
         self.notesByVideo = notesByVideo
         let readings = TimestampReading.readings(notes: notes, notesByVideo: notesByVideo)

@@ -22,19 +22,22 @@ public enum TimestampReading {
 
     static func readings(notes: [Note], notesByVideo: [String: [Int]]) -> Readings {
         var readings = Readings()
-        let latestByNote: [Int] = notes.map { note in
+        // By index, never copying a Note: a copy retains every field, and two threads retaining the same
+        // notes fight over their reference counts.
+        let latestByNote: [Int] = notes.indices.map { index in
             var latest = 0
-            for stamp in note.timestamps where stamp.fieldCount == 3 { latest = max(latest, stamp.literalSeconds) }
+            for stamp in notes[index].timestamps where stamp.fieldCount == 3 { latest = max(latest, stamp.literalSeconds) }
             return latest
         }
+        let videos = notes.indices.map { notes[$0].videoId }
         func latest(_ index: Int) -> Int { latestByNote[index] }
         for _ in 0..<2 {
             for (video, indexes) in notesByVideo {
                 let plausible = indexes.filter { !readings.minutesFirstNotes.contains($0) }.map(latest).filter { $0 <= longestTalk }
                 if let length = plausible.max(), length > 0 { readings.talkLengths[video] = length }
             }
-            for (index, note) in notes.enumerated() {
-                let limit = note.videoId.flatMap { readings.talkLengths[$0] } ?? longestTalk
+            for index in notes.indices {
+                let limit = videos[index].flatMap { readings.talkLengths[$0] } ?? longestTalk
                 if latest(index) > limit + 60 { readings.minutesFirstNotes.insert(index) }
             }
         }
@@ -43,16 +46,17 @@ public enum TimestampReading {
 
     static func diagnostics(notes: [Note], readings: Readings) -> [Diagnostic] {
         var result: [Diagnostic] = []
-        for (index, note) in notes.enumerated() {
-            for stamp in note.timestamps where stamp.fieldCount == 4 {
-                result.append(Diagnostic(.warning, path: note.path, line: stamp.line,
+        for index in notes.indices {
+            let timestamps = notes[index].timestamps
+            for stamp in timestamps where stamp.fieldCount == 4 {
+                result.append(Diagnostic(.warning, path: notes[index].path, line: stamp.line,
                     "timestamp \(stamp.written) has four fields; read as \(TimestampRef.format(seconds: stamp.literalSeconds))"))
             }
             guard readings.minutesFirstNotes.contains(index),
-                  let first = note.timestamps.first(where: { $0.fieldCount == 3 && $0.startsAboveZero }) else { continue }
-            let end = note.videoId.flatMap { readings.talkLengths[$0] }.map { "the talk ends near \(TimestampRef.format(seconds: $0))" }
+                  let first = timestamps.first(where: { $0.fieldCount == 3 && $0.startsAboveZero }) else { continue }
+            let end = notes[index].videoId.flatMap { readings.talkLengths[$0] }.map { "the talk ends near \(TimestampRef.format(seconds: $0))" }
                 ?? "no talk lasts 3 hours"
-            result.append(Diagnostic(.warning, path: note.path, line: first.line,
+            result.append(Diagnostic(.warning, path: notes[index].path, line: first.line,
                 "timestamps are written minutes first (\(first.written) read as \(TimestampRef.format(seconds: first.minutesReadingSeconds))); \(end)"))
         }
         return result

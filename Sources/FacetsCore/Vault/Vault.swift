@@ -68,7 +68,7 @@ public struct Vault: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var diagnostics = readDiagnostics
-        for note in notes { diagnostics += note.diagnostics }
+        for index in notes.indices { diagnostics += notes[index].diagnostics }
         diagnostics += links.diagnostics
         diagnostics += talks.diagnostics
         self.diagnostics = diagnostics.sorted { ($0.severity, $0) < ($1.severity, $1) }
