@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .executable(name: "facets", targets: ["facets"]),
         .library(name: "FacetsCore", targets: ["FacetsCore"]),
+        // For the fuzzer package in Fuzz/, which lays notes out as the explorer does.
+        .library(name: "FacetsUI", targets: ["FacetsUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
