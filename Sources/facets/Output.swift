@@ -1,7 +1,8 @@
 import FacetsCore
 import Foundation
 
-/// Everything the CLI prints goes through here: note text is made inert first, JSON is escaped by the encoder.
+/// Everything the CLI prints goes through here: note text is made inert first, JSON too (its strings decode
+/// to placeholders, never to controls).
 enum Output {
     static func line(_ text: String = "") {
         write(TerminalSafeText.sanitize(text, keepNewlines: true) + "\n", to: STDOUT_FILENO)
@@ -15,7 +16,7 @@ enum Output {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
-        write(String(decoding: data, as: UTF8.self) + "\n", to: STDOUT_FILENO)
+        write(TerminalSafeText.sanitizeJSON(String(decoding: data, as: UTF8.self)) + "\n", to: STDOUT_FILENO)
     }
 
     private static func write(_ text: String, to fd: Int32) {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FacetsCore
 
@@ -91,5 +92,25 @@ struct TerminalSafeTextTests {
         #expect(title == "Evil ␛[2J<U+202E>title")
         let body = TerminalSafeText.sanitize(plain(allInlines(n.blocks)))
         #expect(body == "Body ␛]52;c;cGF5bG9hZA==␇ text")
+    }
+
+    @Test("JSON: strings decode to placeholders, never to controls; newlines and tabs stay escapes", arguments: [
+        (#"{"t":"a\u001b[2Jb"}"#, #"{"t":"a␛[2Jb"}"#),
+        (#"["\u0007","\u007f","\u009b","\b\f\r"]"#, #"["␇","␡","<U+9B>","␈␌␍"]"#),
+        ("[\"bidi \u{202E} raw\", \"del \u{7F} c1 \u{9B}\"]", "[\"bidi <U+202E> raw\", \"del ␡ c1 <U+9B>\"]"),
+        (#"{"keep":"a\nb\tc \\u001b \" \ud83d\ude00 \u00e9"}"#, #"{"keep":"a\nb\tc \\u001b \" \ud83d\ude00 \u00e9"}"#),
+        ("{\n  \"pretty\" : 1\n}", "{\n  \"pretty\" : 1\n}"),
+    ])
+    func json(input: String, expected: String) throws {
+        let output = TerminalSafeText.sanitizeJSON(input)
+        #expect(output == expected)
+        let decoded = try JSONSerialization.jsonObject(with: Data(output.utf8))
+        #expect(!"\(decoded)".unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x7F || $0.value == 0x202E })
+    }
+
+    @Test("stripped drops exactly what sanitize replaces")
+    func stripped() {
+        #expect(TerminalSafeText.stripped("a\u{1B}[2Jb\u{202E}c\u{200B}d\u{9B}e\u{7F}f\tg\nh") == "a[2Jbcdefgh")
+        #expect(TerminalSafeText.stripped("plain, accents é and 漢字") == "plain, accents é and 漢字")
     }
 }

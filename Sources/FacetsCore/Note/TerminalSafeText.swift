@@ -15,13 +15,58 @@ public enum TerminalSafeText {
         return String(out)
     }
 
+    /// The text without what `sanitize` would replace: for the screen buffer, the last line of defence,
+    /// where text should have been sanitized already and anything left is dropped rather than drawn.
+    public static func stripped(_ text: String) -> String {
+        guard needsSanitizing(text) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !isUnsafe(scalar) { out.append(scalar) }
+        return String(out)
+    }
+
+    /// JSON text made as inert as `sanitize` makes text, and still valid JSON: a string holding a control
+    /// decodes to its placeholder (`\u001b` → `␛`, a raw U+202E → `<U+202E>`), so a script that prints a
+    /// decoded value cannot be driven by a note either. `\n` and `\t` escapes stay; nothing outside strings changes.
+    public static func sanitizeJSON(_ json: String) -> String {
+        var out = String.UnicodeScalarView()
+        var scalars = json.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            if scalar == "\\" {
+                guard let kind = scalars.next() else { out.append(scalar); break }
+                switch kind {
+                case "r": out.append(contentsOf: "␍".unicodeScalars)
+                case "b": out.append(contentsOf: "␈".unicodeScalars)
+                case "f": out.append(contentsOf: "␌".unicodeScalars)
+                case "u":
+                    var hex = ""
+                    for _ in 0..<4 { if let digit = scalars.next() { hex.unicodeScalars.append(digit) } }
+                    if let value = UInt32(hex, radix: 16), value != 0x0A, value != 0x09, let coded = Unicode.Scalar(value),
+                       let replacement = placeholder(for: coded, keepNewlines: true) {
+                        out.append(contentsOf: replacement.unicodeScalars)
+                    } else {
+                        out.append(contentsOf: ("\\u" + hex).unicodeScalars)
+                    }
+                default:
+                    out.append(scalar)
+                    out.append(kind)
+                }
+            } else if scalar != "\n", isUnsafe(scalar), let replacement = placeholder(for: scalar, keepNewlines: true) {
+                out.append(contentsOf: replacement.unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
     /// Cheap pre-check: most text has nothing to replace.
     public static func needsSanitizing(_ text: String) -> Bool {
         for scalar in text.unicodeScalars where isUnsafe(scalar) { return true }
         return false
     }
 
-    @inline(__always) static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
+    /// C0 and C1 controls, DEL, bidi overrides and isolates, zero-width and other invisible format characters.
+    @inline(__always) public static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return v < 0x20 || v == 0x7F || (v >= 0x80 && v < 0xA0) || (v >= 0x200B && v <= 0x200F)
             || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) || v == 0x2060 || v == 0xFEFF

@@ -179,7 +179,7 @@ public struct DocumentLayout {
         case .callout(let kind, let title, let folded, let content, let line):
             let bar = Span(glyphs.callout + " ", .callout)
             var heading = pieces(title, note: note, role: .callout)
-            if heading.isEmpty { heading = [Span(kind.prefix(1).uppercased() + kind.dropFirst(), .callout)] }
+            if heading.isEmpty { heading = [Span(safe(kind.prefix(1).uppercased() + kind.dropFirst()), .callout)] }
             if folded { heading.append(Span(" (folded)", .dim)) }
             emit(wrap(heading, first: pad + [bar], rest: pad + [bar], sourceLine: line))
             for inner in content { layoutBlock(inner, note: note, indent: 0, prefix: pad + [bar]) }

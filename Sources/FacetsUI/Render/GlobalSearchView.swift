@@ -37,7 +37,7 @@ enum GlobalSearchView {
             let hit = search.hits[index]
             let note = state.vault.notes[hit.note]
             let selected = index == search.cursor
-            let kind = note.kind ?? ""
+            let kind = TerminalSafeText.sanitize(note.kind ?? "")
             let titleWidth = max(1, area.width - DisplayWidth.of(kind) - 1)
             var name = note.title
             if hit.viaAlias { name += " · " + hit.matchedName }

@@ -2,7 +2,7 @@
 enum ListPaneView {
     static func draw(_ state: AppState, frame: Layout.Frame, into screen: inout ScreenBuffer) {
         let focused = state.focus == .list
-        var title = state.selectedNode.map { "\($0.title) (\(state.listEntries.count))" } ?? Pane.list.title
+        var title = state.selectedNode.map { "\(TerminalSafeText.sanitize($0.title)) (\(state.listEntries.count))" } ?? Pane.list.title
         if let filter = state.listFilter {
             title = "/\(TerminalSafeText.sanitize(filter.query)) (\(state.listEntries.count) of \(filter.scope.count))"
         }
@@ -20,7 +20,7 @@ enum ListPaneView {
             let index = state.listScroll + offset
             guard index < state.listEntries.count else { break }
             let note = state.vault.notes[state.listEntries[index]]
-            let tag = mixedKinds ? (note.kind.map { " \($0)" } ?? "") : ""
+            let tag = mixedKinds ? (note.kind.map { " " + TerminalSafeText.sanitize($0) } ?? "") : ""
             let titleWidth = max(1, area.width - DisplayWidth.of(tag))
             let hit = hits[state.listEntries[index]]
             var name = note.title

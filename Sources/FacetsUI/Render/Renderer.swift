@@ -81,7 +81,7 @@ public enum Renderer {
         for span in spans {
             guard column < rect.maxX else { break }
             var link: Int?
-            if let url = span.hyperlink {
+            if let url = span.hyperlink.map(ScreenBuffer.terminalSafeURL) {
                 if let existing = hyperlinks[url] { link = existing } else {
                     link = screen.hyperlinks.count
                     hyperlinks[url] = screen.hyperlinks.count

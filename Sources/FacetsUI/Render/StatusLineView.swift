@@ -65,7 +65,7 @@ enum StatusLineView {
         var parts: [String] = []
         if state.following == true { parts.append("following the presenter") }
         if let tour = state.tour { parts.append("Tour \(tour.progress)") }
-        if let node = state.selectedNode { parts.append(node.title) }
+        if let node = state.selectedNode { parts.append(TerminalSafeText.sanitize(node.title)) }
         switch state.subject {
         case .note(let index): parts.append(TerminalSafeText.sanitize(state.vault.notes[index].title))
         case .missing(let name): parts.append("no note for \(TerminalSafeText.sanitize(name))")

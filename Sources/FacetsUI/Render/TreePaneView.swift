@@ -1,3 +1,5 @@
+import FacetsCore
+
 /// The facet tree: sections and groups with their entry counts, expandable.
 enum TreePaneView {
     static func draw(_ state: AppState, frame: Layout.Frame, into screen: inout ScreenBuffer) {
@@ -14,7 +16,7 @@ enum TreePaneView {
             let indent = String(repeating: "  ", count: row.depth)
             let count = " \(row.count)"
             let titleWidth = max(1, area.width - DisplayWidth.of(indent + marker + " ") - DisplayWidth.of(count))
-            let title = TextWrapper.truncate(row.title, width: titleWidth)
+            let title = TextWrapper.truncate(TerminalSafeText.sanitize(row.title), width: titleWidth)
             let padding = String(repeating: " ", count: max(0, titleWidth - DisplayWidth.of(title)))
             let spans = [Span(indent + marker + " ", .dim), Span(title + padding), Span(count, .treeCount)]
             let selected = index == state.treeCursor

@@ -1,3 +1,5 @@
+import FacetsCore
+
 /// The whole screen as cells: what rendering produces and what tests and the terminal adapter read.
 public struct ScreenBuffer: Sendable, Equatable {
     public let width: Int
@@ -25,20 +27,20 @@ public struct ScreenBuffer: Sendable, Equatable {
     }
 
     /// Writes text at a position, clipped to `maxColumn` (exclusive); returns the column after it.
-    /// Wide characters that would straddle the edge become a space; controls are never written.
+    /// Wide characters that would straddle the edge become a space; controls, bidi overrides and invisible
+    /// format characters are never written (text should come sanitized; this is the last line of defence).
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, style: CellStyle = .normal,
                              maxColumn: Int? = nil, hyperlink: Int? = nil) -> Int {
         let limit = min(maxColumn ?? width, width)
         guard row >= 0, row < height else { return column }
         var col = column
-        for character in text {
+        for character in TerminalSafeText.stripped(text) {
             guard col < limit else { break }
             let scalars = character.unicodeScalars
             var w = 0
             for s in scalars { w += DisplayWidth.of(s) }
             if w == 0 {
-                if TerminalSafeCharacter.isControl(character) { continue }
                 // A lone combining mark: attach it to the previous cell.
                 if col > column, col - 1 >= 0 { self[row, col - 1].text += String(character) }
                 continue
@@ -55,6 +57,23 @@ public struct ScreenBuffer: Sendable, Equatable {
             col += cellWidth
         }
         return col
+    }
+
+    /// A URL as an OSC 8 hyperlink may carry it: printable ASCII only, every other byte percent-encoded,
+    /// so a URL built from a note (a talk's video id holding `ESC ]8;;…`) can never end the sequence early
+    /// or start another one.
+    public static func terminalSafeURL(_ url: String) -> String {
+        guard url.utf8.contains(where: { $0 < 0x21 || $0 > 0x7E }) else { return url }
+        var out = ""
+        for byte in url.utf8 {
+            if byte >= 0x21 && byte <= 0x7E {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
     }
 
     /// Fills a rectangle's cells with spaces in a style.
@@ -94,10 +113,4 @@ public struct Rect: Sendable, Hashable {
     public var maxY: Int { y + height }
     public func contains(row: Int, column: Int) -> Bool { row >= y && row < maxY && column >= x && column < maxX }
     public func inset(by n: Int) -> Rect { Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n) }
-}
-
-enum TerminalSafeCharacter {
-    static func isControl(_ c: Character) -> Bool {
-        c.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || ($0.value >= 0x80 && $0.value < 0xA0) }
-    }
 }
