@@ -111,7 +111,7 @@ public struct DocumentLayout {
         emit(wrap([Span(safe(talk.title), .title)]))
         let url = seconds.map { talk.url(atSecond: $0) } ?? talk.url
         let urlRef = addRef(.url(url), label: url)
-        emit(wrap([Span(url, .link, ref: urlRef, hyperlink: url), Span("[\(urlRef + 1)]", .linkNumber, ref: urlRef)]))
+        emit(wrap([Span(safe(url), .link, ref: urlRef, hyperlink: url), Span("[\(urlRef + 1)]", .linkNumber, ref: urlRef)]))
         let entries = vault.timeline(videoId: videoId)
         let heading = seconds.map { "Timeline at \(TimestampRef.format(seconds: $0)) (\(entries.count) statements)" }
             ?? "Timeline (\(entries.count) statements)"
