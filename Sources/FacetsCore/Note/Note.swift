@@ -70,12 +70,40 @@ public struct Note: Sendable {
 
     /// A line as a reader would say it: list marks, markup, timestamps and link brackets removed.
     public func plainLine(_ line: Int) -> String? {
-        bodyLine(line).map { raw in
-            let inlines = InlineParser.parse(BlockParser.stripLinePrefix(raw), line: line).filter {
-                if case .timestamp = $0 { return false }
-                return true
+        bodyLine(line).map { Note.plain(rawLine: $0, line: line) }
+    }
+
+    /// Several lines as `plainLine` gives them, the body scanned once: asking line by line costs a scan
+    /// of the body per line, which made a note linked from thousands of lines slow to show.
+    public func plainLines(_ lines: Set<Int>) -> [Int: String] {
+        var result: [Int: String] = [:]
+        for (number, raw) in bodyLines(lines) { result[number] = Note.plain(rawLine: raw, line: number) }
+        return result
+    }
+
+    /// Several raw body lines (as `bodyLine` gives them), the body scanned once, up to the last one asked.
+    public func bodyLines(_ lines: Set<Int>) -> [Int: String] {
+        guard let last = lines.max(), last >= bodyFirstLine else { return [:] }
+        var result: [Int: String] = [:]
+        var number = bodyFirstLine
+        for raw in body.utf8.split(separator: Byte.newline, maxSplits: last - bodyFirstLine, omittingEmptySubsequences: false) {
+            if number > last { break }
+            if lines.contains(number) {
+                // The last piece holds the rest of the body when the split stopped early: cut it at its line end.
+                let line = raw.firstIndex(of: Byte.newline).map { raw[..<$0] } ?? raw
+                result[number] = String(decoding: line, as: UTF8.self)
             }
-            return Vault.tidy(InlineParser.plainText(inlines))
+            number += 1
         }
+        return result
+    }
+
+    /// A raw line of the body as a reader would say it (see `plainLine`).
+    static func plain(rawLine raw: String, line: Int) -> String {
+        let inlines = InlineParser.parse(BlockParser.stripLinePrefix(raw), line: line).filter {
+            if case .timestamp = $0 { return false }
+            return true
+        }
+        return Vault.tidy(InlineParser.plainText(inlines))
     }
 }

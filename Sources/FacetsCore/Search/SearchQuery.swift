@@ -138,7 +138,8 @@ extension Note {
             let foldedRaw = TextFolding.fold(String(raw), caseSensitive: query.caseSensitive)
             let present = query.matchWords.filter { SearchIndex.find($0, in: foldedRaw) != nil }
             guard !present.isEmpty else { continue }
-            guard let text = plainLine(number), !text.isEmpty else { continue }
+            let text = Note.plain(rawLine: String(raw), line: number) // not plainLine: no rescan of the body per line
+            guard !text.isEmpty else { continue }
             let folded = TextFolding.fold(text, caseSensitive: query.caseSensitive)
             var ranges: [Range<Int>] = []
             for word in query.matchWords {

@@ -65,25 +65,32 @@ public enum BrowseTree {
             for (index, note) in notes.enumerated() {
                 if let kind = note.kind { byKind[kind, default: []].append(index) } else { unkinded.append(index) }
             }
+            // Orders and groups read once: front-matter lookups inside a sort, and a group list searched per
+            // note, made a vault of many notes or many groups slow to open.
+            let orders = notes.map { $0.order ?? Int.max }
             let readingOrder: (Int, Int) -> Bool = { a, b in
-                let oa = notes[a].order ?? Int.max, ob = notes[b].order ?? Int.max
-                return oa != ob ? oa < ob : byTitle(a, b)
+                orders[a] != orders[b] ? orders[a] < orders[b] : byTitle(a, b)
             }
             let kinds = kindOrder.filter { byKind[$0] != nil } + byKind.keys.filter { !kindOrder.contains($0) }.sorted()
             for kind in kinds {
                 let members = (byKind[kind] ?? []).sorted(by: readingOrder)
                 var groups: [String] = []
-                for index in members { if let g = notes[index].group, !groups.contains(g) { groups.append(g) } }
+                var byGroup: [String: [Int]] = [:]
+                var ungrouped: [Int] = []
+                for index in members {
+                    guard let group = notes[index].group else { ungrouped.append(index); continue }
+                    if byGroup[group] == nil { groups.append(group) }
+                    byGroup[group, default: []].append(index)
+                }
                 var children: [BrowseNode] = []
                 var entries = members
                 if !groups.isEmpty {
                     entries = []
                     for group in groups {
-                        let inGroup = members.filter { notes[$0].group == group }
+                        let inGroup = byGroup[group] ?? []
                         entries += inGroup
                         children.append(BrowseNode(id: "group:\(kind)/\(group)", title: group, entries: inGroup))
                     }
-                    let ungrouped = members.filter { notes[$0].group == nil }
                     entries += ungrouped
                 }
                 sections.append(BrowseNode(id: "kind:\(kind)", title: kindTitles[kind] ?? kind.capitalized,

@@ -57,10 +57,12 @@ struct LinkGraph: Sendable {
         var byStem: [String: [Int]] = [:]
         for index in notes.indices { byStem[notes[index].stem, default: []].append(index) }
         for (stem, indexes) in byStem where indexes.count > 1 {
-            let paths = indexes.map { notes[$0].path }
+            // At most five paths named: each of thousands of same-named notes listing all the others is quadratic.
+            var paths = indexes.prefix(5).map { notes[$0].path }.joined(separator: ", ")
+            if indexes.count > 5 { paths += " and \(indexes.count - 5) more" }
             for index in indexes {
                 diagnostics.append(Diagnostic(.warning, path: notes[index].path, line: 0,
-                    "\(indexes.count) notes share the name \"\(stem)\" (\(paths.joined(separator: ", "))); links by name reach \(paths[0])"))
+                    "\(indexes.count) notes share the name \"\(stem)\" (\(paths)); links by name reach \(notes[indexes[0]].path)"))
             }
         }
         self.diagnostics = diagnostics

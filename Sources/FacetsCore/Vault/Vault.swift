@@ -27,6 +27,7 @@ public struct Vault: Sendable {
     let resolver: LinkResolver
     let notesByVideo: [String: [Int]]
     let readings: TimestampReading.Readings
+    let timelines: [String: [TimelineEntry]]
 
     /// Builds a vault from files already read (a folder's or the bundle's).
     public init(origin: String, files: [SourceFile], readDiagnostics: [Diagnostic] = []) {
@@ -64,6 +65,7 @@ public struct Vault: Sendable {
         self.talks = talks.talks
         self.tree = talks.tree
         self.treeOrder = talks.treeOrder
+        self.timelines = talks.timelines
 
         let clock = ContinuousClock()
         let start = clock.now
@@ -110,6 +112,16 @@ public struct Vault: Sendable {
         resolver.resolve(link, from: source)
     }
 
+    /// Each backlink's line as a reader would say it (`Note.plainLine`), every source line read once:
+    /// a note linked 100,000 times from one line otherwise parses that line 100,000 times.
+    public func contexts(of backlinks: [Backlink]) -> [String] {
+        var wanted: [Int: Set<Int>] = [:]
+        for backlink in backlinks { wanted[backlink.source, default: []].insert(backlink.line) }
+        var plain: [Int: [Int: String]] = [:]
+        for (source, lines) in wanted { plain[source] = notes[source].plainLines(lines) }
+        return backlinks.map { plain[$0.source]?[$0.line] ?? "" }
+    }
+
     /// Seconds into the talk for a timestamp of a note, under the minutes-as-hours rule.
     public func seconds(of stamp: TimestampRef, inNote note: Int) -> Int {
         TimestampReading.seconds(stamp, minutesFirst: readings.minutesFirstNotes.contains(note))
@@ -127,42 +139,126 @@ public struct Vault: Sendable {
 
     /// Every timestamped statement of every note of one talk, in time order (ties in vault order).
     public func timeline(videoId: String) -> [TimelineEntry] {
-        var entries: [TimelineEntry] = []
-        for index in notesByVideo[videoId] ?? [] {
-            for stamp in notes[index].timestamps {
-                entries.append(TimelineEntry(note: index, seconds: seconds(of: stamp, inNote: index), line: stamp.line, stamp: stamp))
+        timelines[videoId] ?? []
+    }
+
+    /// Each talk's timeline, built once: "said around" is asked per moment shown, and sorting every
+    /// statement of the talk each time made a note with many timestamps quadratic to show.
+    static func timelines(notes: [Note], notesByVideo: [String: [Int]], readings: TimestampReading.Readings) -> [String: [TimelineEntry]] {
+        notesByVideo.mapValues { indexes in
+            var entries: [TimelineEntry] = []
+            for index in indexes {
+                let minutesFirst = readings.minutesFirstNotes.contains(index)
+                for stamp in notes[index].timestamps {
+                    entries.append(TimelineEntry(note: index, seconds: TimestampReading.seconds(stamp, minutesFirst: minutesFirst),
+                                                 line: stamp.line, stamp: stamp))
+                }
             }
+            return entries.sorted { ($0.seconds, $0.note, $0.line) < ($1.seconds, $1.note, $1.line) }
         }
-        return entries.sorted { ($0.seconds, $0.note, $0.line) < ($1.seconds, $1.note, $1.line) }
     }
 
     /// What other entries say within `window` seconds of a moment of a talk: "said around this moment".
     public func saidAround(videoId: String, seconds: Int, window: Int = 30, excludingNote: Int? = nil) -> [TimelineEntry] {
-        timeline(videoId: videoId).filter { abs($0.seconds - seconds) <= window && $0.note != excludingNote }
+        let timeline = timeline(videoId: videoId)
+        // The first entry at or after the window's start, by binary search on the sorted seconds.
+        var low = 0, high = timeline.count
+        while low < high {
+            let middle = (low + high) / 2
+            if timeline[middle].seconds < seconds - window { low = middle + 1 } else { high = middle }
+        }
+        var around: [TimelineEntry] = []
+        var i = low
+        while i < timeline.count, timeline[i].seconds <= seconds + window {
+            if timeline[i].note != excludingNote { around.append(timeline[i]) }
+            i += 1
+        }
+        return around
     }
 
     /// The statement a timeline entry stands for: the words of its line that the timestamp closes
     /// (back to the previous timestamp), as plain text; the whole line when that is empty.
     public func statement(_ entry: TimelineEntry) -> String {
-        guard let raw = notes[entry.note].bodyLine(entry.line) else { return "" }
-        let occurrence = notes[entry.note].timestamps.prefix { $0 != entry.stamp || $0.line != entry.line }
-            .filter { $0.line == entry.line }.count
-        var segments: [[Inline]] = [[]]
-        for inline in InlineParser.parse(BlockParser.stripLinePrefix(raw), line: entry.line) {
-            if case .timestamp = inline { segments.append([]) } else { segments[segments.count - 1].append(inline) }
-        }
-        let texts = segments.map { Self.tidy(InlineParser.plainText($0)) }
-        var index = min(occurrence, texts.count - 1)
-        while index > 0, texts[index].count < 2 { index -= 1 }
-        let chosen = texts[index].count < 2 ? Self.tidy(texts.joined(separator: " ")) : texts[index]
-        return chosen
+        statements([entry])[0]
     }
 
-    /// Collapses runs of white space and drops the space left before punctuation by removed anchors.
+    /// `statement` for many entries, each note's body read once and each line parsed once: entry by entry,
+    /// a timeline of a note with thousands of timestamps on one line parsed that line once per timestamp.
+    public func statements(_ entries: [TimelineEntry]) -> [String] {
+        var wanted: [Int: Set<Int>] = [:]
+        for entry in entries { wanted[entry.note, default: []].insert(entry.line) }
+        // Per note and line: the texts between its timestamps. Per note: each stamp's place on its line.
+        var segments: [Int: [Int: [String]]] = [:]
+        var places: [Int: [TimestampRef: Int]] = [:]
+        for (note, lines) in wanted {
+            segments[note] = notes[note].bodyLines(lines).reduce(into: [:]) { texts, line in
+                texts[line.key] = Self.statementSegments(line.value, line: line.key)
+            }
+            var countOnLine: [Int: Int] = [:]
+            var first: [TimestampRef: Int] = [:]
+            for stamp in notes[note].timestamps {
+                let place = countOnLine[stamp.line, default: 0]
+                countOnLine[stamp.line] = place + 1
+                if first[stamp] == nil { first[stamp] = place }
+            }
+            places[note] = first
+        }
+        var wholeLines: [Int: [Int: String]] = [:]
+        var result: [String] = []
+        result.reserveCapacity(entries.count)
+        for entry in entries {
+            guard let texts = segments[entry.note]?[entry.line], !texts.isEmpty else { result.append(""); continue }
+            func short(_ text: String) -> Bool { text.isEmpty || text.index(after: text.startIndex) == text.endIndex }
+            var index = min(places[entry.note]?[entry.stamp] ?? 0, texts.count - 1)
+            while index > 0, short(texts[index]) { index -= 1 }
+            if !short(texts[index]) {
+                result.append(texts[index])
+            } else if let whole = wholeLines[entry.note]?[entry.line] {
+                result.append(whole)
+            } else {
+                let whole = Self.tidy(texts.joined(separator: " "))
+                wholeLines[entry.note, default: [:]][entry.line] = whole
+                result.append(whole)
+            }
+        }
+        return result
+    }
+
+    /// A line's plain texts between its timestamps (the first before any, the last after all).
+    static func statementSegments(_ raw: String, line: Int) -> [String] {
+        var segments: [[Inline]] = [[]]
+        for inline in InlineParser.parse(BlockParser.stripLinePrefix(raw), line: line) {
+            if case .timestamp = inline { segments.append([]) } else { segments[segments.count - 1].append(inline) }
+        }
+        return segments.map { Self.tidy(InlineParser.plainText($0)) }
+    }
+
+    /// Collapses runs of spaces and tabs, drops the space left before punctuation by removed anchors and
+    /// the punctuation left at the start. One pass in Swift (it runs for every backlink and statement shown;
+    /// five Foundation replacements per line made notes with many backlinks slow to lay out).
     static func tidy(_ text: String) -> String {
-        var out = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-        for mark in [" .", " ,", " ;", " :", " )"] { out = out.replacingOccurrences(of: mark, with: String(mark.dropFirst())) }
-        while let first = out.first, ".,;:)".contains(first) { out.removeFirst(); out = out.trimmed }
+        enum State { case start, afterMark, body }
+        var state = State.start
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in text {
+            let isSpace = character == " " || character == "\t"
+            let isMark = character == "." || character == "," || character == ";" || character == ":" || character == ")"
+            switch state {
+            case .start:
+                if isSpace { continue }
+                if isMark { state = .afterMark; continue }
+            case .afterMark:
+                if isMark || character.isWhitespace { continue }
+            case .body:
+                if isSpace { pendingSpace = true; continue }
+                if pendingSpace, !isMark { out.append(" ") }
+                pendingSpace = false
+            }
+            state = .body
+            out.append(character)
+        }
         return out.trimmed
     }
 

@@ -72,10 +72,9 @@ public struct DocumentLayout {
             emit(wrap([Span("No note links here.", .dim)]))
             return
         }
-        for backlink in backlinks {
+        for (backlink, context) in zip(backlinks, vault.contexts(of: backlinks)) {
             let source = vault.notes[backlink.source]
             let ref = addRef(.note(backlink.source, line: backlink.line), label: source.title)
-            let context = source.plainLine(backlink.line) ?? ""
             let pieces = [Span(safe(source.title), .link, ref: ref), Span("[\(ref + 1)]", .linkNumber, ref: ref),
                           Span(context.isEmpty ? "" : ": " + safe(TextWrapper.truncate(context, width: 160)), .dim)]
             emit(wrap(pieces, first: [Span(glyphs.bullet + " ")], rest: [Span("  ")]))
@@ -90,15 +89,15 @@ public struct DocumentLayout {
             emit(wrap([Span("Nothing else in the vault cites the 30 seconds around this moment.", .dim)]))
             return
         }
-        for entry in around { emitStatement(entry, marked: false) }
+        for (entry, text) in zip(around, vault.statements(around)) { emitStatement(entry, text: text, marked: false) }
     }
 
-    mutating func emitStatement(_ entry: TimelineEntry, marked: Bool) {
+    mutating func emitStatement(_ entry: TimelineEntry, text: String, marked: Bool) {
         let source = vault.notes[entry.note]
         let ref = addRef(.note(entry.note, line: entry.line), label: source.title)
         let time = TimestampRef.format(seconds: entry.seconds)
         let pieces = [Span(safe(source.title), .link, ref: ref), Span("[\(ref + 1)]", .linkNumber, ref: ref),
-                      Span(": " + safe(vault.statement(entry)))]
+                      Span(": " + safe(text))]
         let url = vault.talk(ofNote: entry.note)?.url(atSecond: entry.seconds)
         let lead = [Span(marked ? glyphs.timestamp : " ", .timestamp), Span(time, .timestamp, hyperlink: url), Span(" ", .timestamp)]
         emit(wrap(pieces, first: lead, rest: [Span(String(repeating: " ", count: DisplayWidth.of(time) + 2))]))
@@ -117,9 +116,9 @@ public struct DocumentLayout {
             ?? "Timeline (\(entries.count) statements)"
         blank()
         emit(wrap([Span(heading, .heading2)]))
-        for entry in entries {
+        for (entry, text) in zip(entries, vault.statements(entries)) {
             let marked = seconds.map { abs(entry.seconds - $0) <= 30 } ?? false
-            emitStatement(entry, marked: marked)
+            emitStatement(entry, text: text, marked: marked)
         }
     }
 
@@ -129,10 +128,9 @@ public struct DocumentLayout {
         blank()
         let key = NameKeys.loose(name)
         let links = vault.missing.first { NameKeys.loose($0.key) == key }?.value ?? []
-        for backlink in links {
+        for (backlink, context) in zip(links, vault.contexts(of: links)) {
             let source = vault.notes[backlink.source]
             let ref = addRef(.note(backlink.source, line: backlink.line), label: source.title)
-            let context = source.plainLine(backlink.line) ?? ""
             emit(wrap([Span(safe(source.title), .link, ref: ref), Span("[\(ref + 1)]", .linkNumber, ref: ref),
                        Span(": " + safe(TextWrapper.truncate(context, width: 160)), .dim)],
                       first: [Span(glyphs.bullet + " ")], rest: [Span("  ")]))

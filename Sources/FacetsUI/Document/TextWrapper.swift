@@ -72,21 +72,24 @@ struct TextWrapper {
             // Wider than a whole line: cut by width.
             for span in atom.spans {
                 var chunk = ""
+                var chunkWidth = 0 // kept as characters are added: measuring the chunk each time was O(width) per character
                 for character in span.text {
                     let cw = DisplayWidth.of(String(character))
-                    if used + DisplayWidth.of(chunk) + cw > width {
+                    if used + chunkWidth + cw > width {
                         if !chunk.isEmpty { current.spans.append(Span(chunk, span.role, ref: span.ref, hyperlink: span.hyperlink)) }
-                        used += DisplayWidth.of(chunk)
+                        used += chunkWidth
                         chunk = ""
+                        chunkWidth = 0
                         if lineHasContent || used > restWidth { newLine() }
                         if used + cw > width { continue } // not even one character fits
                     }
                     chunk.append(character)
+                    chunkWidth += cw
                     lineHasContent = true
                 }
                 if !chunk.isEmpty {
                     current.spans.append(Span(chunk, span.role, ref: span.ref, hyperlink: span.hyperlink))
-                    used += DisplayWidth.of(chunk)
+                    used += chunkWidth
                 }
             }
         }
@@ -95,18 +98,19 @@ struct TextWrapper {
         return lines
     }
 
-    /// Cuts a text to a width, ending in `…` when cut.
+    /// Cuts a text to a width, ending in `…` when cut. Reads no further than the width (a backlink's
+    /// context can be a whole 8 MiB line, met once per backlink).
     static func truncate(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
-        if DisplayWidth.of(text) <= width { return text }
-        var out = ""
         var used = 0
-        for character in text {
-            let w = DisplayWidth.of(String(character))
-            if used + w > width - 1 { break }
-            out.append(character)
-            used += w
+        var cut = text.startIndex // the end of the longest prefix that leaves room for the `…`
+        var i = text.startIndex
+        while i < text.endIndex {
+            used += DisplayWidth.of(String(text[i]))
+            if used > width { return String(text[..<cut]) + "…" }
+            i = text.index(after: i)
+            if used <= width - 1 { cut = i }
         }
-        return out + "…"
+        return text
     }
 }

@@ -62,13 +62,18 @@ struct StatementJSON: Encodable {
     var line: Int
     var text: String
 
-    init(vault: Vault, entry: TimelineEntry) {
+    init(vault: Vault, entry: TimelineEntry, text: String) {
         time = TimestampRef.format(seconds: entry.seconds)
         seconds = entry.seconds
         self.entry = vault.notes[entry.note].stem
         title = vault.notes[entry.note].title
         line = entry.line
-        text = vault.statement(entry)
+        self.text = text
+    }
+
+    /// Many at once: each line their statements come from is read once (see `Vault.statements`).
+    static func all(_ entries: [TimelineEntry], in vault: Vault) -> [StatementJSON] {
+        zip(entries, vault.statements(entries)).map { StatementJSON(vault: vault, entry: $0, text: $1) }
     }
 }
 
@@ -97,10 +102,24 @@ extension Vault {
         }
     }
 
+    /// Each backlink with its line's text, every source line worked out once and cut to 500 characters
+    /// (a note linked 100,000 times from one long line would otherwise print that line 100,000 times).
     func backlinkJSON(_ note: Int) -> [BacklinkJSON] {
-        backlinks[note].map { backlink in
-            BacklinkJSON(from: notes[backlink.source].stem, title: notes[backlink.source].title, line: backlink.line,
-                         text: notes[backlink.source].plainLine(backlink.line).map(BlockParser.stripLinePrefix) ?? "")
+        let links = backlinks[note]
+        var texts: [Int: [Int: String]] = [:]
+        var result: [BacklinkJSON] = []
+        for (backlink, context) in zip(links, contexts(of: links)) {
+            let text: String
+            if let known = texts[backlink.source]?[backlink.line] {
+                text = known
+            } else {
+                let stripped = BlockParser.stripLinePrefix(context)
+                text = stripped.count > 500 ? String(stripped.prefix(499)) + "…" : stripped
+                texts[backlink.source, default: [:]][backlink.line] = text
+            }
+            result.append(BacklinkJSON(from: notes[backlink.source].stem, title: notes[backlink.source].title,
+                                       line: backlink.line, text: text))
         }
+        return result
     }
 }

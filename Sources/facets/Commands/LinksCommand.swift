@@ -28,7 +28,7 @@ struct LinksCommand: ParsableCommand {
             let around = note.videoId.map { vault.saidAround(videoId: $0, seconds: seconds, excludingNote: index) } ?? []
             return MomentJSON(time: TimestampRef.format(seconds: seconds), seconds: seconds, line: stamp.line,
                               url: talk?.url(atSecond: seconds),
-                              saidAround: around.map { StatementJSON(vault: vault, entry: $0) })
+                              saidAround: StatementJSON.all(around, in: vault))
         }
         let report = Report(entry: note.stem, title: note.title, outgoing: vault.linkJSON(index),
                             backlinks: vault.backlinkJSON(index), moments: moments)

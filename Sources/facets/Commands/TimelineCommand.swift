@@ -36,7 +36,7 @@ struct TimelineCommand: ParsableCommand {
             return
         }
         let info = vault.talk(videoId: videoId) ?? Talk(videoId: videoId, title: "Talk \(videoId)", url: "https://www.youtube.com/watch?v=\(videoId)")
-        let statements = vault.timeline(videoId: videoId).map { StatementJSON(vault: vault, entry: $0) }
+        let statements = StatementJSON.all(vault.timeline(videoId: videoId), in: vault)
         if output.json {
             try Output.json(Report(videoId: videoId, title: info.title, url: info.url, statements: statements))
             return
