@@ -45,6 +45,10 @@ struct ProcessResult {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// The bytes as written, for checks that must see what a terminal would (`stdout` is empty when they
+    /// are not valid UTF-8).
+    var stdoutBytes: [UInt8] = []
+    var stderrBytes: [UInt8] = []
 }
 
 /// Runs a program to its end (or kills it after `timeout` seconds) and collects its output.
@@ -117,9 +121,11 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
     }
     // Exited: the code in bits 8-15; killed: the signal in bits 0-6, reported as a shell does (128 + n).
     let code = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    let stdout = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-    let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-    return ProcessResult(status: code, stdout: stdout, stderr: stderr)
+    let stdoutBytes = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data())
+    let stderrBytes = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data())
+    return ProcessResult(status: code, stdout: String(validating: stdoutBytes, as: UTF8.self) ?? "",
+                         stderr: String(validating: stderrBytes, as: UTF8.self) ?? "",
+                         stdoutBytes: stdoutBytes, stderrBytes: stderrBytes)
 }
 
 final class TmuxSession {
