@@ -83,4 +83,15 @@ struct FuzzRegressionTests {
         #expect(document.lines.contains { $0.text.contains("N␓␀␛[2jote") }, "\(document.lines.map(\.text))")
         #expect(Self.problems(document, width: 40).isEmpty)
     }
+
+    @Test("blank lines inside quotes nested deeper than the width is wide are cut to it (found by the fuzzer)")
+    func deepQuoteBlanks() {
+        let bars = String(repeating: "> ", count: 10)
+        let vault = Vault(origin: "t", files: [SourceFile(path: "n.md", text: "\(bars)first\n\(bars)\n\(bars)second\n")])
+        for width in [7, 12, 19] {
+            let document = DocumentLayout.note(0, vault: vault, width: width)
+            #expect(document.lines.allSatisfy { $0.width <= width }, "\(width): \(document.lines.map(\.text))")
+            #expect(document.lines.contains { $0.text.contains("│") }, "the quote bars are drawn at \(width): \(document.lines.map(\.text))")
+        }
+    }
 }

@@ -304,7 +304,7 @@ public struct DocumentLayout {
     mutating func emit(_ lines: [DocLine]) {
         // Refs are numbered before their row is known; fix their rows as lines land.
         for wide in lines {
-            let line = wide.width > width ? clipped(wide) : wide
+            let line = fitted(wide)
             let row = document.lines.count
             for span in line.spans {
                 if let ref = span.ref, document.refs[ref].row > row { document.refs[ref].row = row }
@@ -335,15 +335,26 @@ public struct DocumentLayout {
         TextWrapper.wrap(pieces, width: width, first: first, rest: rest, sourceLine: sourceLine)
     }
 
+    /// A blank line inside quotes and callouts: their bars, cut to the width like every line (deeply nested
+    /// quotes have bars wider than a narrow pane; the fuzzer found them drawn past its edge).
     mutating func blank(within prefix: [Span] = []) {
-        if let last = document.lines.last, last.spans == prefix || (prefix.isEmpty && last.spans.isEmpty) { return }
+        let line = fitted(DocLine(prefix))
+        if let last = document.lines.last, isBlank(last, prefix: prefix, fitted: line) || (prefix.isEmpty && last.spans.isEmpty) { return }
         if document.lines.isEmpty { return }
-        document.lines.append(DocLine(prefix))
+        document.lines.append(line)
     }
 
     mutating func trimTrailingBlank(prefix: [Span]) {
-        if let last = document.lines.last, last.spans == prefix { document.lines.removeLast() }
+        if let last = document.lines.last, isBlank(last, prefix: prefix, fitted: fitted(DocLine(prefix))) { document.lines.removeLast() }
     }
+
+    /// Whether a line is a blank line within `prefix`. Once cut to the width, a line of text can look like
+    /// its bars alone; a blank line has no source line, so the two are told apart.
+    func isBlank(_ line: DocLine, prefix: [Span], fitted: DocLine) -> Bool {
+        line.spans == fitted.spans && (fitted.spans == prefix || line.sourceLine == nil)
+    }
+
+    func fitted(_ line: DocLine) -> DocLine { line.width > width ? clipped(line) : line }
 
     mutating func trimTrailingBlanks() {
         while let last = document.lines.last, last.spans.allSatisfy({ $0.text.trimmed().isEmpty }) { document.lines.removeLast() }
