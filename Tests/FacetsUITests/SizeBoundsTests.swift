@@ -128,11 +128,14 @@ struct SizeBoundsTests {
         }
     }
 
-    @Test("100,000 timestamps in one note, on one line and one per line: its page, its timeline, its moments", arguments: [true, false])
-    func hundredThousandTimestamps(onOneLine: Bool) throws {
+    @Test("100,000 timestamps in one note, on one line and one per line, with words and bare: its page, its timeline", arguments: [
+        (true, true), (false, true), (true, false),
+    ])
+    func hundredThousandTimestamps(onOneLine: Bool, worded: Bool) throws {
         try Self.withVault(linking: "stamps") { folder in
             let stamps = (0..<100_000).map { i in
-                "said \(i) <a class=\"yt-timestamp\" data-t=\"00:\(i % 60 < 10 ? "0" : "")\(i % 60):0\(i % 10)\">[t]</a>"
+                let time = "00:\(i % 60 < 10 ? "0" : "")\(i % 60):0\(i % 10)"
+                return worded ? "said \(i) <a class=\"yt-timestamp\" data-t=\"\(time)\">[t]</a>" : "[\(time)]"
             }
             let text = "---\ntitle: Stamps\nvideoId: VID\n---\n" + stamps.joined(separator: onOneLine ? " " : "\n") + "\n"
             #expect(text.utf8.count < Self.limit)

@@ -187,12 +187,12 @@ public struct Vault: Sendable {
     public func statements(_ entries: [TimelineEntry]) -> [String] {
         var wanted: [Int: Set<Int>] = [:]
         for entry in entries { wanted[entry.note, default: []].insert(entry.line) }
-        // Per note and line: the texts between its timestamps. Per note: each stamp's place on its line.
-        var segments: [Int: [Int: [String]]] = [:]
+        // Per note and line: its statements. Per note: each stamp's place on its line.
+        var lines: [Int: [Int: LineStatements]] = [:]
         var places: [Int: [TimestampRef: Int]] = [:]
-        for (note, lines) in wanted {
-            segments[note] = notes[note].bodyLines(lines).reduce(into: [:]) { texts, line in
-                texts[line.key] = Self.statementSegments(line.value, line: line.key)
+        for (note, numbers) in wanted {
+            lines[note] = notes[note].bodyLines(numbers).reduce(into: [:]) { found, line in
+                found[line.key] = LineStatements(raw: line.value, line: line.key)
             }
             var countOnLine: [Int: Int] = [:]
             var first: [TimestampRef: Int] = [:]
@@ -203,34 +203,44 @@ public struct Vault: Sendable {
             }
             places[note] = first
         }
-        var wholeLines: [Int: [Int: String]] = [:]
-        var result: [String] = []
-        result.reserveCapacity(entries.count)
-        for entry in entries {
-            guard let texts = segments[entry.note]?[entry.line], !texts.isEmpty else { result.append(""); continue }
-            func short(_ text: String) -> Bool { text.isEmpty || text.index(after: text.startIndex) == text.endIndex }
-            var index = min(places[entry.note]?[entry.stamp] ?? 0, texts.count - 1)
-            while index > 0, short(texts[index]) { index -= 1 }
-            if !short(texts[index]) {
-                result.append(texts[index])
-            } else if let whole = wholeLines[entry.note]?[entry.line] {
-                result.append(whole)
-            } else {
-                let whole = Self.tidy(texts.joined(separator: " "))
-                wholeLines[entry.note, default: [:]][entry.line] = whole
-                result.append(whole)
-            }
+        return entries.map { entry in
+            lines[entry.note]?[entry.line]?.statement(at: places[entry.note]?[entry.stamp] ?? 0) ?? ""
         }
-        return result
     }
 
-    /// A line's plain texts between its timestamps (the first before any, the last after all).
-    static func statementSegments(_ raw: String, line: Int) -> [String] {
-        var segments: [[Inline]] = [[]]
-        for inline in InlineParser.parse(BlockParser.stripLinePrefix(raw), line: line) {
-            if case .timestamp = inline { segments.append([]) } else { segments[segments.count - 1].append(inline) }
+    /// A line's texts between its timestamps, worked out once for all of its timestamps.
+    struct LineStatements {
+        /// The plain texts before, between and after the timestamps.
+        let texts: [String]
+        /// Per text: the nearest text at or before it with two characters or more (-1: none), so a line of
+        /// many bare timestamps is not walked back once per timestamp.
+        let nearestWorded: [Int]
+        /// The whole line, for stamps with no words before them.
+        let whole: String
+
+        init(raw: String, line: Int) {
+            var segments: [[Inline]] = [[]]
+            for inline in InlineParser.parse(BlockParser.stripLinePrefix(raw), line: line) {
+                if case .timestamp = inline { segments.append([]) } else { segments[segments.count - 1].append(inline) }
+            }
+            texts = segments.map { Vault.tidy(InlineParser.plainText($0)) }
+            var nearest: [Int] = []
+            nearest.reserveCapacity(texts.count)
+            for (index, text) in texts.enumerated() {
+                let worded = !text.isEmpty && text.index(after: text.startIndex) != text.endIndex
+                nearest.append(worded ? index : (nearest.last ?? -1))
+            }
+            nearestWorded = nearest
+            // Needed only when the first text has no words (then some stamps have none before them).
+            whole = nearest.first == -1 ? Vault.tidy(texts.joined(separator: " ")) : ""
         }
-        return segments.map { Self.tidy(InlineParser.plainText($0)) }
+
+        /// The statement of the stamp at `place` on the line: the words it closes, else the nearest words
+        /// before, else the whole line.
+        func statement(at place: Int) -> String {
+            let index = nearestWorded[min(place, texts.count - 1)]
+            return index >= 0 ? texts[index] : whole
+        }
     }
 
     /// Collapses runs of spaces and tabs, drops the space left before punctuation by removed anchors and
