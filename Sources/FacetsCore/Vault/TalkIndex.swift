@@ -3,8 +3,6 @@
 struct TalkIndex: Sendable {
     let notesByVideo: [String: [Int]]
     let readings: TimestampReading.Readings
-    /// Each talk's statements in time order (see `Vault.timelines`).
-    let timelines: [String: [TimelineEntry]]
     let talks: [Talk]
     let tree: BrowseNode
     let treeOrder: [Int]
@@ -28,7 +26,6 @@ struct TalkIndex: Sendable {
         self.notesByVideo = notesByVideo
         let readings = TimestampReading.readings(notes: notes, notesByVideo: notesByVideo)
         self.readings = readings
-        self.timelines = Vault.timelines(notes: notes, notesByVideo: notesByVideo, readings: readings)
         self.diagnostics = TimestampReading.diagnostics(notes: notes, readings: readings)
         lap("timestamps")
 

@@ -27,7 +27,7 @@ public struct Vault: Sendable {
     let resolver: LinkResolver
     let notesByVideo: [String: [Int]]
     let readings: TimestampReading.Readings
-    let timelines: [String: [TimelineEntry]]
+    let timelines = TimelineCache()
 
     /// Builds a vault from files already read (a folder's or the bundle's).
     public init(origin: String, files: [SourceFile], readDiagnostics: [Diagnostic] = []) {
@@ -65,7 +65,6 @@ public struct Vault: Sendable {
         self.talks = talks.talks
         self.tree = talks.tree
         self.treeOrder = talks.treeOrder
-        self.timelines = talks.timelines
 
         let clock = ContinuousClock()
         let start = clock.now
@@ -139,23 +138,22 @@ public struct Vault: Sendable {
 
     /// Every timestamped statement of every note of one talk, in time order (ties in vault order).
     public func timeline(videoId: String) -> [TimelineEntry] {
-        timelines[videoId] ?? []
+        timelines.timeline(videoId: videoId) {
+            Self.timeline(notes: notes, indexes: notesByVideo[videoId] ?? [], readings: readings)
+        }
     }
 
-    /// Each talk's timeline, built once: "said around" is asked per moment shown, and sorting every
-    /// statement of the talk each time made a note with many timestamps quadratic to show.
-    static func timelines(notes: [Note], notesByVideo: [String: [Int]], readings: TimestampReading.Readings) -> [String: [TimelineEntry]] {
-        notesByVideo.mapValues { indexes in
-            var entries: [TimelineEntry] = []
-            for index in indexes {
-                let minutesFirst = readings.minutesFirstNotes.contains(index)
-                for stamp in notes[index].timestamps {
-                    entries.append(TimelineEntry(note: index, seconds: TimestampReading.seconds(stamp, minutesFirst: minutesFirst),
-                                                 line: stamp.line, stamp: stamp))
-                }
+    /// One talk's timeline, sorted (see `TimelineCache`).
+    static func timeline(notes: [Note], indexes: [Int], readings: TimestampReading.Readings) -> [TimelineEntry] {
+        var entries: [TimelineEntry] = []
+        for index in indexes {
+            let minutesFirst = readings.minutesFirstNotes.contains(index)
+            for stamp in notes[index].timestamps {
+                entries.append(TimelineEntry(note: index, seconds: TimestampReading.seconds(stamp, minutesFirst: minutesFirst),
+                                             line: stamp.line, stamp: stamp))
             }
-            return entries.sorted { ($0.seconds, $0.note, $0.line) < ($1.seconds, $1.note, $1.line) }
         }
+        return entries.sorted { ($0.seconds, $0.note, $0.line) < ($1.seconds, $1.note, $1.line) }
     }
 
     /// What other entries say within `window` seconds of a moment of a talk: "said around this moment".
