@@ -234,3 +234,20 @@ struct LayoutAndSizeTests {
         #expect(e.titleRow(.detail).contains("Safe experimental spaces"))
     }
 }
+
+@Suite("Resizing")
+struct ResizeScrollTests {
+    @Test("after a burst of resizes the tree and list show what a fresh start at the final size shows")
+    func resizesEndWhereAFreshStartIs() {
+        let start = Explorer(97, 31).press(.character("j"), .character("j"), .character("j"), .tab, .character("j"))
+        // Through sizes small enough to scroll both panes, then back.
+        var stormed = start
+        for (w, h) in [(40, 8), (120, 9), (60, 7), (200, 12), (97, 31)] { stormed = stormed.resize(w, h) }
+        #expect(stormed.state.treeScroll == start.state.treeScroll)
+        #expect(stormed.state.listScroll == start.state.listScroll)
+        #expect(stormed.screen.lines == start.screen.lines)
+        // While small, the cursor's rows stayed in view.
+        let small = start.resize(60, 7)
+        #expect(small.state.treeScroll > 0 || small.state.treeCursor < 3)
+    }
+}

@@ -239,6 +239,12 @@ public struct AppState: Sendable {
         self.height = max(0, height)
         refreshDocument()
         keepCursorsVisible()
+        // The tree and the list then scroll no further than their cursors need, so what they show after a
+        // burst of resizes depends only on the final size, not on which sizes the terminal passed through.
+        // (The detail pane keeps the reader's place.)
+        let layout = self.layout
+        treeScroll = Self.scroll(0, cursor: treeCursor, visible: layout.tree.content.height, count: treeRows.count)
+        listScroll = Self.scroll(0, cursor: listCursor, visible: layout.list.content.height, count: listEntries.count)
     }
 
     /// Clamps cursors and scrolls each pane so its cursor stays in view.
