@@ -36,7 +36,8 @@ struct HostileExplorerTests {
     @discardableResult
     static func expectScreen(_ tmux: TmuxSession, showing text: String, _ what: String,
                              sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let screen = try tmux.waitFor(text, sourceLocation: sourceLocation)
+        try tmux.waitFor(text, sourceLocation: sourceLocation)
+        let screen = tmux.settledScreen()
         let problems = Self.problems(screen)
         #expect(problems.isEmpty, "\(what): \(problems)\n\(screen)", sourceLocation: sourceLocation)
         return screen
@@ -79,8 +80,9 @@ struct HostileExplorerTests {
         try tmux.press("3")
         for page in 0..<4 {
             try tmux.press("PageDown")
-            usleep(150_000)
-            #expect(Self.problems(tmux.screen).isEmpty, "page \(page + 2) of escape_everywhere:\n\(tmux.screen)")
+            usleep(100_000)
+            let screen = tmux.settledScreen()
+            #expect(Self.problems(screen).isEmpty, "page \(page + 2) of escape_everywhere:\n\(screen)")
         }
         try tmux.press("g")
 

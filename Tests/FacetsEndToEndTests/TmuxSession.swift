@@ -217,6 +217,21 @@ final class TmuxSession {
         throw TmuxError(description: "timed out waiting for \(what)")
     }
 
+    /// The screen once two captures 50 ms apart agree (at most `timeout`). A capture can land in the
+    /// middle of one refresh, while ncurses is still writing it (a row scrolled away and not yet
+    /// redrawn); checks of the whole screen read the settled one, which a real fault stays on.
+    func settledScreen(timeout: TimeInterval = 3) -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var previous = screen
+        while Date() < deadline {
+            usleep(50_000)
+            let current = screen
+            if current == previous { return current }
+            previous = current
+        }
+        return previous
+    }
+
     /// Polls the screen until it contains `text`.
     @discardableResult
     func waitFor(_ text: String, timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
