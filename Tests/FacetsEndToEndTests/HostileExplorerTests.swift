@@ -36,8 +36,7 @@ struct HostileExplorerTests {
     @discardableResult
     static func expectScreen(_ tmux: TmuxSession, showing text: String, _ what: String,
                              sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        try tmux.waitFor(text, sourceLocation: sourceLocation)
-        let screen = tmux.settledScreen()
+        let screen = try tmux.waitFor(text, sourceLocation: sourceLocation)
         let problems = Self.problems(screen)
         #expect(problems.isEmpty, "\(what): \(problems)\n\(screen)", sourceLocation: sourceLocation)
         return screen

@@ -202,17 +202,28 @@ final class TmuxSession {
         return lines
     }
 
-    /// Polls the screen every 50 ms until `condition` holds; returns the screen it held on.
+    /// Polls the screen every 50 ms until `condition` holds on a settled screen (the same in a capture
+    /// 30 ms later); returns that screen. A capture can land in the middle of one refresh, while ncurses
+    /// is still writing it, and a check of the whole screen must not read such a half-drawn one. A screen
+    /// that holds the condition but never settles is returned at the deadline.
     @discardableResult
     func waitUntil(_ what: String, timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation,
                    _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
+        var heldUnsettled: String?
         while Date() < deadline {
             last = screen
-            if condition(last) { return last }
+            if condition(last) {
+                usleep(30_000)
+                let again = screen
+                if again == last { return last }
+                heldUnsettled = last
+                continue
+            }
             usleep(50_000)
         }
+        if let heldUnsettled { return heldUnsettled }
         Issue.record("timed out after \(timeout) s waiting for \(what); the screen:\n\(last)", sourceLocation: sourceLocation)
         throw TmuxError(description: "timed out waiting for \(what)")
     }
