@@ -16,6 +16,10 @@ public struct ServeConfiguration: Sendable {
     public var vaultDirectory: String?
     /// Absolute; passed to each explorer as `--follow FILE`.
     public var followPath: String?
+    /// Absolute; the config file the server read, passed to each explorer as `--config FILE` so every
+    /// session has the presenter's keys and theme even where the explorer's own lookup would differ
+    /// (sessions get a minimal environment: no XDG_CONFIG_HOME, no FACETS_CONFIG).
+    public var configPath: String?
     public var access: AccessPolicy
     /// For the banner: where keys or the password come from.
     public var accessDescription: String
@@ -33,11 +37,12 @@ public struct ServeConfiguration: Sendable {
         self.accessDescription = accessDescription
     }
 
-    /// `[--vault DIR] [--follow FILE]`, what each session's explorer gets.
+    /// `[--vault DIR] [--follow FILE] [--config FILE]`, what each session's explorer gets.
     public var explorerArguments: [String] {
         var arguments: [String] = []
         if let vaultDirectory { arguments += ["--vault", vaultDirectory] }
         if let followPath { arguments += ["--follow", followPath] }
+        if let configPath { arguments += ["--config", configPath] }
         return arguments
     }
 }

@@ -90,6 +90,8 @@ final class Workspace {
     }
 
     var statePath: String { root.appending(path: "state").path }
+    /// XDG_CONFIG_HOME of the servers started here: `facets/config.toml` below it is their config file.
+    var configHome: String { root.appending(path: "config").path }
 
     func path(_ name: String) -> String { root.appending(path: name).path }
 
@@ -121,8 +123,11 @@ final class Workspace {
     var environment: [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_STATE_HOME"] = statePath
+        // The developer's own config must not reach these servers; a test that wants one writes it here.
+        environment["XDG_CONFIG_HOME"] = configHome
         environment["LANG"] = "C.UTF-8"
         environment.removeValue(forKey: "FACETS_VAULT")
+        environment.removeValue(forKey: "FACETS_CONFIG")
         return environment
     }
 }

@@ -33,13 +33,17 @@ struct ServeTests {
         #expect(refused.stderr.contains("can be read by others"), "stderr: \(refused.stderr)")
     }
 
-    @Test("an authorized key gets the explorer: it navigates, resizes, quits, and its process is gone",
+    @Test("an authorized key gets the explorer: it navigates, resizes, quits, and its process is gone; it has the server's config",
           .timeLimit(.minutes(1)))
     func keySession() throws {
         let workspace = try Workspace()
         let identity = try workspace.clientKey("attendee")
         let keys = try workspace.write("authorized_keys", try String(contentsOfFile: identity + ".pub", encoding: .utf8))
         let vault = try workspace.vault()
+        // The server finds its config through XDG_CONFIG_HOME, which sessions do not get: the file must
+        // reach the explorer as --config. Its effect: x moves down, as j does by default.
+        try FileManager.default.createDirectory(atPath: workspace.configHome + "/facets", withIntermediateDirectories: true)
+        let config = try workspace.write("config/facets/config.toml", "[keys]\nmove_down = [\"j\", \"x\"]\n")
         let server = try ServeProcess(workspace, ["--vault", vault, "--authorized-keys", keys])
         defer { server.stop() }
         let tmux = try Tmux(environment: workspace.environment)
@@ -50,11 +54,11 @@ struct ServeTests {
         let started = server.logLines(containing: "session 1 started:").first ?? ""
         #expect(started.contains("key SHA256:") && started.contains("100x30"), "log: \(server.log)")
         let pid = try #require(server.pid(ofSession: 1), "log: \(server.log)")
-        #expect(Harness.pgrep("facets --vault \(vault)$") == [pid], "one explorer runs, with --vault")
+        #expect(Harness.pgrep("facets --vault \(vault) --config \(config)$") == [pid], "one explorer runs, with --vault and --config")
 
-        try tmux.keys("a", "j")
+        try tmux.keys("a", "x")
         let (moved, afterMove) = tmux.waitForScreen("a") { $0 != first && !$0.contains("─ Start here ─") }
-        #expect(moved, "j changed nothing:\n\(afterMove)")
+        #expect(moved, "x (move_down in the server's config) changed nothing:\n\(afterMove)")
 
         try tmux.resize("a", width: 70, height: 20)
         let (resized, small) = tmux.waitForScreen("a") { screen in
@@ -69,7 +73,7 @@ struct ServeTests {
         #expect(Harness.waitUntil(5) { !server.logLines(containing: "session 1 ended:").isEmpty }, "log: \(server.log)")
         #expect(server.logLines(containing: "session 1 ended:").first?.contains("exit 0") == true)
         #expect(Harness.waitUntil(5) { !Harness.isAlive(pid) }, "the explorer \(pid) is still there")
-        #expect(Harness.pgrep("facets --vault \(vault)$").isEmpty)
+        #expect(Harness.pgrep("facets --vault \(vault) --config \(config)$").isEmpty)
         #expect(server.stop() == 0)
     }
 

@@ -124,6 +124,7 @@ struct ServeCommand: ParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.vaultDirectory = vaultDirectory.map(Self.absolute)
+        if config.exists, let path = config.location?.path { configuration.configPath = Self.absolute(path) }
         if follow {
             let file = presenterFile ?? "default"
             configuration.followPath = file == "default" ? PresenterChannel.defaultPath : Self.absolute(file)
