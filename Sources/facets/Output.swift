@@ -26,7 +26,11 @@ enum Output {
             let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n <= 0 {
                 if n < 0 && errno == EINTR { continue }
-                return // EPIPE: the reader went away (e.g. `| head`); stop quietly.
+                // EPIPE on standard output: the reader went away (`| head`). Nothing more can be seen, so
+                // stop now, quietly and successfully, as a shell's pipeline expects, instead of formatting
+                // the rest of a long listing into a closed pipe.
+                if n < 0, errno == EPIPE, fd == STDOUT_FILENO { Foundation.exit(0) }
+                return
             }
             offset += n
         }
