@@ -233,6 +233,12 @@ struct FrontMatterTests {
         "title: x # a comment",
         "title: 'single'",
         "title: -1",
+        "videoId: -4X2NsnSuZI\ntitle: ?why not",
+        "title: - a list item",
+        "title: -",
+        "title: ? complex",
+        "title: ---",
+        "title: -\tx",
         "title: a: b",
         "title:\tx",
         "title: [a, b]",
@@ -257,5 +263,22 @@ struct FrontMatterTests {
         #expect(n.title == "Both")
         #expect(n.links.map(\.line) == [5])
         #expect(n.diagnostics.isEmpty)
+    }
+}
+
+@Suite("Front matter read without Yams")
+struct PlainFrontMatterTests {
+    static func plain(_ yaml: String) -> FrontMatter? {
+        let bytes = Array(yaml.utf8)
+        return bytes.withUnsafeBufferPointer { FrontMatterParser.plainKeyValues($0, 0..<bytes.count) }
+    }
+
+    @Test("A video id starting with a dash is read directly (a tenth of the OECD notes); a list entry is not")
+    func dashes() {
+        #expect(Self.plain("title: Adapting\nvideoId: -4X2NsnSuZI\n")?.string("videoId") == "-4X2NsnSuZI")
+        #expect(Self.plain("title: ?why\n")?.string("title") == "?why")
+        #expect(Self.plain("title: - item\n") == nil)
+        #expect(Self.plain("title: -\n") == nil)
+        #expect(Self.plain("title: ? key\n") == nil)
     }
 }

@@ -97,7 +97,10 @@ enum FrontMatterParser {
             guard valueEnd > v else { return nil }
             // Indicators that give YAML meaning to the first character, or to `: ` and ` #` inside.
             let first = bytes[v]
-            if "\"'[]{}&*!|>%@`#-?,".utf8.contains(first) { return nil }
+            if "\"'[]{}&*!|>%@`#,".utf8.contains(first) { return nil }
+            // `-` and `?` start a plain scalar when a non-space follows (a video id like `-4X2NsnSuZI`);
+            // alone or before a space they are a list entry or a complex key, left to Yams.
+            if first == 0x2D || first == 0x3F, v + 1 == valueEnd || Byte.isSpace(bytes[v + 1]) { return nil }
             var p = v
             while p < valueEnd {
                 let b = bytes[p]
