@@ -45,8 +45,10 @@ public struct AppState: Sendable {
     public var detailScroll = 0
 
     public var history = NavigationHistory<Location>()
-    /// Built once at load: every keystroke of a search asks it, never the notes.
-    public let searchIndex: SearchIndex
+    /// Built once, off the drawing thread: every keystroke of a search asks it, never the notes.
+    public let searchIndexBuild: BackgroundSearchIndex
+    /// The index (the first search of a session waits for the build when it is not done yet).
+    public var searchIndex: SearchIndex { searchIndexBuild.index }
     public var listFilter: ListFilter?
     public var detailFind: DetailFind?
     /// A search typed but not yet run (keys typed ahead are applied first; `settle()` runs it once).
@@ -71,7 +73,7 @@ public struct AppState: Sendable {
         self.height = max(0, height)
         self.theme = theme
         glyphs = ascii ? .ascii : .unicode
-        searchIndex = SearchIndex(vault: vault)
+        searchIndexBuild = BackgroundSearchIndex(vault: vault)
         expanded = Set(vault.tree.flattened().filter { !$0.node.children.isEmpty }.map(\.node.id))
         treeRows = vault.tree.visibleRows(expanded: expanded)
         selectTreeRow(0)

@@ -1,0 +1,38 @@
+import Synchronization
+import Dispatch
+import FacetsBundledContent
+import Testing
+@testable import FacetsCore
+
+@Suite("Search index built in the background")
+struct BackgroundSearchIndexTests {
+    static let vault = Vault(origin: "bundled", files: BundledContent.files.map { SourceFile(path: $0.path, text: $0.text) })
+
+    @Test("It answers as an index built in place, and says when it is ready")
+    func sameAnswers() {
+        let direct = SearchIndex(vault: Self.vault)
+        let background = BackgroundSearchIndex(vault: Self.vault)
+        for text in ["silo", "denmark", "mission oriented", "anticip", "zzzz"] {
+            let query = SearchQuery(text)
+            #expect(background.index.search(query, vault: Self.vault) == direct.search(query, vault: Self.vault), "\(text)")
+        }
+        #expect(background.isReady)
+        #expect(!direct.search(SearchQuery("silo"), vault: Self.vault).isEmpty, "the comparison is not between two empty answers")
+    }
+
+    @Test("Many threads asking at once, before it is done, all get it")
+    func concurrentWaiters() {
+        let vault = Vault(origin: "generated", files: (0..<3_000).map { number in
+            SourceFile(path: "note_\(number).md", text: "---\ntitle: Note \(number)\n---\nword\(number % 97) and [[note_\(number / 2)]]\n")
+        })
+        let background = BackgroundSearchIndex(vault: vault)
+        let counts = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let hits = background.index.search(SearchQuery("word5"), vault: vault)
+            counts.withLock { $0.append(hits.count) }
+        }
+        let seen = counts.withLock { $0 }
+        #expect(seen.count == 8)
+        #expect(Set(seen).count == 1 && (seen.first ?? 0) > 0, "\(seen)")
+    }
+}
