@@ -36,3 +36,28 @@ struct BackgroundSearchIndexTests {
         #expect(Set(seen).count == 1 && (seen.first ?? 0) > 0, "\(seen)")
     }
 }
+
+@Suite("Search index structure")
+struct SearchIndexStructureTests {
+    @Test("The one- and two-character prefix sets hold exactly the notes of the terms with that prefix")
+    func shortPrefixes() {
+        let files = BundledContent.files.map { SourceFile(path: $0.path, text: $0.text) } + [
+            SourceFile(path: "odd.md", text: "a ab abc b ba éa é 9 99x 日本 日 z"),
+        ]
+        let vault = Vault(origin: "test", files: files)
+        let index = SearchIndex(vault: vault)
+        var expected: [String: Bitset] = [:]
+        for (k, term) in index.terms.enumerated() {
+            var prefix = ""
+            for scalar in term.unicodeScalars.prefix(2) {
+                prefix.unicodeScalars.append(scalar)
+                var bits = expected[prefix] ?? Bitset(count: vault.notes.count)
+                for note in index.postings[k] { bits.insert(Int(note)) }
+                expected[prefix] = bits
+            }
+        }
+        #expect(index.shortPrefixes.count == expected.count)
+        #expect(index.shortPrefixes == expected)
+        #expect(index.shortPrefixes["日"] != nil && index.shortPrefixes["ab"] != nil)
+    }
+}

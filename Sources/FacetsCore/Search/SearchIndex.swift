@@ -60,15 +60,35 @@ public struct SearchIndex: Sendable {
         terms = sortedTerms
         postings = sortedTerms.map { merged[$0] ?? [] }
 
+        // Terms in byte order keep the terms of a one- or two-character prefix together, so each prefix's
+        // set is filled in a local and stored once (a dictionary access per posting cost seconds at 25k).
         var prefixes: [String: Bitset] = [:]
-        for (k, term) in sortedTerms.enumerated() {
-            var prefix = ""
-            for scalar in term.unicodeScalars.prefix(2) {
-                prefix.unicodeScalars.append(scalar)
-                if prefixes[prefix] == nil { prefixes[prefix] = Bitset(count: notes.count) }
-                for note in postings[k] { prefixes[prefix]?.insert(Int(note)) }
+        var open: [(prefix: String, bits: Bitset)] = []
+        func close(from depth: Int) {
+            while open.count > depth {
+                let (prefix, bits) = open.removeLast()
+                if var known = prefixes[prefix] {
+                    known.formUnion(bits)
+                    prefixes[prefix] = known
+                } else {
+                    prefixes[prefix] = bits
+                }
             }
         }
+        for (k, term) in sortedTerms.enumerated() {
+            var prefix = ""
+            for (depth, scalar) in term.unicodeScalars.prefix(2).enumerated() {
+                prefix.unicodeScalars.append(scalar)
+                if depth < open.count, open[depth].prefix == prefix { continue }
+                close(from: depth)
+                open.append((prefix, Bitset(count: notes.count)))
+            }
+            if term.unicodeScalars.count < 2 { close(from: term.unicodeScalars.count) }
+            for depth in open.indices {
+                for note in postings[k] { open[depth].bits.insert(Int(note)) }
+            }
+        }
+        close(from: 0)
         shortPrefixes = prefixes
     }
 
