@@ -38,18 +38,21 @@ public struct SearchIndex: Sendable {
         chunks.withUnsafeMutableBufferPointer { buffer in
             let slots = ChunkSlots(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                var map: [String: [UInt32]] = [:]
-                var terms = Set<String>()
+                var table = TermTable()
                 let lower = notes.count * chunk / chunkCount, upper = notes.count * (chunk + 1) / chunkCount
                 for index in lower..<upper {
-                    terms.removeAll(keepingCapacity: true)
                     let note = notes[index]
-                    SearchTokenizer.terms(of: note.title, into: &terms)
-                    for alias in note.aliases { SearchTokenizer.terms(of: alias, into: &terms) }
-                    SearchTokenizer.terms(of: note.body, into: &terms)
-                    for term in terms { map[term, default: []].append(UInt32(index)) }
+                    table.note = UInt32(index)
+                    for name in [note.title] + note.aliases {
+                        var text = name
+                        text.withUTF8 { SearchTokenizer.scan($0, into: &table) }
+                    }
+                    // The body's bytes as they are: the tokenizer reads invalid UTF-8 as decoding would.
+                    note.bytes.withUnsafeBufferPointer { bytes in
+                        SearchTokenizer.scan(UnsafeBufferPointer(rebasing: bytes[min(note.bodyOffset, bytes.count)...]), into: &table)
+                    }
                 }
-                slots.buffer[chunk] = map
+                slots.buffer[chunk] = table.dictionary()
             }
         }
         var merged = chunks[0]

@@ -1,26 +1,49 @@
+/// Where the tokenizer puts the words it finds: folded UTF-8 bytes, valid only during the call.
+protocol TermSink {
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>)
+}
+
 /// Splits note text into folded words for the index, from UTF-8 bytes: letters and digits make words,
 /// HTML tags are skipped, and one- or two-digit numbers (timestamp fields) are left out.
 enum SearchTokenizer {
+    /// Words longer than this (in UTF-8 bytes) are not indexed: base64 and URLs, not words.
+    static let longestWord = 64
+
     static func terms<S: StringProtocol>(of text: S, into terms: inout Set<String>) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { scan($0, into: &terms) }
+        var sink = TermSet(terms: terms)
+        terms = []
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { scan($0, into: &sink) }
         if done == nil {
             var copy = String(text)
             copy.makeContiguousUTF8()
-            copy.utf8.withContiguousStorageIfAvailable { scan($0, into: &terms) }
+            copy.utf8.withContiguousStorageIfAvailable { scan($0, into: &sink) }
+        }
+        terms = sink.terms
+    }
+
+    /// Scans raw bytes, which may hold invalid UTF-8: each ill-formed stretch separates words, as the
+    /// U+FFFD that decoding puts there would (the same maximal stretches Swift's decoding replaces), so
+    /// a note's bytes give the words of its decoded text without decoding it.
+    static func scan<Sink: TermSink>(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestWord + 8) { word in
+            scan(bytes, word: word, into: &sink)
         }
     }
 
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into terms: inout Set<String>) {
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
+    private static func scan<Sink: TermSink>(_ bytes: UnsafeBufferPointer<UInt8>, word: UnsafeMutableBufferPointer<UInt8>,
+                                             into sink: inout Sink) {
+        // `length` keeps counting past the buffer, so an over-long word is known and dropped whole.
+        var length = 0
         var digitsOnly = true
-        func flush() {
-            if !word.isEmpty {
-                if !(digitsOnly && word.count <= 2), word.count <= 64 {
-                    terms.insert(String(decoding: word, as: UTF8.self))
-                }
-                word.removeAll(keepingCapacity: true)
+        @inline(__always) func append(_ byte: UInt8) {
+            if length < word.count { word[length] = byte }
+            length += 1
+        }
+        @inline(__always) func flush() {
+            if length > 0, !(digitsOnly && length <= 2), length <= longestWord {
+                sink.add(UnsafeBufferPointer(rebasing: word[0..<length]))
             }
+            length = 0
             digitsOnly = true
         }
         let end = bytes.count
@@ -29,11 +52,11 @@ enum SearchTokenizer {
             let b = bytes[i]
             if b < 0x80 {
                 if Byte.isLetter(b) {
-                    word.append(b | 0x20)
+                    append(b | 0x20)
                     digitsOnly = false
                     i += 1
                 } else if Byte.isDigit(b) {
-                    word.append(b)
+                    append(b)
                     i += 1
                 } else if b == Byte.lessThan, i + 1 < end, Byte.isLetter(bytes[i + 1]) || bytes[i + 1] == Byte.slash {
                     flush()
@@ -47,19 +70,51 @@ enum SearchTokenizer {
                 continue
             }
             // A multi-byte scalar: decode, fold, keep if it is a letter or digit.
-            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-            guard i + length <= end else { flush(); break }
-            var value: UInt32 = length == 2 ? UInt32(b & 0x1F) : length == 3 ? UInt32(b & 0x0F) : length == 4 ? UInt32(b & 0x07) : 0xFFFD
-            for k in 1..<max(1, length) { value = (value << 6) | UInt32(bytes[i + k] & 0x3F) }
-            i += length
-            guard let scalar = Unicode.Scalar(value), TextFolding.isWordScalar(scalar) else {
+            let (count, value) = decode(bytes, at: i)
+            i += count
+            guard let value, let scalar = Unicode.Scalar(value), TextFolding.isWordScalar(scalar) else {
                 flush()
                 continue
             }
-            let folded = TextFolding.foldScalar(scalar, caseSensitive: false)
-            word.append(contentsOf: String(folded).utf8)
+            for byte in String(TextFolding.foldScalar(scalar, caseSensitive: false)).utf8 { append(byte) }
             digitsOnly = false
         }
         flush()
+    }
+
+    /// The scalar whose encoding starts at `i` (a lead byte, not ASCII) and its length; for ill-formed
+    /// bytes, nil and the length of the maximal ill-formed stretch there (Unicode's "maximal subpart").
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (count: Int, value: UInt32?) {
+        let b0 = bytes[i]
+        let continuations: Int
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+        switch b0 {
+        case 0xC2...0xDF: continuations = 1
+        case 0xE0: continuations = 2; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: continuations = 2
+        case 0xED: continuations = 2; high = 0x9F
+        case 0xF0: continuations = 3; low = 0x90
+        case 0xF1...0xF3: continuations = 3
+        case 0xF4: continuations = 3; high = 0x8F
+        default: return (1, nil)
+        }
+        var value = UInt32(b0) & (continuations == 1 ? 0x1F : continuations == 2 ? 0x0F : 0x07)
+        for k in 1...continuations {
+            guard i + k < bytes.count else { return (k, nil) }
+            let c = bytes[i + k]
+            guard c >= (k == 1 ? low : 0x80), c <= (k == 1 ? high : 0xBF) else { return (k, nil) }
+            value = value << 6 | UInt32(c & 0x3F)
+        }
+        return (continuations + 1, value)
+    }
+}
+
+/// Words collected as strings, for a text at a time.
+struct TermSet: TermSink {
+    var terms: Set<String>
+
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>) {
+        terms.insert(String(decoding: word, as: UTF8.self))
     }
 }
