@@ -13,21 +13,14 @@ struct LinkGraph: Sendable {
     let phases: [(name: String, seconds: Double)]
 
     init(notes: [Note]) {
-        let clock = ContinuousClock()
-        var mark = clock.now
-        var phases: [(name: String, seconds: Double)] = []
-        func lap(_ name: String) {
-            let now = clock.now
-            phases.append((name, Vault.seconds(now - mark)))
-            mark = now
-        }
+        var timer = PhaseTimer()
         let resolver = LinkResolver(notes: notes)
         self.resolver = resolver
-        lap("name index")
+        timer.lap("name index")
 
         let targets = Self.resolveAll(notes: notes, resolver: resolver)
         self.targets = targets
-        lap("resolve")
+        timer.lap("resolve")
 
         var backlinks = [[Backlink]](repeating: [], count: notes.count)
         var missing: [String: [Backlink]] = [:]
@@ -66,8 +59,8 @@ struct LinkGraph: Sendable {
             }
         }
         self.diagnostics = diagnostics
-        lap("backlinks")
-        self.phases = phases
+        timer.lap("backlinks")
+        self.phases = timer.phases
     }
 
     /// A few interleaved shares, each remembering the targets it has resolved: a vault names the same

@@ -11,14 +11,7 @@ struct TalkIndex: Sendable {
     let phases: [(name: String, seconds: Double)]
 
     init(notes: [Note]) {
-        let clock = ContinuousClock()
-        var mark = clock.now
-        var phases: [(name: String, seconds: Double)] = []
-        func lap(_ name: String) {
-            let now = clock.now
-            phases.append((name, Vault.seconds(now - mark)))
-            mark = now
-        }
+        var timer = PhaseTimer()
         var notesByVideo: [String: [Int]] = [:]
         for index in notes.indices {
             if let video = notes[index].videoId { notesByVideo[video, default: []].append(index) }
@@ -27,14 +20,14 @@ struct TalkIndex: Sendable {
         let readings = TimestampReading.readings(notes: notes, notesByVideo: notesByVideo)
         self.readings = readings
         self.diagnostics = TimestampReading.diagnostics(notes: notes, readings: readings)
-        lap("timestamps")
+        timer.lap("timestamps")
 
         let talks = ChannelIndex.talks(notes: notes, notesByVideo: notesByVideo)
         self.talks = talks
         let tree = BrowseTree.build(notes: notes, talks: talks)
         self.tree = tree
         self.treeOrder = BrowseTree.order(tree, noteCount: notes.count)
-        lap("talks and tree")
-        self.phases = phases
+        timer.lap("talks and tree")
+        self.phases = timer.phases
     }
 }
