@@ -60,8 +60,11 @@ let package = Package(
         .testTarget(name: "FacetsCoreTests", dependencies: ["FacetsCore", "FacetsBundledContent"]),
         .testTarget(name: "FacetsUITests", dependencies: ["FacetsUI", "FacetsCore", "FacetsBundledContent"]),
         .testTarget(name: "FacetsConfigTests", dependencies: ["FacetsConfig", "FacetsUI", "FacetsCore", "FacetsBundledContent"]),
-        .testTarget(name: "FacetsServeTests", dependencies: ["FacetsServe", "CPty"]),
-        .testTarget(name: "FacetsEndToEndTests", dependencies: ["FacetsCore", "FacetsUI", "FacetsBundledContent", "facets"], exclude: ["Support"]),
+        // Starting programs from tests as a shell would; shared by the tests that run the real binary.
+        .target(name: "ChildProcessSupport", path: "Tests/ChildProcessSupport"),
+        .testTarget(name: "FacetsServeTests", dependencies: ["FacetsServe", "CPty", "ChildProcessSupport"]),
+        .testTarget(name: "FacetsEndToEndTests", dependencies: ["FacetsCore", "FacetsUI", "FacetsBundledContent", "facets", "ChildProcessSupport"],
+                    exclude: ["Support"]),
     ],
     swiftLanguageModes: [.v6]
 )

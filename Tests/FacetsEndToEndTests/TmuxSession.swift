@@ -1,3 +1,4 @@
+import ChildProcessSupport
 import Foundation
 import Testing
 
@@ -51,13 +52,9 @@ struct ProcessResult {
     var stderrBytes: [UInt8] = []
 }
 
-/// Runs a program to its end (or kills it after `timeout` seconds) and collects its output.
-///
-/// Spawned with `posix_spawn` and reaped with `waitpid`, not with Foundation's `Process`: test threads
-/// block most signals, a child inherits that mask (a tmux server started so never sees SIGCHLD or
-/// SIGTERM), and `Process` waits on a SIGCHLD that may then never be seen. Here the child starts with an
-/// empty signal mask and default handlers, as a shell would start it. Output goes to files, so nothing
-/// can block on a full pipe, and standard input is /dev/null.
+/// Runs a program to its end (or kills it after `timeout` seconds) and collects its output. Started as a
+/// shell would start it (`ChildProcess.spawn`: empty signal mask, default handlers, stdin /dev/null,
+/// output in files) and reaped with `waitpid`.
 func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
                 timeout: TimeInterval = 10) throws -> ProcessResult {
     let folder = FileManager.default.temporaryDirectory
@@ -67,41 +64,14 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
         try? FileManager.default.removeItem(atPath: outPath)
         try? FileManager.default.removeItem(atPath: errPath)
     }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var mask = sigset_t()
-    sigemptyset(&mask)
-    posix_spawnattr_setsigmask(&attributes, &mask)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGCHLD, SIGWINCH, SIGALRM, SIGUSR1, SIGUSR2,
-                   SIGTSTP, SIGTTIN, SIGTTOU, SIGCONT] {
-        sigaddset(&defaults, signal)
-    }
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
     // Without an environment of its own, the test runner's, minus the developer's facets config.
     let environment = environment ?? ProcessInfo.processInfo.environment.merging(
         ["XDG_CONFIG_HOME": NSTemporaryDirectory() + "facets-tests-without-config"]) { $1 }.filter { $0.key != "FACETS_CONFIG" && $0.key != "FACETS_VAULT" }
-    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-        for pointer in argv { free(pointer) }
-        for pointer in envp { free(pointer) }
-    }
-    var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-    guard spawned == 0 else {
-        throw TmuxError(description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
+    let pid: pid_t
+    do {
+        pid = try ChildProcess.spawn(executable, arguments, environment: environment, stdout: outPath, stderr: errPath)
+    } catch {
+        throw TmuxError(description: error.description)
     }
 
     var status: Int32 = 0

@@ -1,3 +1,4 @@
+import ChildProcessSupport
 import CPty
 import Foundation
 import Testing
@@ -286,38 +287,16 @@ final class Tmux {
     }
 }
 
-/// posix_spawn and waitpid, without Foundation's Process (whose reaping can miss a child that exits at
-/// once, as `tmux new-session -d` does, and then wait forever).
+/// Children started as a shell would (`ChildProcess.spawn`) and reaped with waitpid: Foundation's Process
+/// can miss a child that exits at once, as `tmux new-session -d` does, and then wait forever.
 enum Spawn {
     static func start(_ executable: String, _ arguments: [String], environment: [String: String],
                       stdout: String, stderr: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGCHLD, SIGQUIT] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+        do {
+            return try ChildProcess.spawn(executable, arguments, environment: environment, stdout: stdout, stderr: stderr, mode: 0o644)
+        } catch {
+            throw ServeTestError(error.description)
         }
-        var pid: pid_t = 0
-        let error = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard error == 0 else { throw ServeTestError("cannot start \(executable): \(String(cString: strerror(error)))") }
-        return pid
     }
 
     /// The exit status (128 + signal when killed) if `pid` has ended; nil while it runs.
