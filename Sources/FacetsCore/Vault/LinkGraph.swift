@@ -22,7 +22,17 @@ struct LinkGraph: Sendable {
         self.targets = targets
         timer.lap("resolve")
 
-        var backlinks = [[Backlink]](repeating: [], count: notes.count)
+        // Each note's backlinks in an array of the right size from the start: appending to 25,000
+        // growing arrays reallocated most of them several times.
+        var incoming = [Int](repeating: 0, count: notes.count)
+        for source in targets.indices {
+            for case .note(let index) in targets[source] { incoming[index] += 1 }
+        }
+        var backlinks = incoming.map { count -> [Backlink] in
+            var links: [Backlink] = []
+            links.reserveCapacity(count)
+            return links
+        }
         var missing: [String: [Backlink]] = [:]
         var missingSpelling: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
@@ -47,9 +57,7 @@ struct LinkGraph: Sendable {
         self.backlinks = backlinks
         self.missing = missing
 
-        var byStem: [String: [Int]] = [:]
-        for index in notes.indices { byStem[notes[index].stem, default: []].append(index) }
-        for (stem, indexes) in byStem where indexes.count > 1 {
+        for (stem, indexes) in resolver.sharedStems {
             // At most five paths named: each of thousands of same-named notes listing all the others is quadratic.
             var paths = indexes.prefix(5).map { notes[$0].path }.joined(separator: ", ")
             if indexes.count > 5 { paths += " and \(indexes.count - 5) more" }

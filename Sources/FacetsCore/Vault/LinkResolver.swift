@@ -4,9 +4,9 @@ import Foundation
 /// `_`- and space-insensitive match on stems, titles and aliases. Ambiguity picks the first by path.
 struct LinkResolver: Sendable {
     private var byPath: [String: Int] = [:]
-    private var byStem: [String: [Int]] = [:]
-    private var byCleanedStem: [String: [Int]] = [:]
-    private var byLooseName: [String: [Int]] = [:]
+    private var byStem: NameTable
+    private var byCleanedStem: NameTable
+    private var byLooseName: NameTable
 
     /// A note's keys, computed in parallel; the dictionaries are filled in vault order afterwards.
     private struct Keys: Sendable {
@@ -31,17 +31,20 @@ struct LinkResolver: Sendable {
             }
         }
         byPath.reserveCapacity(notes.count)
-        byStem.reserveCapacity(notes.count)
-        byCleanedStem.reserveCapacity(notes.count)
-        byLooseName.reserveCapacity(notes.count * 2)
+        byStem = NameTable(capacity: notes.count)
+        byCleanedStem = NameTable(capacity: notes.count)
+        byLooseName = NameTable(capacity: notes.count * 2)
         for index in notes.indices {
             guard let key = keys[index] else { continue }
             byPath[key.path] = index
-            byStem[notes[index].stem, default: []].append(index)
-            byCleanedStem[key.cleaned, default: []].append(index)
-            for name in key.loose { byLooseName[name, default: []].append(index) }
+            byStem.add(notes[index].stem, index)
+            byCleanedStem.add(key.cleaned, index)
+            for name in key.loose { byLooseName.add(name, index) }
         }
     }
+
+    /// File stems shared by several notes, each with all of them in vault order.
+    var sharedStems: [(name: String, notes: [Int])] { byStem.shared }
 
     private struct KeySlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<Keys?> }
 
@@ -56,10 +59,10 @@ struct LinkResolver: Sendable {
         if NameKeys.leavesVault(target) { return .missing(rawTarget) }
         if NoteParser.hasMarkdownSuffix(target) { target = String(target.dropLast(3)) }
         if let index = byPath[target] { return .note(index) }
-        if let found = byStem[target]?.first { return .note(found) }
-        if let found = byCleanedStem[NameKeys.cleaned(target)]?.first { return .note(found) }
+        if let found = byStem.firstNote(target) { return .note(found) }
+        if let found = byCleanedStem.firstNote(NameKeys.cleaned(target)) { return .note(found) }
         let loose = NameKeys.loose(target)
-        if let found = byLooseName[loose]?.first { return .note(found) }
+        if let found = byLooseName.firstNote(loose) { return .note(found) }
         // `folder/name`: the last component alone.
         if target.contains("/"), let last = target.split(separator: "/").last {
             return resolve(target: String(last), from: source)
@@ -72,10 +75,10 @@ struct LinkResolver: Sendable {
         var target = name
         if NoteParser.hasMarkdownSuffix(target) { target = String(target.dropLast(3)) }
         if let index = byPath[target] { return [index] }
-        if let found = byStem[target] { return found }
+        if let found = byStem.notes(target) { return found }
         let loose = NameKeys.loose(target)
-        if let found = byLooseName[loose] { return found }
-        if let found = byCleanedStem[NameKeys.cleaned(target)] { return found }
+        if let found = byLooseName.notes(loose) { return found }
+        if let found = byCleanedStem.notes(NameKeys.cleaned(target)) { return found }
         return []
     }
 }
