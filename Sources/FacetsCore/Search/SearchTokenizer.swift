@@ -70,7 +70,7 @@ enum SearchTokenizer {
                 continue
             }
             // A multi-byte scalar: decode, fold, keep if it is a letter or digit.
-            let (count, value) = decode(bytes, at: i)
+            let (count, value) = UTF8Check.decode(bytes, at: i)
             i += count
             guard let value, let scalar = Unicode.Scalar(value), TextFolding.isWordScalar(scalar) else {
                 flush()
@@ -80,33 +80,6 @@ enum SearchTokenizer {
             digitsOnly = false
         }
         flush()
-    }
-
-    /// The scalar whose encoding starts at `i` (a lead byte, not ASCII) and its length; for ill-formed
-    /// bytes, nil and the length of the maximal ill-formed stretch there (Unicode's "maximal subpart").
-    @inline(__always)
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (count: Int, value: UInt32?) {
-        let b0 = bytes[i]
-        let continuations: Int
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF
-        switch b0 {
-        case 0xC2...0xDF: continuations = 1
-        case 0xE0: continuations = 2; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: continuations = 2
-        case 0xED: continuations = 2; high = 0x9F
-        case 0xF0: continuations = 3; low = 0x90
-        case 0xF1...0xF3: continuations = 3
-        case 0xF4: continuations = 3; high = 0x8F
-        default: return (1, nil)
-        }
-        var value = UInt32(b0) & (continuations == 1 ? 0x1F : continuations == 2 ? 0x0F : 0x07)
-        for k in 1...continuations {
-            guard i + k < bytes.count else { return (k, nil) }
-            let c = bytes[i + k]
-            guard c >= (k == 1 ? low : 0x80), c <= (k == 1 ? high : 0xBF) else { return (k, nil) }
-            value = value << 6 | UInt32(c & 0x3F)
-        }
-        return (continuations + 1, value)
     }
 }
 

@@ -17,26 +17,38 @@ enum UTF8Check {
                 i += 1
                 continue
             }
-            let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF // allowed range of the second byte
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: return i
-            }
-            guard i + 1 < count, bytes[i + 1] >= low, bytes[i + 1] <= high else { return i }
-            var k = 2
-            while k < length {
-                guard i + k < count, bytes[i + k] & 0xC0 == 0x80 else { return i }
-                k += 1
-            }
+            let (length, scalar) = decode(bytes, at: i)
+            guard scalar != nil else { return i }
             i += length
         }
         return nil
+    }
+
+    /// The scalar whose encoding starts at `i` (a non-ASCII lead byte) and its length; for ill-formed bytes,
+    /// nil and the length of the ill-formed stretch there as Swift's decoding replaces it with one U+FFFD
+    /// (Unicode's "maximal subpart": the lead byte and the continuation bytes that could still follow it).
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (count: Int, value: UInt32?) {
+        let lead = bytes[i]
+        let continuations: Int
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF // allowed range of the second byte
+        switch lead {
+        case 0xC2...0xDF: continuations = 1
+        case 0xE0: continuations = 2; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: continuations = 2
+        case 0xED: continuations = 2; high = 0x9F
+        case 0xF0: continuations = 3; low = 0x90
+        case 0xF1...0xF3: continuations = 3
+        case 0xF4: continuations = 3; high = 0x8F
+        default: return (1, nil)
+        }
+        var value = UInt32(lead) & (continuations == 1 ? 0x1F : continuations == 2 ? 0x0F : 0x07)
+        for k in 1...continuations {
+            guard i + k < bytes.count else { return (k, nil) }
+            let byte = bytes[i + k]
+            guard byte >= (k == 1 ? low : 0x80), byte <= (k == 1 ? high : 0xBF) else { return (k, nil) }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return (continuations + 1, value)
     }
 }
