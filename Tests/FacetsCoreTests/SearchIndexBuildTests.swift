@@ -7,6 +7,14 @@ import Testing
 /// reader of the decoded text would find, note by note.
 @Suite("Search index built from bytes")
 struct SearchIndexBuildTests {
+    /// The reference: a text's words found one text at a time, as strings in a set.
+    static func terms<S: StringProtocol>(of text: S, into terms: inout Set<String>) {
+        var sink = TermSet(terms: terms)
+        var copy = String(text)
+        copy.withUTF8 { SearchTokenizer.scan($0, into: &sink) }
+        terms = sink.terms
+    }
+
     /// Words of bytes as the tokenizer finds them when fed the bytes directly.
     static func rawWords(_ bytes: [UInt8]) -> Set<String> {
         var sink = TermSet(terms: [])
@@ -17,7 +25,7 @@ struct SearchIndexBuildTests {
     /// Words of the same bytes decoded first (invalid UTF-8 becomes U+FFFD).
     static func decodedWords(_ bytes: [UInt8]) -> Set<String> {
         var terms = Set<String>()
-        SearchTokenizer.terms(of: String(decoding: bytes, as: UTF8.self), into: &terms)
+        Self.terms(of: String(decoding: bytes, as: UTF8.self), into: &terms)
         return terms
     }
 
@@ -67,9 +75,9 @@ struct SearchIndexBuildTests {
         var expected: [String: [UInt32]] = [:]
         for (position, note) in vault.notes.enumerated() {
             var terms = Set<String>()
-            SearchTokenizer.terms(of: note.title, into: &terms)
-            for alias in note.aliases { SearchTokenizer.terms(of: alias, into: &terms) }
-            SearchTokenizer.terms(of: note.body, into: &terms)
+            Self.terms(of: note.title, into: &terms)
+            for alias in note.aliases { Self.terms(of: alias, into: &terms) }
+            Self.terms(of: note.body, into: &terms)
             for term in terms { expected[term, default: []].append(UInt32(position)) }
         }
         #expect(index.terms.count == expected.count)

@@ -9,18 +9,6 @@ enum SearchTokenizer {
     /// Words longer than this (in UTF-8 bytes) are not indexed: base64 and URLs, not words.
     static let longestWord = 64
 
-    static func terms<S: StringProtocol>(of text: S, into terms: inout Set<String>) {
-        var sink = TermSet(terms: terms)
-        terms = []
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { scan($0, into: &sink) }
-        if done == nil {
-            var copy = String(text)
-            copy.makeContiguousUTF8()
-            copy.utf8.withContiguousStorageIfAvailable { scan($0, into: &sink) }
-        }
-        terms = sink.terms
-    }
-
     /// Scans raw bytes, which may hold invalid UTF-8: each ill-formed stretch separates words, as the
     /// U+FFFD that decoding puts there would (the same maximal stretches Swift's decoding replaces), so
     /// a note's bytes give the words of its decoded text without decoding it.
