@@ -58,9 +58,8 @@ enum HighlightedText {
     /// when the text goes on); nil when the plain cut at the end is as good.
     private static func middleCut(_ characters: [Character], _ widths: [Int], marked: Set<Int>,
                                   width: Int) -> [(range: Range<Int>, ellipsisAfter: Bool)]? {
-        guard let first = marked.filter({ $0 < characters.count }).min(), let last = marked.filter({ $0 < characters.count }).max() else {
-            return nil
-        }
+        let inText = marked.filter { $0 < characters.count }
+        guard let first = inText.min(), let last = inText.max() else { return nil }
         func columns(_ range: Range<Int>) -> Int { widths[range].reduce(0, +) }
         // The whole words around the marks when they fit, else the marked stretch alone.
         var start = first, end = last + 1
