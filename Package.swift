@@ -50,10 +50,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Allocator settings for the loader's threads (glibc's mallopt is not visible from Swift).
+        .target(name: "CMallocTuning"),
         .executableTarget(
             name: "facets",
             dependencies: [
-                "FacetsCore", "FacetsUI", "FacetsConfig", "FacetsTerminal", "FacetsBundledContent", "FacetsServe",
+                "CMallocTuning", "FacetsCore", "FacetsUI", "FacetsConfig", "FacetsTerminal", "FacetsBundledContent", "FacetsServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -21,6 +21,7 @@ struct Facets: ParsableCommand {
     /// Argument errors exit 2 (documented), not the parser's default 64.
     static func main() {
         signal(SIGPIPE, SIG_IGN)
+        MemoryTuning.apply()
         do {
             var command = try parseAsRoot()
             try command.run()
