@@ -85,22 +85,22 @@ struct TimestampTests {
 
     @Test("TimestampRef: literal, minutes reading, formatting")
     func refArithmetic() {
-        let four = TimestampRef(written: "01:04:15:00", parts: [1, 4, 15, 0])
+        let four = TimestampRef(written: "01:04:15:00")
         #expect(four.literalSeconds == 3855)
         #expect(!four.mayBeMinutesWrittenAsHours)
-        let minutes = TimestampRef(written: "25:42:00", parts: [25, 42, 0])
+        let minutes = TimestampRef(written: "25:42:00")
         #expect(minutes.mayBeMinutesWrittenAsHours)
         #expect(minutes.literalSeconds == 92_520)
         #expect(minutes.minutesReadingSeconds == 1542)
-        #expect(!TimestampRef(written: "00:42:00", parts: [0, 42, 0]).mayBeMinutesWrittenAsHours)
-        #expect(!TimestampRef(written: "01:42:05", parts: [1, 42, 5]).mayBeMinutesWrittenAsHours)
-        #expect(TimestampRef(written: "12:34", parts: [12, 34]).literalSeconds == 754)
+        #expect(!TimestampRef(written: "00:42:00").mayBeMinutesWrittenAsHours)
+        #expect(!TimestampRef(written: "01:42:05").mayBeMinutesWrittenAsHours)
+        #expect(TimestampRef(written: "12:34").literalSeconds == 754)
         #expect(TimestampRef.format(seconds: 0) == "00:00:00")
         #expect(TimestampRef.format(seconds: 1542) == "00:25:42")
         #expect(TimestampRef.format(seconds: 5370) == "01:29:30")
         #expect(TimestampReading.seconds(minutes, minutesFirst: true) == 1542)
         #expect(TimestampReading.seconds(minutes, minutesFirst: false) == 92_520)
-        let early = TimestampRef(written: "00:42:07", parts: [0, 42, 7])
+        let early = TimestampRef(written: "00:42:07")
         #expect(TimestampReading.seconds(early, minutesFirst: true) == 2527)
     }
 
@@ -202,5 +202,48 @@ struct MinutesFirstTests {
         let warning = try #require(v.diagnostics.first { $0.message.contains("four fields") })
         #expect(warning.line == 6)
         #expect(warning.message.contains("01:04:15"))
+    }
+}
+
+@Suite("Timestamps kept compact")
+struct CompactTimestampTests {
+    @Test("a stamp is 16 bytes: its text packed in a word and its line")
+    func size() {
+        // 1.3 million stamps in a 25,000-note vault: every byte here is 1.3 MB there.
+        #expect(MemoryLayout<TimestampRef>.stride == 16)
+    }
+
+    @Test("the fields read back from the packed text, by the quick path and the general one alike", arguments: [
+        ("00:07:27", [0, 7, 27]), ("0:07:27", [0, 7, 27]), ("12:34", [12, 34]), ("01:04:15:00", [1, 4, 15, 0]),
+        ("99:59:59", [99, 59, 59]), ("1:2", [1, 2]), ("10:00:00", [10, 0, 0]),
+    ])
+    func fields(written: String, parts: [Int]) {
+        let stamp = TimestampRef(written: written, line: 3)
+        #expect(stamp.parts == parts)
+        #expect(stamp.fieldCount == parts.count)
+        #expect(stamp.written == written)
+        #expect(stamp.line == 3)
+    }
+
+    @Test("every two-digit time reads the same through the scanner as through the general path")
+    func everyTwoDigitTime() {
+        for hours in [0, 1, 9, 10, 59, 99] {
+            for minutes in 0..<60 {
+                for seconds in stride(from: 0, to: 60, by: 7) {
+                    let text = String(format: "%02d:%02d:%02d", hours, minutes, seconds)
+                    let scanned = note(anchor(text)).timestamps
+                    #expect(scanned.count == 1)
+                    #expect(scanned.first?.parts == [hours, minutes, seconds], "\(text)")
+                    #expect(scanned.first?.literalSeconds == hours * 3600 + minutes * 60 + seconds)
+                    #expect(scanned.first == TimestampRef(written: text, line: 1))
+                }
+            }
+        }
+    }
+
+    @Test("text given to init with colons where digits belong is not read as a two-digit time")
+    func oddText() {
+        #expect(TimestampRef(written: "::::::::").parts == [])
+        #expect(TimestampRef(written: "1:::2:34").parts == [1, 2, 34])
     }
 }

@@ -9,38 +9,61 @@ public struct Note: Sendable {
     public let stem: String
     public let title: String
     public let frontMatter: FrontMatter
+    /// Where the bytes are: in memory, or in the file, read again when asked (see `NoteContent`).
+    let content: NoteContent
+    /// The file's size as loaded (BOM removed, line endings normalised).
+    public let byteCount: Int
     /// The file's UTF-8 bytes (BOM removed, line endings normalised). Text is decoded from them when
     /// asked: a load reads every note of a vault, a session shows a few.
-    public let bytes: NoteBytes
+    public var bytes: NoteBytes { content.current.bytes }
     /// Where the body starts in `bytes`.
-    public let bodyOffset: Int
+    public var bodyOffset: Int { content.current.bodyOffset }
     /// The whole file as text (invalid UTF-8 shown as U+FFFD).
     public var text: String { bytes.decoded() }
     /// The body after the front matter.
-    public var body: Substring { Substring(bytes.decoded(from: bodyOffset)) }
+    public var body: Substring {
+        let (bytes, bodyOffset) = content.current
+        return Substring(bytes.decoded(from: bodyOffset))
+    }
     /// 1-based file line of the body's first line.
     public let bodyFirstLine: Int
     public let links: [WikiLink]
     public let timestamps: [TimestampRef]
+    /// What the vault's talk lengths need of `timestamps`, worked out while the note is parsed.
+    let timestampSummary: TimestampSummary
     /// Problems found while reading this note.
     public let diagnostics: [Diagnostic]
 
     public init(path: String, stem: String, title: String, frontMatter: FrontMatter, bytes: NoteBytes, bodyOffset: Int,
                 bodyFirstLine: Int, links: [WikiLink], timestamps: [TimestampRef], diagnostics: [Diagnostic]) {
+        self.init(path: path, stem: stem, title: title, frontMatter: frontMatter,
+                  content: .resident(bytes: bytes, bodyOffset: min(max(bodyOffset, 0), bytes.count)), byteCount: bytes.count,
+                  bodyFirstLine: bodyFirstLine, links: links, timestamps: timestamps, diagnostics: diagnostics)
+    }
+
+    /// A note whose bytes are found through `content` (a vault's notes: in their files).
+    init(path: String, stem: String, title: String, frontMatter: FrontMatter, content: NoteContent, byteCount: Int,
+         bodyFirstLine: Int, links: [WikiLink], timestamps: [TimestampRef], diagnostics: [Diagnostic]) {
         self.path = path
         self.stem = stem
         self.title = title
         self.frontMatter = frontMatter
-        self.bytes = bytes
-        self.bodyOffset = min(max(bodyOffset, 0), bytes.count)
+        // Read once here: a load asks every note for both several times, and each ask searched and trimmed.
+        self.videoId = frontMatter.string("videoId")
+        self.kind = frontMatter.string("kind")?.lowercased()
+        self.content = content
+        self.byteCount = byteCount
         self.bodyFirstLine = bodyFirstLine
         self.links = links
         self.timestamps = timestamps
+        self.timestampSummary = TimestampSummary(timestamps)
         self.diagnostics = diagnostics
     }
 
-    public var videoId: String? { frontMatter.string("videoId") }
-    public var kind: String? { frontMatter.string("kind")?.lowercased() }
+    /// The talk the note's timestamps point into (front matter `videoId`).
+    public let videoId: String?
+    /// The note's section in the browse tree (front matter `kind`, lower case).
+    public let kind: String?
     public var group: String? { frontMatter.string("group") }
     public var order: Int? { frontMatter.int("order") }
     public var aliases: [String] { frontMatter.strings("aliases") + frontMatter.strings("alias") }
@@ -53,6 +76,7 @@ public struct Note: Sendable {
     public func bodyLine(_ line: Int) -> String? {
         let index = line - bodyFirstLine
         guard index >= 0 else { return nil }
+        let (bytes, bodyOffset) = content.current
         return bytes.withUnsafeBufferPointer { buffer -> String? in
             guard let base = buffer.baseAddress else { return index == 0 ? "" : nil }
             var start = bodyOffset

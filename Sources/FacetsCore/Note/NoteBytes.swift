@@ -1,8 +1,7 @@
 import Foundation
 
-/// A note's bytes, wherever they live: in a `ByteArena` shared with the other notes read by the same
-/// thread, or in memory of their own. Immutable once made and kept alive by `owner`, so sharing it
-/// between threads is safe.
+/// A note's bytes, wherever they live: in memory of their own, or lent by the loader's `ReadBuffer` for
+/// the time of a parse. Immutable once made and kept alive by `owner`, so sharing it between threads is safe.
 public struct NoteBytes: RandomAccessCollection, @unchecked Sendable {
     private let owner: AnyObject & Sendable
     private let base: UnsafePointer<UInt8>?
@@ -65,39 +64,27 @@ final class OwnedBytes: @unchecked Sendable {
     deinit { pointer.deallocate() }
 }
 
-/// Memory for the bytes of many notes, taken from the system in 64 MiB pieces: a vault of 25,000 notes is
-/// 270 MB of bytes, and a malloc and free per note cost more than the bytes themselves. (Asking for huge
-/// pages was measured too: the kernel's compaction made loads slower on a busy machine.) Used by one
-/// thread at a time; notes keep it alive, and it is freed when the last goes.
-final class ByteArena: @unchecked Sendable {
-    private var pieces: [(pointer: UnsafeMutableRawPointer, size: Int)] = []
-    private var next: UnsafeMutableRawPointer?
-    private var left = 0
-    static let pieceSize = 64 << 20
+/// The memory one loader thread reads every file into, one file after another: grown to the largest
+/// file, never cleared. The bytes it lends are valid until the next `reserve`.
+final class ReadBuffer: @unchecked Sendable {
+    private var memory: UnsafeMutableRawPointer?
+    private var capacity = 0
 
     /// Room for `count` bytes, or nil when the system has no more memory to give.
-    func allocate(_ count: Int) -> UnsafeMutablePointer<UInt8>? {
-        if count > left || next == nil {
-            let size = max(Self.pieceSize, (count + 4095) & ~4095)
-            guard let piece = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-                  piece != MAP_FAILED else { return nil }
-            pieces.append((piece, size))
-            next = piece
-            left = size
+    func reserve(_ count: Int) -> UnsafeMutableRawPointer? {
+        if count > capacity || memory == nil {
+            let size = max(count, 256 << 10)
+            guard let grown = realloc(memory, size) else { return nil }
+            memory = grown
+            capacity = size
         }
-        guard let start = next else { return nil }
-        let aligned = (count + 15) & ~15
-        next = start + min(aligned, left)
-        left -= min(aligned, left)
-        return start.bindMemory(to: UInt8.self, capacity: count)
+        return memory
     }
 
-    /// `count` bytes at `pointer` (memory this arena gave), kept alive by the arena.
-    func bytes(_ pointer: UnsafeMutablePointer<UInt8>, count: Int) -> NoteBytes {
-        NoteBytes(owner: self, base: UnsafePointer(pointer), count: count)
+    /// The first `count` bytes, lent until the next `reserve`.
+    func bytes(count: Int) -> NoteBytes {
+        NoteBytes(owner: self, base: memory.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) }, count: min(count, capacity))
     }
 
-    deinit {
-        for piece in pieces { munmap(piece.pointer, piece.size) }
-    }
+    deinit { free(memory) }
 }

@@ -12,12 +12,34 @@ public enum NoteParser {
         parse(path: path, bytes: NoteBytes(bytes))
     }
 
+    /// Parses bytes the note keeps in memory.
     public static func parse(path: String, bytes input: NoteBytes) -> Note {
-        var diagnostics: [Diagnostic] = []
-        let stem = NoteParser.stem(of: path)
+        parse(path: path, bytes: input) { bytes, bodyOffset in .resident(bytes: bytes, bodyOffset: bodyOffset) }
+    }
+
+    /// Parses a vault file's bytes without keeping them: the reader reuses their memory for the next file,
+    /// and the note reads `file` again when its text is wanted.
+    /// `scratch` is the calling thread's own (see `LinkScanner.Scratch`).
+    static func parse(path: String, borrowing input: NoteBytes, file: String, cache: NoteFileCache,
+                      scratch: LinkScanner.Scratch? = nil) -> Note {
+        parse(path: path, bytes: input, scratch: scratch) { bytes, bodyOffset in
+            .file(NoteFile(path: file, loadedCount: bytes.count, loadedBodyOffset: bodyOffset, cache: cache))
+        }
+    }
+
+    /// The bytes as notes are read: without a byte-order mark, with LF line endings.
+    static func normalized(_ input: NoteBytes) -> NoteBytes {
         var bytes = input
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes = bytes.dropping(first: 3) }
         if containsByte(bytes, Byte.carriageReturn) { bytes = NoteBytes(bytes.withUnsafeBufferPointer(normalizeLineEndings)) }
+        return bytes
+    }
+
+    private static func parse(path: String, bytes input: NoteBytes, scratch: LinkScanner.Scratch? = nil,
+                              keeping: (NoteBytes, Int) -> NoteContent) -> Note {
+        var diagnostics: [Diagnostic] = []
+        let stem = NoteParser.stem(of: path)
+        let bytes = normalized(input)
 
         // Front matter: a first line of `---`, closed by `---` or `...`.
         var frontMatter = FrontMatter()
@@ -45,7 +67,7 @@ public enum NoteParser {
                                                   "front matter starts with --- but never closes; read as text"))
                 }
             }
-            scan = LinkScanner.scan(utf8, from: bodyOffset, firstLine: bodyFirstLine)
+            scan = LinkScanner.scan(utf8, from: bodyOffset, firstLine: bodyFirstLine, scratch: scratch)
         }
 
         var title = frontMatter.string("title") ?? stem
@@ -53,8 +75,8 @@ public enum NoteParser {
         if frontMatter.string("title") == nil, !frontMatter.entries.isEmpty {
             diagnostics.append(Diagnostic(.warning, path: path, line: 1, "front matter has no title; using \"\(stem)\""))
         }
-        return Note(path: path, stem: stem, title: title, frontMatter: frontMatter, bytes: bytes, bodyOffset: bodyOffset,
-                    bodyFirstLine: bodyFirstLine, links: scan.links, timestamps: scan.timestamps,
+        return Note(path: path, stem: stem, title: title, frontMatter: frontMatter, content: keeping(bytes, bodyOffset),
+                    byteCount: bytes.count, bodyFirstLine: bodyFirstLine, links: scan.links, timestamps: scan.timestamps,
                     diagnostics: diagnostics)
     }
 
@@ -78,8 +100,11 @@ public enum NoteParser {
 
     /// Ends in `.md`, in any case.
     static func hasMarkdownSuffix<S: StringProtocol>(_ name: S) -> Bool {
-        let tail = Array(name.utf8.suffix(3))
-        return tail.count == 3 && tail[0] == 0x2E && tail[1] | 0x20 == 0x6D && tail[2] | 0x20 == 0x64
+        let utf8 = name.utf8
+        guard utf8.count >= 3 else { return false }
+        let dot = utf8.index(utf8.endIndex, offsetBy: -3)
+        let m = utf8.index(after: dot), d = utf8.index(after: m)
+        return utf8[dot] == 0x2E && utf8[m] | 0x20 == 0x6D && utf8[d] | 0x20 == 0x64
     }
 
     /// CRLF and lone CR become LF, so lines and line numbers mean the same on every platform.

@@ -39,6 +39,7 @@ public struct SearchIndex: Sendable {
             let slots = ChunkSlots(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                 var table = TermTable()
+                let buffer = ReadBuffer()
                 let lower = notes.count * chunk / chunkCount, upper = notes.count * (chunk + 1) / chunkCount
                 for index in lower..<upper {
                     let note = notes[index]
@@ -48,8 +49,10 @@ public struct SearchIndex: Sendable {
                         text.withUTF8 { SearchTokenizer.scan($0, into: &table) }
                     }
                     // The body's bytes as they are: the tokenizer reads invalid UTF-8 as decoding would.
-                    note.bytes.withUnsafeBufferPointer { bytes in
-                        SearchTokenizer.scan(UnsafeBufferPointer(rebasing: bytes[min(note.bodyOffset, bytes.count)...]), into: &table)
+                    note.content.withCurrent(reusing: buffer) { noteBytes, bodyOffset in
+                        noteBytes.withUnsafeBufferPointer { bytes in
+                            SearchTokenizer.scan(UnsafeBufferPointer(rebasing: bytes[min(bodyOffset, bytes.count)...]), into: &table)
+                        }
                     }
                 }
                 slots.buffer[chunk] = table.dictionary()

@@ -51,13 +51,13 @@ enum TimestampSyntax {
            memcmp(bytes.baseAddress! + timeStart, bytes.baseAddress! + timeStart + 11, 8) == 0,
            bytes[timeStart + 19] == Byte.closeBracket, bytes[timeStart + 20] == Byte.lessThan, bytes[timeStart + 21] == Byte.slash,
            Byte.lower(bytes[timeStart + 22]) == 0x61, bytes[timeStart + 23] == Byte.greaterThan {
-            return (TimestampRef(written: fixed.written, fields: fixed.fields, line: line), timeStart + 24)
+            return (TimestampRef(written: fixed, line: line), timeStart + 24)
         }
         guard let found = time(bytes, at: timeStart, end: end) else { return nil }
         var j = found.next
         while j + 3 < end, bytes[j] != Byte.newline {
             if bytes[j] == Byte.lessThan, bytes[j + 1] == Byte.slash, Byte.lower(bytes[j + 2]) == 0x61, bytes[j + 3] == Byte.greaterThan {
-                return (TimestampRef(written: found.written, fields: found.fields, line: line), j + 4)
+                return (TimestampRef(written: found.written, line: line), j + 4)
             }
             j += 1
         }
@@ -66,16 +66,12 @@ enum TimestampSyntax {
 
     /// `DD:DD:DD` followed by a non-digit, read by position (the caller checks bounds).
     @inline(__always)
-    private static func twoDigitTime(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (fields: TimeFields, written: WrittenTime)? {
+    private static func twoDigitTime(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> WrittenTime? {
         let h1 = bytes[i] &- 0x30, h2 = bytes[i + 1] &- 0x30, m1 = bytes[i + 3] &- 0x30, m2 = bytes[i + 4] &- 0x30
         let s1 = bytes[i + 6] &- 0x30, s2 = bytes[i + 7] &- 0x30
         guard h1 < 10, h2 < 10, m1 < 10, m2 < 10, s1 < 10, s2 < 10, bytes[i + 2] == Byte.colon, bytes[i + 5] == Byte.colon,
               !Byte.isDigit(bytes[i + 8]) else { return nil }
-        var fields = TimeFields()
-        fields.append(Int(h1) * 10 + Int(h2))
-        fields.append(Int(m1) * 10 + Int(m2))
-        fields.append(Int(s1) * 10 + Int(s2))
-        return (fields, WrittenTime(twoDigitFields: (h1, h2), (m1, m2), (s1, s2)))
+        return WrittenTime(twoDigitFields: (h1, h2), (m1, m2), (s1, s2))
     }
 
     /// An `<a …>…</a>` span on one line that cites a talk moment. `bytes[start]` is `<`.
@@ -110,7 +106,7 @@ enum TimestampSyntax {
         while k < close {
             if Byte.isDigit(bytes[k]) {
                 if let found = time(bytes, at: k, end: close) {
-                    return (TimestampRef(written: found.written, fields: found.fields, line: line), next)
+                    return (TimestampRef(written: found.written, line: line), next)
                 }
                 // Not a time here: skip the whole number, never retry from its middle.
                 while k < close, Byte.isDigit(bytes[k]) || bytes[k] == Byte.colon { k += 1 }
@@ -128,6 +124,6 @@ enum TimestampSyntax {
               found.next < end, bytes[found.next] == Byte.closeBracket else { return nil }
         let next = found.next + 1
         if next < end, bytes[next] == 0x28 { return nil } // "(": a Markdown link
-        return (TimestampRef(written: found.written, fields: found.fields, line: line), next)
+        return (TimestampRef(written: found.written, line: line), next)
     }
 }

@@ -52,11 +52,16 @@ public enum BrowseTree {
     }
 
     public static func build(notes: [Note], talks: [Talk]) -> BrowseNode {
+        // Titles compared once, in the sort of all notes; every other list sorts by place in that one.
         let sortKeys = notes.map { $0.title.lowercased() }
-        let byTitle: (Int, Int) -> Bool = { a, b in
+        let byTitleText: (Int, Int) -> Bool = { a, b in
             sortKeys[a] != sortKeys[b] ? sortKeys[a] < sortKeys[b] : notes[a].path < notes[b].path
         }
-        let all = BrowseNode(id: "all", title: "All notes", entries: Array(notes.indices).sorted(by: byTitle))
+        let alphabetical = Array(notes.indices).sorted(by: byTitleText)
+        var rank = [Int](repeating: 0, count: notes.count)
+        for (place, index) in alphabetical.enumerated() { rank[index] = place }
+        let byTitle: (Int, Int) -> Bool = { a, b in rank[a] < rank[b] }
+        let all = BrowseNode(id: "all", title: "All notes", entries: alphabetical)
         let hasKinds = notes.contains { $0.kind != nil }
         var sections: [BrowseNode] = []
         if hasKinds {

@@ -1,5 +1,11 @@
 import Foundation
 
+/// What a loader's threads worked out for the link graph: a path table and, per note, `LinkHints`.
+struct LoadHints: Sendable {
+    let pathNames: PathNames
+    let notes: [LinkHints]
+}
+
 /// Every wiki link of a vault resolved: where each leads, what links to each note, and what is missing.
 struct LinkGraph: Sendable {
     let resolver: LinkResolver
@@ -12,13 +18,16 @@ struct LinkGraph: Sendable {
     let diagnostics: [Diagnostic]
     let phases: [(name: String, seconds: Double)]
 
-    init(notes: [Note]) {
+    /// `hints`, when the loader worked them out (one per note, in order, with the path table they used),
+    /// leave only the links that path and stem did not resolve to do here.
+    init(notes: [Note], hints: LoadHints? = nil) {
         var timer = PhaseTimer()
-        let resolver = LinkResolver(notes: notes)
+        let resolver = LinkResolver(notes: notes, pathNames: hints?.pathNames, names: hints?.notes.map(\.names))
         self.resolver = resolver
         timer.lap("name index")
 
-        let targets = Self.resolveAll(notes: notes, resolver: resolver)
+        let targets = hints.map { Self.resolveRest(of: $0.notes, resolver: resolver) }
+            ?? Self.resolveAll(notes: notes, resolver: resolver)
         self.targets = targets
         timer.lap("resolve")
 
@@ -94,6 +103,22 @@ struct LinkGraph: Sendable {
             }
         }
         return targets
+    }
+
+    /// The hints' targets, with the links path and stem left `.missing` resolved the whole way.
+    static func resolveRest(of hints: [LinkHints], resolver: LinkResolver) -> [[LinkTarget]] {
+        var known: [String: LinkTarget] = [:]
+        return hints.indices.map { index in
+            var targets = hints[index].targets
+            for k in targets.indices {
+                guard case .missing(let name) = targets[k] else { continue }
+                if let target = known[name] { targets[k] = target; continue }
+                let target = resolver.resolve(target: name, from: index)
+                known[name] = target
+                targets[k] = target
+            }
+            return targets
+        }
     }
 
     private struct TargetSlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<[LinkTarget]> }

@@ -3,66 +3,73 @@ import Foundation
 /// Resolves wiki link targets: exact file stem (or path), then the file-name cleaning rule, then a case-,
 /// `_`- and space-insensitive match on stems, titles and aliases. Ambiguity picks the first by path.
 struct LinkResolver: Sendable {
-    private var byPath: [String: Int] = [:]
-    private var byStem: NameTable
+    private let pathNames: PathNames
     private var byCleanedStem: NameTable
     private var byLooseName: NameTable
 
-    /// A note's keys, computed in parallel; the dictionaries are filled in vault order afterwards.
-    private struct Keys: Sendable {
-        var path: String
-        var cleaned: String
+    /// A note's names as links are compared with them after path and stem.
+    struct NoteNames: Sendable {
+        var cleanedStem: String
+        /// Stem, title and aliases, loose, without repeats or empty ones.
         var loose: [String]
+
+        init(note: Note) {
+            var loose = [NameKeys.loose(note.stem)]
+            for name in [note.title] + note.aliases {
+                let key = NameKeys.loose(name)
+                if !key.isEmpty, !loose.contains(key) { loose.append(key) }
+            }
+            self.cleanedStem = NameKeys.cleaned(note.stem)
+            self.loose = loose.filter { !$0.isEmpty }
+        }
     }
 
-    init(notes: [Note]) {
-        var keys = [Keys?](repeating: nil, count: notes.count)
-        keys.withUnsafeMutableBufferPointer { buffer in
-            let slots = KeySlots(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: notes.count) { index in
-                let note = notes[index]
-                var loose = [NameKeys.loose(note.stem)]
-                for name in [note.title] + note.aliases {
-                    let key = NameKeys.loose(name)
-                    if !key.isEmpty, !loose.contains(key) { loose.append(key) }
+    /// Builds every table; the names are worked out in parallel (a loader passes what its threads found).
+    init(notes: [Note], pathNames known: PathNames? = nil, names knownNames: [NoteNames]? = nil) {
+        pathNames = known ?? PathNames(paths: notes.map(\.path))
+        let names: [NoteNames]
+        if let knownNames, knownNames.count == notes.count {
+            names = knownNames
+        } else {
+            var computed = [NoteNames?](repeating: nil, count: notes.count)
+            computed.withUnsafeMutableBufferPointer { buffer in
+                let slots = NameSlots(buffer: buffer)
+                DispatchQueue.concurrentPerform(iterations: notes.count) { index in
+                    slots.buffer[index] = NoteNames(note: notes[index])
                 }
-                slots.buffer[index] = Keys(path: String(note.path.dropLast(NoteParser.hasMarkdownSuffix(note.path) ? 3 : 0)),
-                                           cleaned: NameKeys.cleaned(note.stem), loose: loose.filter { !$0.isEmpty })
             }
+            names = computed.enumerated().map { $1 ?? NoteNames(note: notes[$0]) }
         }
-        byPath.reserveCapacity(notes.count)
-        byStem = NameTable(capacity: notes.count)
         byCleanedStem = NameTable(capacity: notes.count)
         byLooseName = NameTable(capacity: notes.count * 2)
-        for index in notes.indices {
-            guard let key = keys[index] else { continue }
-            byPath[key.path] = index
-            byStem.add(notes[index].stem, index)
-            byCleanedStem.add(key.cleaned, index)
-            for name in key.loose { byLooseName.add(name, index) }
+        for index in names.indices {
+            byCleanedStem.add(names[index].cleanedStem, index)
+            for name in names[index].loose { byLooseName.add(name, index) }
         }
     }
 
     /// File stems shared by several notes, each with all of them in vault order.
-    var sharedStems: [(name: String, notes: [Int])] { byStem.shared }
+    var sharedStems: [(name: String, notes: [Int])] { pathNames.sharedStems }
 
-    private struct KeySlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<Keys?> }
+    private struct NameSlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<NoteNames?> }
 
     /// `source` is the linking note, for same-note `[[#heading]]` links.
     func resolve(_ link: WikiLink, from source: Int) -> LinkTarget {
         resolve(target: link.target, from: source)
     }
 
+    /// A target as the tables are keyed: `.md` removed; nil when it would leave the vault (never resolved).
+    static func prepared(_ target: String) -> String? {
+        if NameKeys.leavesVault(target) { return nil }
+        return NoteParser.hasMarkdownSuffix(target) ? String(target.dropLast(3)) : target
+    }
+
     func resolve(target rawTarget: String, from source: Int) -> LinkTarget {
-        var target = rawTarget
-        if target.isEmpty { return .note(source) }
-        if NameKeys.leavesVault(target) { return .missing(rawTarget) }
-        if NoteParser.hasMarkdownSuffix(target) { target = String(target.dropLast(3)) }
-        if let index = byPath[target] { return .note(index) }
-        if let found = byStem.firstNote(target) { return .note(found) }
+        if rawTarget.isEmpty { return .note(source) }
+        guard let target = Self.prepared(rawTarget) else { return .missing(rawTarget) }
+        if let found = pathNames.note(named: target) { return .note(found) }
         if let found = byCleanedStem.firstNote(NameKeys.cleaned(target)) { return .note(found) }
-        let loose = NameKeys.loose(target)
-        if let found = byLooseName.firstNote(loose) { return .note(found) }
+        if let found = byLooseName.firstNote(NameKeys.loose(target)) { return .note(found) }
         // `folder/name`: the last component alone.
         if target.contains("/"), let last = target.split(separator: "/").last {
             return resolve(target: String(last), from: source)
@@ -74,10 +81,9 @@ struct LinkResolver: Sendable {
     func candidates(for name: String) -> [Int] {
         var target = name
         if NoteParser.hasMarkdownSuffix(target) { target = String(target.dropLast(3)) }
-        if let index = byPath[target] { return [index] }
-        if let found = byStem.notes(target) { return found }
-        let loose = NameKeys.loose(target)
-        if let found = byLooseName.notes(loose) { return found }
+        if let index = pathNames.note(atPath: target) { return [index] }
+        if let found = pathNames.notes(withStem: target) { return found }
+        if let found = byLooseName.notes(NameKeys.loose(target)) { return found }
         if let found = byCleanedStem.notes(NameKeys.cleaned(target)) { return found }
         return []
     }

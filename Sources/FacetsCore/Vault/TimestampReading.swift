@@ -24,11 +24,7 @@ public enum TimestampReading {
         var readings = Readings()
         // By index, never copying a Note: a copy retains every field, and two threads retaining the same
         // notes fight over their reference counts.
-        let latestByNote: [Int] = notes.indices.map { index in
-            var latest = 0
-            for stamp in notes[index].timestamps where stamp.fieldCount == 3 { latest = max(latest, stamp.literalSeconds) }
-            return latest
-        }
+        let latestByNote: [Int] = notes.indices.map { notes[$0].timestampSummary.latestThreeField }
         let videos = notes.indices.map { notes[$0].videoId }
         func latest(_ index: Int) -> Int { latestByNote[index] }
         for _ in 0..<2 {
@@ -47,8 +43,10 @@ public enum TimestampReading {
     static func diagnostics(notes: [Note], readings: Readings) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for index in notes.indices {
+            let fourFields = notes[index].timestampSummary.hasFourFields
+            guard fourFields || readings.minutesFirstNotes.contains(index) else { continue }
             let timestamps = notes[index].timestamps
-            for stamp in timestamps where stamp.fieldCount == 4 {
+            for stamp in timestamps where fourFields && stamp.fieldCount == 4 {
                 result.append(Diagnostic(.warning, path: notes[index].path, line: stamp.line,
                     "timestamp \(stamp.written) has four fields; read as \(TimestampRef.format(seconds: stamp.literalSeconds))"))
             }

@@ -43,18 +43,18 @@ public struct Vault: Sendable {
 
     /// Builds every relation between notes already parsed. The link graph (names, targets, backlinks) and
     /// the talks (timestamps, talks, tree) need nothing of each other, so they are built side by side.
-    init(origin: String, notes: [Note], readDiagnostics: [Diagnostic]) {
+    init(origin: String, notes: [Note], readDiagnostics: [Diagnostic], hints: LoadHints? = nil) {
         self.origin = origin
         self.notes = notes
         let halves = HalfSlots()
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             if half == 0 {
-                halves.links = LinkGraph(notes: notes)
+                halves.links = LinkGraph(notes: notes, hints: hints)
             } else {
                 halves.talks = TalkIndex(notes: notes)
             }
         }
-        let links = halves.links ?? LinkGraph(notes: notes)
+        let links = halves.links ?? LinkGraph(notes: notes, hints: hints)
         let talks = halves.talks ?? TalkIndex(notes: notes)
         self.resolver = links.resolver
         self.linkTargets = links.targets
@@ -88,16 +88,27 @@ public struct Vault: Sendable {
 
     private struct NoteSlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<Note?> }
 
-    /// Loads every `*.md` below a folder.
+    /// Loads every `*.md` below a folder. Stems are known from the listing, so each note's links are
+    /// resolved by path and stem on the thread that parses it; the rest waits for titles and aliases.
     public static func load(directory: String) throws(VaultError) -> Vault {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let read = try VaultReader.read(directory: directory) { file in
-            NoteParser.parse(path: file.path, bytes: file.bytes)
+        var timer = PhaseTimer()
+        let listing = try VaultReader.list(directory: directory)
+        timer.lap("list files")
+        let pathNames = PathNames(paths: listing.paths)
+        timer.lap("path names")
+        let cache = NoteFileCache()
+        let read = VaultReader.read(listing, perThread: LinkScanner.Scratch.init) { scratch, index, file, fullPath in
+            let note = NoteParser.parse(path: file.path, borrowing: file.bytes, file: fullPath, cache: cache, scratch: scratch)
+            return (note: note, hints: LinkHints(note: note, index: index, pathNames: pathNames))
         }
-        let elapsed = clock.now - start
-        var vault = Vault(origin: directory, notes: read.files, readDiagnostics: read.diagnostics)
-        vault.phases.insert(("read and parse", seconds(elapsed)), at: 0)
+        timer.lap("read and parse")
+        let loaded = read.files.compactMap { $0 }
+        // A file that could not be read shifts every later note's index: then the hints, made for the
+        // listing's indexes, are dropped and the link graph resolves everything itself.
+        let hints = loaded.count == listing.paths.count ? LoadHints(pathNames: pathNames, notes: loaded.map(\.hints)) : nil
+        var vault = Vault(origin: directory, notes: loaded.map(\.note),
+                          readDiagnostics: listing.diagnostics + read.diagnostics, hints: hints)
+        vault.phases.insert(contentsOf: timer.phases, at: 0)
         return vault
     }
 

@@ -34,12 +34,24 @@ public enum VaultReader {
     public static let maximumFileSize = 8 * 1024 * 1024
 
     public static func read(directory: String) throws(VaultError) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
-        try read(directory: directory) { $0 }
+        try read(directory: directory) { file, _ in
+            SourceFile(path: file.path, bytes: file.bytes.withUnsafeBufferPointer { NoteBytes($0) })
+        }
     }
 
-    /// Reads every note and hands it to `transform` on the same thread, while its bytes are still in cache
-    /// (the loader parses there); results come back in path order.
-    public static func read<T: Sendable>(directory: String, transform: @Sendable (SourceFile) -> T) throws(VaultError) -> (files: [T], diagnostics: [Diagnostic]) {
+    /// The notes of a folder, found but not yet read: what reading needs, and what a loader can prepare
+    /// from the paths alone (every stem is known before any file is opened).
+    public struct Listing: Sendable {
+        /// The folder, resolved.
+        public let root: String
+        /// Relative paths of the `*.md` files, in byte order: the vault's order.
+        public let paths: [String]
+        /// Folders that could not be read, links not followed, folders nested too deeply.
+        public let diagnostics: [Diagnostic]
+    }
+
+    /// Walks a folder for its notes without reading them.
+    public static func list(directory: String) throws(VaultError) -> Listing {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw VaultError(description: "no such folder: \(directory)")
@@ -57,30 +69,69 @@ public enum VaultReader {
         var diagnostics: [Diagnostic] = []
         walk(root: root, relative: "", into: &paths, diagnostics: &diagnostics, depth: 0)
         // Byte order: the same for every run and locale, and far cheaper than String's Unicode comparison.
-        let sortedPaths = paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        paths.sort(by: bytesPrecede)
+        return Listing(root: root, paths: paths, diagnostics: diagnostics)
+    }
 
-        var files = [T?](repeating: nil, count: sortedPaths.count)
-        var fileDiagnostics = [Diagnostic?](repeating: nil, count: sortedPaths.count)
-        // One worker per core, each taking the next file and keeping the bytes it reads in its own arena.
-        let workers = max(1, min(sortedPaths.count, ProcessInfo.processInfo.activeProcessorCount))
+    /// Reads every note below a folder and hands it to `transform` (see `read(_:transform:)`).
+    public static func read<T: Sendable>(directory: String, transform: @Sendable (SourceFile, String) -> T) throws(VaultError) -> (files: [T], diagnostics: [Diagnostic]) {
+        let listing = try list(directory: directory)
+        let read = read(listing) { _, file, fullPath in transform(file, fullPath) }
+        return (read.files.compactMap { $0 }, listing.diagnostics + read.diagnostics)
+    }
+
+    /// Reads every listed note and hands it to `transform` on the same thread, while its bytes are still
+    /// in cache (the loader parses there), with its index in `listing.paths` and its full path. Results
+    /// come back by index, nil for a file that could not be read (its diagnostic says why). The bytes
+    /// are lent for the call only: each thread reads every file into the same memory, since fresh pages
+    /// for 275 MB of notes cost more than the reading.
+    public static func read<T: Sendable>(_ listing: Listing, transform: @Sendable (Int, SourceFile, String) -> T) -> (files: [T?], diagnostics: [Diagnostic]) {
+        read(listing, perThread: { () }) { _, index, file, path in transform(index, file, path) }
+    }
+
+    /// `read(_:transform:)` with something each reading thread makes once and hands to every call it
+    /// makes (buffers a parser reuses from file to file).
+    public static func read<T: Sendable, State>(_ listing: Listing, perThread makeState: @Sendable () -> State,
+                                                transform: @Sendable (State, Int, SourceFile, String) -> T) -> (files: [T?], diagnostics: [Diagnostic]) {
+        let paths = listing.paths
+        var files = [T?](repeating: nil, count: paths.count)
+        var fileDiagnostics = [Diagnostic?](repeating: nil, count: paths.count)
+        // One worker per core, each taking the next file and reading into its own buffer.
+        let workers = max(1, min(paths.count, ProcessInfo.processInfo.activeProcessorCount))
         let nextFile = WorkCounter()
         files.withUnsafeMutableBufferPointer { filesBuffer in
             fileDiagnostics.withUnsafeMutableBufferPointer { diagBuffer in
                 let slots = UnsafeSlots(files: filesBuffer, diagnostics: diagBuffer)
                 DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                    let arena = ByteArena()
-                    while let index = nextFile.take(below: sortedPaths.count) {
-                        let relative = sortedPaths[index]
-                        switch readFile(root + "/" + relative, relative: relative, arena: arena) {
-                        case .success(let file): slots.files[index] = transform(file)
+                    let buffer = ReadBuffer()
+                    let state = makeState()
+                    while let index = nextFile.take(below: paths.count) {
+                        let relative = paths[index]
+                        let path = listing.root + "/" + relative
+                        switch readFile(path, relative: relative, buffer: buffer) {
+                        case .success(let file): slots.files[index] = transform(state, index, file, path)
                         case .failure(let diagnostic): slots.diagnostics[index] = diagnostic
                         }
                     }
                 }
             }
         }
-        diagnostics += fileDiagnostics.compactMap { $0 }
-        return (files.compactMap { $0 }, diagnostics)
+        return (files, fileDiagnostics.compactMap { $0 })
+    }
+
+    /// Byte order of two strings, compared with memcmp on their UTF-8.
+    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        let order = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let common = min(x.count, y.count)
+                if common > 0, let xBase = x.baseAddress, let yBase = y.baseAddress {
+                    let order = memcmp(xBase, yBase, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
+        return (order ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// Buffers written at distinct indexes from `concurrentPerform`'s threads.
@@ -123,9 +174,9 @@ public enum VaultReader {
             }
             if name.hasPrefix(".") { continue }
             let childRelative = relative.isEmpty ? name : relative + "/" + name
-            let childPath = root + "/" + childRelative
             var kind = Int32(entry.pointee.d_type)
             if kind == Int32(DT_UNKNOWN) || kind == Int32(DT_LNK) {
+                let childPath = root + "/" + childRelative
                 if kind == Int32(DT_LNK) {
                     // Follow a link only when it stays inside the vault.
                     guard let target = realPath(childPath) else {
@@ -149,13 +200,13 @@ public enum VaultReader {
             }
             if kind == Int32(DT_DIR) {
                 walk(root: root, relative: childRelative, into: &paths, diagnostics: &diagnostics, depth: depth + 1)
-            } else if kind == Int32(DT_REG), name.lowercased().hasSuffix(".md") {
+            } else if kind == Int32(DT_REG), NoteParser.hasMarkdownSuffix(name) {
                 paths.append(childRelative)
             }
         }
     }
 
-    private static func readFile(_ path: String, relative: String, arena: ByteArena) -> Result<SourceFile, Diagnostic> {
+    private static func readFile(_ path: String, relative: String, buffer: ReadBuffer) -> Result<SourceFile, Diagnostic> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: \(String(cString: strerror(errno)))"))
@@ -170,22 +221,13 @@ public enum VaultReader {
             return .failure(Diagnostic(.warning, path: relative, line: 0,
                                        "skipped: \(size) bytes is over the \(maximumFileSize / 1024 / 1024) MiB limit for a note"))
         }
-        // One copy, from the page cache into the arena; decoding waits until the text is shown.
-        guard let memory = arena.allocate(size) else {
+        // One copy, from the page cache into memory this thread reuses; decoding waits until the text is shown.
+        guard let memory = buffer.reserve(size) else {
             return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: out of memory"))
         }
-        var readError: Int32 = 0
-        var filled = 0
-        while filled < size {
-            let n = Glibc.read(fd, memory + filled, size - filled)
-            if n < 0 {
-                if errno == EINTR { continue }
-                readError = errno
-                break
-            }
-            if n == 0 { break }
-            filled += n
-        }
+        let result = NoteFileReading.readFully(fd, into: memory, count: size)
+        let readError: Int32 = result < 0 ? errno : 0
+        let filled = max(result, 0)
         let hasNUL = filled > 0 && memchr(memory, 0, min(filled, 8192)) != nil
         if readError != 0 {
             return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: \(String(cString: strerror(readError)))"))
@@ -193,6 +235,6 @@ public enum VaultReader {
         if hasNUL {
             return .failure(Diagnostic(.warning, path: relative, line: 0, "skipped: binary file (contains NUL bytes)"))
         }
-        return .success(SourceFile(path: relative, bytes: arena.bytes(memory, count: filled)))
+        return .success(SourceFile(path: relative, bytes: buffer.bytes(count: filled)))
     }
 }

@@ -32,7 +32,7 @@ struct BenchLoad: ParsableCommand {
         let start = monotonicSeconds()
         let vault = try vaultOptions.load()
         let seconds = monotonicSeconds() - start
-        let bytes = vault.notes.reduce(0) { $0 + $1.bytes.count }
+        let bytes = vault.notes.reduce(0) { $0 + $1.byteCount }
         let report = Report(notes: vault.notes.count, bytes: bytes, seconds: seconds,
                             notesPerSecond: Double(vault.notes.count) / seconds,
                             megabytesPerSecond: Double(bytes) / 1_000_000 / seconds)

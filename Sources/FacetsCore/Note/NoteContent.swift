@@ -1,0 +1,159 @@
+import Foundation
+import Synchronization
+
+/// Where a note's bytes are found when they are asked for. The bundle and notes made from text keep
+/// theirs in memory; a vault's notes are read again from their files: a load looks at every byte once,
+/// while a session shows a few notes, and 25,000 notes kept resident were 275 MB of memory whose fresh
+/// pages cost a third of the load.
+enum NoteContent: Sendable {
+    case resident(bytes: NoteBytes, bodyOffset: Int)
+    case file(NoteFile)
+
+    /// The bytes (normalised as the parser reads them) and where the body starts in them.
+    var current: (bytes: NoteBytes, bodyOffset: Int) {
+        switch self {
+        case .resident(let bytes, let bodyOffset): return (bytes, bodyOffset)
+        case .file(let file): return file.read()
+        }
+    }
+
+    /// `current` for passes over every note (the search index): a file is read into `buffer`, past the
+    /// cache, and its bytes are lent for the call only.
+    func withCurrent<R>(reusing buffer: ReadBuffer, _ body: (NoteBytes, Int) -> R) -> R {
+        switch self {
+        case .resident(let bytes, let bodyOffset): return body(bytes, bodyOffset)
+        case .file(let file):
+            let (bytes, bodyOffset) = file.read(into: buffer)
+            return body(bytes, bodyOffset)
+        }
+    }
+}
+
+/// A vault note's file, read again whenever its text is wanted, through the vault's small cache. Only
+/// ever opened for reading. A file changed since the load is shown as it is now (its body found again);
+/// one that can no longer be read shows as empty.
+final class NoteFile: Sendable {
+    let path: String
+    /// Size and body start at load time: a file of another size has changed, so its body is found again.
+    let loadedCount: Int
+    let loadedBodyOffset: Int
+    let cache: NoteFileCache
+
+    init(path: String, loadedCount: Int, loadedBodyOffset: Int, cache: NoteFileCache) {
+        self.path = path
+        self.loadedCount = loadedCount
+        self.loadedBodyOffset = loadedBodyOffset
+        self.cache = cache
+    }
+
+    /// Through the cache, which keeps a copy only while the file's size and modification time stay
+    /// what they were when it was read: a note edited elsewhere shows its new text at the next look.
+    func read() -> (bytes: NoteBytes, bodyOffset: Int) {
+        guard let stamp = FileStamp(path: path) else { return read(into: nil) }
+        if let cached = cache.lookup(path, stamp: stamp) { return cached }
+        let found = read(into: nil)
+        cache.store(path, stamp: stamp, found)
+        return found
+    }
+
+    /// The file as it is now, past the cache: into `buffer` when given (lent until its next use).
+    func read(into buffer: ReadBuffer?) -> (bytes: NoteBytes, bodyOffset: Int) {
+        let bytes: NoteBytes
+        switch NoteFileReading.read(path, into: buffer) {
+        case .success(let read): bytes = NoteParser.normalized(read)
+        case .failure: bytes = NoteBytes([UInt8]())
+        }
+        var bodyOffset = loadedBodyOffset
+        if bytes.count != loadedCount {
+            bodyOffset = bytes.withUnsafeBufferPointer { buffer in
+                if case .closed(_, let offset, _)? = FrontMatterFence.find(buffer) { return offset }
+                return 0
+            }
+        }
+        return (bytes, min(bodyOffset, bytes.count))
+    }
+}
+
+/// The last few notes read again, so showing a note, its backlinks' lines and a search hit's line do
+/// not each open the file. Bounded: a walk through every note keeps only the latest.
+final class NoteFileCache: Sendable {
+    static let capacity = 32
+    private let entries = Mutex<[(path: String, stamp: FileStamp, bytes: NoteBytes, bodyOffset: Int)]>([])
+
+    init() {}
+
+    /// The copy read when the file had `stamp`, or nil (never read, pushed out, or changed since).
+    func lookup(_ path: String, stamp: FileStamp) -> (bytes: NoteBytes, bodyOffset: Int)? {
+        entries.withLock { entries in
+            guard let found = entries.lastIndex(where: { $0.path == path }), entries[found].stamp == stamp else { return nil }
+            let entry = entries.remove(at: found)
+            entries.append(entry)
+            return (entry.bytes, entry.bodyOffset)
+        }
+    }
+
+    func store(_ path: String, stamp: FileStamp, _ value: (bytes: NoteBytes, bodyOffset: Int)) {
+        entries.withLock { entries in
+            entries.removeAll { $0.path == path }
+            if entries.count >= Self.capacity { entries.removeFirst() }
+            entries.append((path, stamp, value.bytes, value.bodyOffset))
+        }
+    }
+
+    /// How many notes it holds (at most `capacity`).
+    var count: Int { entries.withLock { $0.count } }
+}
+
+/// What tells a file that changed from one that did not, short of reading it: size and modification time.
+struct FileStamp: Sendable, Equatable {
+    let size: Int
+    let seconds: Int
+    let nanoseconds: Int
+
+    /// nil when the file cannot be looked at (gone, or no permission).
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        size = Int(info.st_size)
+        seconds = Int(info.st_mtim.tv_sec)
+        nanoseconds = Int(info.st_mtim.tv_nsec)
+    }
+}
+
+/// Reading one note file into memory of its own, with the loader's limits.
+enum NoteFileReading {
+    enum Failure: Error { case unreadable(Int32), tooLarge(Int), binary }
+
+    /// The file's bytes: in `buffer` (lent until its next use) when given, else in memory of their own.
+    static func read(_ path: String, into buffer: ReadBuffer? = nil) -> Result<NoteBytes, Failure> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(.unreadable(errno)) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(.unreadable(errno)) }
+        let size = Int(info.st_size)
+        guard size <= VaultReader.maximumFileSize else { return .failure(.tooLarge(size)) }
+        let target = buffer ?? ReadBuffer()
+        guard let memory = target.reserve(size) else { return .failure(.unreadable(ENOMEM)) }
+        let filled = readFully(fd, into: memory, count: size)
+        guard filled >= 0 else { return .failure(.unreadable(errno)) }
+        if filled > 0, memchr(memory, 0, min(filled, 8192)) != nil { return .failure(.binary) }
+        let lent = target.bytes(count: filled)
+        return .success(buffer == nil ? lent.withUnsafeBufferPointer { NoteBytes($0) } : lent)
+    }
+
+    /// Reads until `count` bytes or the end of the file; -1 on an error (errno set).
+    static func readFully(_ fd: Int32, into memory: UnsafeMutableRawPointer, count: Int) -> Int {
+        var filled = 0
+        while filled < count {
+            let n = Glibc.read(fd, memory + filled, count - filled)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return -1
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        return filled
+    }
+}

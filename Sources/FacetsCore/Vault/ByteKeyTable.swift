@@ -1,0 +1,155 @@
+import Foundation
+
+/// Strings to small integers in one flat table: keys packed end to end in a single byte array, slots of
+/// hash tag and entry number. A lookup hashes the bytes, reads one slot and compares one key in place.
+/// Resolving 330,000 links against `[String: Int]` spent most of its time in SipHash and in cache misses
+/// on the scattered key strings; this is the table the loader's threads ask once per link.
+struct ByteKeyTable: Sendable {
+    private var keyBytes: [UInt8] = []
+    /// Per entry: where its key starts in `keyBytes` (one extra at the end marks where the last stops).
+    private var keyStarts: [Int32] = [0]
+    private var values: [Int32] = []
+    /// Per slot: 0 when empty, else the hash's top 32 bits and the entry number plus one.
+    private var slots: [UInt64]
+    private let mask: Int
+    private let seed: UInt64
+
+    init(capacity: Int, seed: UInt64 = ByteKeyTable.processSeed) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+        self.seed = seed
+        values.reserveCapacity(capacity)
+        keyStarts.reserveCapacity(capacity + 1)
+    }
+
+    var count: Int { values.count }
+
+    /// Adds `key → value` unless the key is there already: then the first value added stays, and is returned.
+    @discardableResult
+    mutating func addIfAbsent(_ key: String, _ value: Int) -> Int? {
+        var key = Self.comparable(key)
+        return key.withUTF8 { bytes -> Int? in
+            let hash = Self.hash(bytes, seed: seed)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 {
+                if matches(slots[slot], hash: hash, bytes) { return Int(values[Int(slots[slot] & 0xFFFF_FFFF) - 1]) }
+                slot = (slot + 1) & mask
+            }
+            // Half full at most: grows with its keys instead of degrading to long probes.
+            if (values.count + 1) * 2 > slots.count {
+                grow()
+                addIfAbsentAfterGrowth(bytes, hash: hash, value)
+            } else {
+                place(bytes, hash: hash, value, at: slot)
+            }
+            return nil
+        }
+    }
+
+    /// Keys are equal when Swift's strings are: canonically equivalent (`é` precomposed or as `e` and a
+    /// combining accent). Names with no byte above ASCII, nearly all, are looked up as they are.
+    func value(_ key: String) -> Int? {
+        var isASCII = false
+        let found = key.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            isASCII = Self.isASCII(bytes)
+            return isASCII ? value(bytes) : nil
+        }
+        if isASCII { return found ?? nil }
+        var normalized = Self.comparable(key)
+        return normalized.withUTF8 { value($0) }
+    }
+
+    /// The key's bytes as compared: in Unicode normalization form C when it has any non-ASCII character.
+    static func comparable(_ key: String) -> String {
+        key.utf8.allSatisfy { $0 < 0x80 } ? key : key.precomposedStringWithCanonicalMapping
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        return combined < 0x80
+    }
+
+    func value(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let hash = Self.hash(bytes, seed: seed)
+        return slots.withUnsafeBufferPointer { slots -> Int? in
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return nil }
+                if matches(entry, hash: hash, bytes) { return Int(values[Int(entry & 0xFFFF_FFFF) - 1]) }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    private func matches(_ entry: UInt64, hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard entry >> 32 == hash >> 32 else { return false }
+        let number = Int(entry & 0xFFFF_FFFF) - 1
+        let start = Int(keyStarts[number]), end = Int(keyStarts[number + 1])
+        guard end - start == bytes.count else { return false }
+        return keyBytes.withUnsafeBufferPointer { stored in
+            guard let storedBase = stored.baseAddress, let base = bytes.baseAddress else { return bytes.isEmpty }
+            return memcmp(storedBase + start, base, bytes.count) == 0
+        }
+    }
+
+    private mutating func place(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, _ value: Int, at slot: Int) {
+        keyBytes.append(contentsOf: bytes)
+        keyStarts.append(Int32(keyBytes.count))
+        values.append(Int32(truncatingIfNeeded: value))
+        slots[slot] = (hash >> 32) << 32 | UInt64(values.count)
+    }
+
+    private mutating func addIfAbsentAfterGrowth(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, _ value: Int) {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        place(bytes, hash: hash, value, at: slot)
+    }
+
+    /// Twice the slots, every entry placed again.
+    private mutating func grow() {
+        var bigger = ByteKeyTable(capacity: slots.count, seed: seed)
+        keyBytes.withUnsafeBufferPointer { stored in
+            for number in values.indices {
+                let start = Int(keyStarts[number]), end = Int(keyStarts[number + 1])
+                let key = UnsafeBufferPointer(rebasing: stored[start..<end])
+                bigger.addIfAbsentAfterGrowth(key, hash: Self.hash(key, seed: seed), Int(values[number]))
+            }
+        }
+        self = bigger
+    }
+
+    /// A fast multiply-and-mix hash over eight bytes at a time. Seeded per process, so a vault cannot be
+    /// written to make every name collide.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
+        var h = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
+        guard let base = bytes.baseAddress else { return mix(h) }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = mix(h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        if i < bytes.count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < bytes.count {
+                tail |= UInt64(bytes[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = mix(h ^ tail)
+        }
+        return mix(h)
+    }
+
+    @inline(__always) private static func mix(_ x: UInt64) -> UInt64 {
+        let product = x.multipliedFullWidth(by: 0xBF58_476D_1CE4_E5B9)
+        return product.high ^ product.low
+    }
+
+    static let processSeed = UInt64.random(in: 1...UInt64.max)
+}

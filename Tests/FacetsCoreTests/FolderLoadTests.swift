@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+@testable import FacetsCore
+
+/// A folder vault is loaded differently from notes held in memory: links are resolved by path and stem
+/// on the threads that parse, and note text is read again from the file when asked. These tests hold
+/// both routes to the same answers, and the file-backed text to what is on disk.
+@Suite("Loading a folder")
+struct FolderLoadTests {
+    /// Notes that link in every way the resolver knows: path, stem, `.md` ending, cleaned name, title,
+    /// alias, heading-only, missing, leaving the vault, and a stem shared by two folders.
+    static let notes: [(String, String)] = [
+        ("a/shared.md", noteText(title: "Shared in a", body: "[[b/shared]] [[shared]] [[Shared]]\n")),
+        ("b/shared.md", noteText(title: "Shared in b", body: "[[a/shared.md]] [[#Top]] [[]]\n")),
+        ("mission_oriented.md", noteText(title: "Missions", extra: "aliases: [Moon shots]",
+                                         body: "[[Mission-oriented]] [[moon shots]] [[MISSIONS]]\n[[nowhere]]\n")),
+        ("notes/deep/leaf.md", noteText(title: "Leaf", body: "[[leaf]] [[deep/leaf]] [[notes/deep/leaf|x]] [[../outside]]\n")),
+        ("plain.md", "no front matter, [[Leaf]] and ![[mission_oriented]] and [[shared#Part|label]]\n"),
+        ("Title Case.md", noteText(title: "Cased", body: "[[title case]] [[Title_Case]] [[missing one]] [[nowhere]]\n")),
+    ]
+
+    /// The notes loaded from a folder and built in memory, handed to `body` while the folder exists
+    /// (a folder vault reads its notes' text from their files).
+    static func withBothWays<T>(extraFiles: [(String, [UInt8])] = [], _ body: (_ folder: Vault, _ memory: Vault) throws -> T) throws -> T {
+        try withTemporaryFolder { folder in
+            for (path, text) in notes { try folder.write(path, text) }
+            for (path, bytes) in extraFiles { try folder.write(path, bytes: bytes) }
+            let fromFolder = try Vault.load(directory: folder.path)
+            let sorted = notes.sorted { VaultReader.bytesPrecede($0.0, $1.0) }
+            return try body(fromFolder, vault(sorted))
+        }
+    }
+
+    @Test("links resolve as they do for the same notes in memory", arguments: [false, true])
+    func sameLinks(withUnreadableFile: Bool) throws {
+        // A binary file is listed but not read: the notes after it move up one place, and the loader must
+        // not use link targets worked out for the listing's places.
+        let extra: [(String, [UInt8])] = withUnreadableFile ? [("b/binary.md", [0x61, 0, 0x62])] : []
+        try Self.withBothWays(extraFiles: extra) { folder, memory in
+            #expect(folder.notes.map(\.path) == memory.notes.map(\.path))
+            #expect(folder.linkTargets == memory.linkTargets)
+            #expect(folder.backlinks == memory.backlinks)
+            #expect(folder.missing == memory.missing)
+            let linkWarnings = { (vault: Vault) in vault.diagnostics.filter { !$0.message.contains("binary") }.map(\.formatted) }
+            #expect(linkWarnings(folder) == linkWarnings(memory))
+            #expect(folder.diagnostics.contains { $0.message.contains("binary") } == withUnreadableFile)
+            // The comparison means something: links of each kind are there.
+            let targets = folder.linkTargets.flatMap { $0 }
+            #expect(targets.contains(.missing("nowhere")) && targets.contains(.missing("../outside")))
+            let mission = try index(of: "mission_oriented.md", in: folder)
+            #expect(folder.backlinks[mission].count == 4, "loose name, alias, title and embed")
+        }
+    }
+
+    @Test("a note's text is read from its file when asked, and shows the file as it is now")
+    func textFollowsTheFile() throws {
+        try withTemporaryFolder { folder in
+            let original = noteText(title: "Changing", body: "first line [[other]]\n")
+            try folder.write("changing.md", original)
+            try folder.write("other.md", "other\n")
+            let vault = try Vault.load(directory: folder.path)
+            let changing = try index(of: "changing.md", in: vault)
+            let note = vault.notes[changing]
+            guard case .file = note.content else {
+                Issue.record("a folder note keeps its bytes in memory")
+                return
+            }
+            #expect(note.text == original)
+            #expect(note.byteCount == original.utf8.count)
+            #expect(note.bodyLine(note.bodyFirstLine) == "first line [[other]]")
+
+            // Edited elsewhere, with a longer front matter: the body is found again.
+            let edited = "---\ntitle: Changing\nkind: practice\nsummary: added\n---\nrewritten body\n"
+            try folder.write("changing.md", edited)
+            #expect(note.text == edited)
+            #expect(String(note.body) == "rewritten body\n")
+
+            // Deleted: empty, no crash; what the load found stays.
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("changing.md"))
+            #expect(note.text.isEmpty)
+            #expect(note.bodyLine(note.bodyFirstLine) == nil || note.bodyLine(note.bodyFirstLine) == "")
+            #expect(note.links.map(\.target) == ["other"])
+        }
+    }
+
+    @Test("the cache of notes read again stays small however many notes are shown")
+    func cacheIsBounded() throws {
+        try withTemporaryFolder { folder in
+            for number in 0..<(NoteFileCache.capacity * 2) { try folder.write("n\(number).md", "note \(number)\n") }
+            let vault = try Vault.load(directory: folder.path)
+            var cache: NoteFileCache?
+            for note in vault.notes {
+                #expect(note.text.hasPrefix("note "))
+                if case .file(let file) = note.content { cache = file.cache }
+            }
+            let shared = try #require(cache)
+            #expect(shared.count == NoteFileCache.capacity)
+        }
+    }
+
+    @Test("loading reads the vault and never writes it")
+    func neverWrites() throws {
+        try withTemporaryFolder { folder in
+            for (path, text) in Self.notes { try folder.write(path, text) }
+            let before = try Self.snapshot(folder)
+            let vault = try Vault.load(directory: folder.path)
+            for note in vault.notes { _ = note.text; _ = note.blocks }
+            _ = SearchIndex(vault: vault)
+            #expect(try Self.snapshot(folder) == before)
+        }
+    }
+
+    @Test("search finds the same in a folder vault as in the same notes in memory")
+    func searchAgrees() throws {
+        try Self.withBothWays { folder, memory in
+            let fromFolder = SearchIndex(vault: folder), fromMemory = SearchIndex(vault: memory)
+            for text in ["shared", "leaf", "moon", "rewritten", "front matter", "miss"] {
+                let query = SearchQuery(text)
+                #expect(fromFolder.search(query, vault: folder) == fromMemory.search(query, vault: memory), "\(text)")
+            }
+            #expect(fromFolder.search(SearchQuery("front matter"), vault: folder).count == 1, "a hit in a body, read from its file")
+        }
+    }
+
+    /// Every file's path, size, modification time and checksum.
+    static func snapshot(_ folder: URL) throws -> [String: String] {
+        var result: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            let data = FileManager.default.contents(atPath: url.path) ?? Data()
+            result[url.path] = "\(attributes[.size] ?? 0) \(attributes[.modificationDate] ?? "") \(fnv1a(data))"
+        }
+        return result
+    }
+}
+
+@Suite("Byte-keyed name table")
+struct ByteKeyTableTests {
+    @Test("answers as a dictionary does, through growth, shared prefixes and non-ASCII keys")
+    func agreesWithDictionary() {
+        var generator = SystemRandomNumberGenerator()
+        var table = ByteKeyTable(capacity: 4)
+        var model: [String: Int] = [:]
+        let alphabet = Array("ab_ é漢")
+        for value in 0..<5_000 {
+            let length = Int.random(in: 0...20, using: &generator)
+            let key = String((0..<length).map { _ in alphabet.randomElement(using: &generator) ?? "a" })
+            let earlier = table.addIfAbsent(key, value)
+            #expect(earlier == model[key])
+            if model[key] == nil { model[key] = value }
+        }
+        #expect(table.count == model.count)
+        for (key, value) in model { #expect(table.value(key) == value, "\(key)") }
+        for probe in ["zz", "abababababababababababab", "a b", "é"] where model[probe] == nil {
+            #expect(table.value(probe) == nil, "\(probe)")
+        }
+    }
+
+    @Test("keys that differ only in length or in their last byte are told apart")
+    func nearKeys() {
+        var table = ByteKeyTable(capacity: 8)
+        let keys = ["", "a", "aa", "aaaaaaa", "aaaaaaaa", "aaaaaaaaa", "aaaaaaab", "aaaaaaaab"]
+        for (value, key) in keys.enumerated() { table.addIfAbsent(key, value) }
+        for (value, key) in keys.enumerated() { #expect(table.value(key) == value, "\(key)") }
+        #expect(table.value("aaaaaaac") == nil)
+    }
+
+    @Test("keys are equal when the strings are: precomposed and combining accents meet")
+    func canonicalEquivalence() {
+        var table = ByteKeyTable(capacity: 4)
+        table.addIfAbsent("Cafe\u{301} culture", 7)
+        #expect(table.value("Caf\u{E9} culture") == 7)
+        #expect(table.addIfAbsent("Caf\u{E9} culture", 8) == 7)
+        #expect(table.value("Cafe culture") == nil)
+    }
+}
