@@ -71,7 +71,7 @@ struct LinkResolver: Sendable {
         if let found = byCleanedStem.firstNote(NameKeys.cleaned(target)) { return .note(found) }
         if let found = byLooseName.firstNote(NameKeys.loose(target)) { return .note(found) }
         // `folder/name`: the last component alone.
-        if target.contains("/"), let last = target.split(separator: "/").last {
+        if target.utf8.contains(Byte.slash), let last = target.split(separator: "/").last {
             return resolve(target: String(last), from: source)
         }
         return .missing(rawTarget)
