@@ -175,3 +175,22 @@ struct ByteKeyTableTests {
         #expect(table.value("Cafe culture") == nil)
     }
 }
+
+@Suite("Byte-keyed name table: normalization")
+struct ByteKeyTableNormalizationTests {
+    @Test("keys below U+0300 are used as they are; others meet their canonical equivalents", arguments: [
+        ("façade über Åre", "fac\u{327}ade u\u{308}ber A\u{30A}re"),
+        ("Ελλάδα", "Ελλα\u{301}δα"),
+        ("Å", "\u{212B}"),
+        ("한국", "\u{1112}\u{1161}\u{11AB}\u{1100}\u{116E}\u{11A8}"),
+    ])
+    func equivalents(composed: String, other: String) {
+        #expect(composed == other, "the test's two spellings are canonically equivalent")
+        var table = ByteKeyTable(capacity: 4)
+        table.addIfAbsent(composed, 1)
+        #expect(table.value(other) == 1)
+        var reversed = ByteKeyTable(capacity: 4)
+        reversed.addIfAbsent(other, 2)
+        #expect(reversed.value(composed) == 2)
+    }
+}

@@ -49,27 +49,32 @@ struct ByteKeyTable: Sendable {
     }
 
     /// Keys are equal when Swift's strings are: canonically equivalent (`é` precomposed or as `e` and a
-    /// combining accent). Names with no byte above ASCII, nearly all, are looked up as they are.
+    /// combining accent). Names already in normalization form C by their bytes alone, nearly all, are
+    /// looked up as they are.
     func value(_ key: String) -> Int? {
-        var isASCII = false
+        var isNFC = false
         let found = key.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            isASCII = Self.isASCII(bytes)
-            return isASCII ? value(bytes) : nil
+            isNFC = Self.isPlainlyNFC(bytes)
+            return isNFC ? value(bytes) : nil
         }
-        if isASCII { return found ?? nil }
+        if isNFC { return found ?? nil }
         var normalized = Self.comparable(key)
         return normalized.withUTF8 { value($0) }
     }
 
-    /// The key's bytes as compared: in Unicode normalization form C when it has any non-ASCII character.
+    /// The key's bytes as compared: in Unicode normalization form C.
     static func comparable(_ key: String) -> String {
-        key.utf8.allSatisfy { $0 < 0x80 } ? key : key.precomposedStringWithCanonicalMapping
+        key.utf8.allSatisfy { $0 < firstLeadFromU0300 } ? key : key.precomposedStringWithCanonicalMapping
     }
 
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var combined: UInt8 = 0
-        for byte in bytes { combined |= byte }
-        return combined < 0x80
+    /// Every character below U+0300 (ASCII, Latin-1 and the precomposed Latin letters) is unchanged by
+    /// normalization form C and composes with nothing before it: text made only of them is already NFC.
+    /// In UTF-8 those are the texts with no byte from 0xCC, the first lead byte of U+0300 and above.
+    private static let firstLeadFromU0300: UInt8 = 0xCC
+
+    private static func isPlainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= firstLeadFromU0300 { return false }
+        return true
     }
 
     func value(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
