@@ -194,3 +194,18 @@ struct ByteKeyTableNormalizationTests {
         #expect(reversed.value(composed) == 2)
     }
 }
+
+@Suite("Listing order")
+struct ListingOrderTests {
+    @Test("paths sort in the byte order of their UTF-8, prefixes and long shared starts included")
+    func byteOrder() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "ab", "abcdefgh", "abcdefghi", "Z", "é", "ü/", "/", "_", "0", "abcdefgh/x"]
+        var paths = (0..<3_000).map { _ in
+            (0..<Int.random(in: 1...4, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "a" }.joined()
+        }
+        paths += ["", "abcdefgh", "abcdefgh"]
+        let expected = paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        #expect(VaultReader.sortedByBytes(paths) == expected)
+    }
+}

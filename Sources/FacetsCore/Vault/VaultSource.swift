@@ -69,8 +69,7 @@ public enum VaultReader {
         var diagnostics: [Diagnostic] = []
         walk(root: root, relative: "", into: &paths, diagnostics: &diagnostics, depth: 0)
         // Byte order: the same for every run and locale, and far cheaper than String's Unicode comparison.
-        paths.sort(by: bytesPrecede)
-        return Listing(root: root, paths: paths, diagnostics: diagnostics)
+        return Listing(root: root, paths: sortedByBytes(paths), diagnostics: diagnostics)
     }
 
     /// Reads every note below a folder and hands it to `transform` (see `read(_:transform:)`).
@@ -117,6 +116,25 @@ public enum VaultReader {
             }
         }
         return (files, fileDiagnostics.compactMap { $0 })
+    }
+
+    /// Strings in the byte order of their UTF-8: sorted on their first eight bytes as one integer, the
+    /// whole strings compared only where those are equal (25,000 paths compared as strings took longer
+    /// than listing the folder).
+    static func sortedByBytes(_ strings: [String]) -> [String] {
+        let prefixes = strings.map { string -> UInt64 in
+            var key: UInt64 = 0
+            var shift: UInt64 = 56
+            for byte in string.utf8.prefix(8) {
+                key |= UInt64(byte) << shift
+                shift &-= 8
+            }
+            return key
+        }
+        let order = strings.indices.sorted { a, b in
+            prefixes[a] != prefixes[b] ? prefixes[a] < prefixes[b] : bytesPrecede(strings[a], strings[b])
+        }
+        return order.map { strings[$0] }
     }
 
     /// Byte order of two strings, compared with memcmp on their UTF-8.
