@@ -52,6 +52,24 @@ struct FolderLoadTests {
         }
     }
 
+    @Test("talks are named from the channel index as in memory, without reading any file again")
+    func talksFromHeadings() throws {
+        let index = "# Channel\n\n### [First talk](https://www.youtube.com/watch?v=AAAAAAAAAAA)\n- [[one]]\n"
+            + "### [Second talk](https://youtu.be/BBBBBBBBBBB)\n- [[two]]\n## not a talk\n"
+        let files = [("channel_index.md", index),
+                     ("one.md", noteText(title: "One", videoId: "AAAAAAAAAAA", body: anchor("00:00:01") + "\n")),
+                     ("two.md", noteText(title: "Two", videoId: "BBBBBBBBBBB", body: "### [Not read](https://youtu.be/CCCCCCCCCCC)\n"))]
+        try withTemporaryFolder { folder in
+            for (path, text) in files { try folder.write(path, text) }
+            let fromFolder = try Vault.load(directory: folder.path)
+            #expect(fromFolder.talks == vault(files).talks)
+            #expect(fromFolder.talks.map(\.title) == ["First talk", "Second talk"])
+            // Each note brought what the channel index needs from its parse: none is opened again for it.
+            #expect(fromFolder.notes.allSatisfy { $0.headingTalks != nil })
+            #expect(fromFolder.notes[0].headingTalks?.count == 2)
+        }
+    }
+
     @Test("a note's text is read from its file when asked, and shows the file as it is now")
     func textFollowsTheFile() throws {
         try withTemporaryFolder { folder in

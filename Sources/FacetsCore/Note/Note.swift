@@ -31,6 +31,9 @@ public struct Note: Sendable {
     public let timestamps: [TimestampRef]
     /// What the vault's talk lengths need of `timestamps`, worked out while the note is parsed.
     let timestampSummary: TimestampSummary
+    /// The talks this note's headings name, found while a vault note is parsed (nil: read them from
+    /// `bytes` when asked), so a vault of notes without `videoId` is not read twice to name its talks.
+    let headingTalks: [Talk]?
     /// Problems found while reading this note.
     public let diagnostics: [Diagnostic]
 
@@ -43,7 +46,8 @@ public struct Note: Sendable {
 
     /// A note whose bytes are found through `content` (a vault's notes: in their files).
     init(path: String, stem: String, title: String, frontMatter: FrontMatter, content: NoteContent, byteCount: Int,
-         bodyFirstLine: Int, links: [WikiLink], timestamps: [TimestampRef], diagnostics: [Diagnostic]) {
+         bodyFirstLine: Int, links: [WikiLink], timestamps: [TimestampRef], diagnostics: [Diagnostic],
+         headingTalks: [Talk]? = nil) {
         self.path = path
         self.stem = stem
         self.title = title
@@ -57,6 +61,7 @@ public struct Note: Sendable {
         self.links = links
         self.timestamps = timestamps
         self.timestampSummary = TimestampSummary(timestamps)
+        self.headingTalks = headingTalks
         self.diagnostics = diagnostics
     }
 

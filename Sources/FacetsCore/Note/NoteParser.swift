@@ -35,6 +35,8 @@ public enum NoteParser {
         return bytes
     }
 
+    /// `keeping` says where the note finds its bytes later; a note that will read them from its file
+    /// also gets the talks its headings name now, while the bytes are at hand.
     private static func parse(path: String, bytes input: NoteBytes, scratch: LinkScanner.Scratch? = nil,
                               keeping: (NoteBytes, Int) -> NoteContent) -> Note {
         var diagnostics: [Diagnostic] = []
@@ -75,9 +77,15 @@ public enum NoteParser {
         if frontMatter.string("title") == nil, !frontMatter.entries.isEmpty {
             diagnostics.append(Diagnostic(.warning, path: path, line: 1, "front matter has no title; using \"\(stem)\""))
         }
-        return Note(path: path, stem: stem, title: title, frontMatter: frontMatter, content: keeping(bytes, bodyOffset),
+        let content = keeping(bytes, bodyOffset)
+        var headingTalks: [Talk]?
+        if case .file = content {
+            // Only the notes the channel index reads: those without a talk of their own.
+            headingTalks = frontMatter.string("videoId") != nil ? [] : ChannelIndex.headingTalks(of: bytes, bodyOffset: bodyOffset)
+        }
+        return Note(path: path, stem: stem, title: title, frontMatter: frontMatter, content: content,
                     byteCount: bytes.count, bodyFirstLine: bodyFirstLine, links: scan.links, timestamps: scan.timestamps,
-                    diagnostics: diagnostics)
+                    diagnostics: diagnostics, headingTalks: headingTalks)
     }
 
     /// memchr: far faster than a byte loop in Swift.

@@ -14,8 +14,9 @@ enum ChannelIndex {
                 talks.append(Talk(videoId: video, title: notes[index].title, url: "https://www.youtube.com/watch?v=\(video)"))
                 continue
             }
-            for line in headingLines(of: notes[index].bytes, bodyOffset: notes[index].bodyOffset) {
-                guard let talk = talk(fromHeading: line[...]), !seen.contains(talk.videoId) else { continue }
+            // A vault note found its headings' talks while it was parsed; its file is not read again.
+            let named = notes[index].headingTalks ?? headingTalks(of: notes[index].bytes, bodyOffset: notes[index].bodyOffset)
+            for talk in named where !seen.contains(talk.videoId) {
                 seen.insert(talk.videoId)
                 talks.append(talk)
             }
@@ -23,25 +24,32 @@ enum ChannelIndex {
         return talks
     }
 
+    /// The talks a note's headings name (`### [Title](url)`), in order.
+    static func headingTalks(of bytes: NoteBytes, bodyOffset: Int) -> [Talk] {
+        bytes.withUnsafeBufferPointer { headingTalks(of: $0, bodyOffset: bodyOffset) }
+    }
+
+    static func headingTalks(of buffer: UnsafeBufferPointer<UInt8>, bodyOffset: Int) -> [Talk] {
+        headingLines(of: buffer, bodyOffset: bodyOffset).compactMap { talk(fromHeading: $0[...]) }
+    }
+
     /// The body's lines that start with `#`, found with memchr on the bytes: most notes have none worth decoding.
-    static func headingLines(of bytes: NoteBytes, bodyOffset: Int) -> [String] {
-        bytes.withUnsafeBufferPointer { buffer -> [String] in
-            guard let base = buffer.baseAddress else { return [] }
-            var lines: [String] = []
-            var i = bodyOffset
-            while i < buffer.count, let found = memchr(base + i, Int32(Byte.hash), buffer.count - i) {
-                let hash = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if hash == bodyOffset || buffer[hash - 1] == Byte.newline {
-                    var end = hash
-                    while end < buffer.count, buffer[end] != Byte.newline { end += 1 }
-                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[hash..<end]), as: UTF8.self))
-                    i = end
-                } else {
-                    i = hash + 1
-                }
+    static func headingLines(of buffer: UnsafeBufferPointer<UInt8>, bodyOffset: Int) -> [String] {
+        guard let base = buffer.baseAddress else { return [] }
+        var lines: [String] = []
+        var i = bodyOffset
+        while i < buffer.count, let found = memchr(base + i, Int32(Byte.hash), buffer.count - i) {
+            let hash = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if hash == bodyOffset || buffer[hash - 1] == Byte.newline {
+                var end = hash
+                while end < buffer.count, buffer[end] != Byte.newline { end += 1 }
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[hash..<end]), as: UTF8.self))
+                i = end
+            } else {
+                i = hash + 1
             }
-            return lines
         }
+        return lines
     }
 
     /// `### [Title](https://www.youtube.com/watch?v=ID)` → a talk.
