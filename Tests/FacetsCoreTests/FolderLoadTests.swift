@@ -101,18 +101,44 @@ struct FolderLoadTests {
         }
     }
 
-    @Test("the cache of notes read again stays small however many notes are shown")
+    @Test("the cache of notes read again keeps the latest used, bounded in notes and in bytes")
     func cacheIsBounded() throws {
         try withTemporaryFolder { folder in
-            for number in 0..<(NoteFileCache.capacity * 2) { try folder.write("n\(number).md", "note \(number)\n") }
+            for number in 0..<(NoteFileCache.capacity + 10) { try folder.write("n\(number).md", "note \(number)\n") }
+            let vault = try Vault.load(directory: folder.path)
+            guard case .file(let first) = vault.notes[0].content else {
+                Issue.record("a folder note keeps its bytes in memory")
+                return
+            }
+            let cache = first.cache
+            func cached(_ index: Int) -> Bool {
+                guard case .file(let file) = vault.notes[index].content, let stamp = FileStamp(path: file.path) else { return false }
+                return cache.lookup(file.path, stamp: stamp) != nil
+            }
+            // Read every note but the last ten, the first one again in the middle: it stays, being used lately.
+            for index in 0..<(NoteFileCache.capacity - 1) {
+                #expect(vault.notes[index].text.hasPrefix("note "))
+                if index == NoteFileCache.capacity / 2 { _ = vault.notes[0].text }
+            }
+            for index in (NoteFileCache.capacity - 1)..<(NoteFileCache.capacity + 10) { _ = vault.notes[index].text }
+            #expect(cache.count == NoteFileCache.capacity)
+            #expect(cached(0), "used lately, kept")
+            #expect(!cached(1), "the least recently used went first")
+            #expect(cached(NoteFileCache.capacity + 9))
+        }
+        // A few large notes: the bytes bound holds before the count bound.
+        try withTemporaryFolder { folder in
+            let large = String(repeating: "x", count: 7 << 20)
+            for number in 0..<6 { try folder.write("big\(number).md", large) }
             let vault = try Vault.load(directory: folder.path)
             var cache: NoteFileCache?
             for note in vault.notes {
-                #expect(note.text.hasPrefix("note "))
+                #expect(note.text.utf8.count == 7 << 20)
                 if case .file(let file) = note.content { cache = file.cache }
             }
             let shared = try #require(cache)
-            #expect(shared.count == NoteFileCache.capacity)
+            #expect(shared.byteCount <= NoteFileCache.byteBudget)
+            #expect(shared.count == NoteFileCache.byteBudget / (7 << 20))
         }
     }
 

@@ -74,34 +74,62 @@ final class NoteFile: Sendable {
     }
 }
 
-/// The last few notes read again, so showing a note, its backlinks' lines and a search hit's line do
-/// not each open the file. Bounded: a walk through every note keeps only the latest.
+/// The notes read again lately, so showing a note, its backlinks' lines and a page of search hits (whose
+/// lines are looked up at each keystroke) do not each open the file. Bounded in notes and in bytes: a
+/// walk through every note keeps only the latest.
 final class NoteFileCache: Sendable {
-    static let capacity = 32
-    private let entries = Mutex<[(path: String, stamp: FileStamp, bytes: NoteBytes, bodyOffset: Int)]>([])
+    /// More than a page of search hits (50), so typing a query reads each hit's file once.
+    static let capacity = 256
+    static let byteBudget = 32 << 20
+
+    private struct Entry {
+        var stamp: FileStamp
+        var bytes: NoteBytes
+        var bodyOffset: Int
+        var lastUse: Int
+    }
+
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var bytes = 0
+        var clock = 0
+    }
+
+    private let state = Mutex(State())
 
     init() {}
 
     /// The copy read when the file had `stamp`, or nil (never read, pushed out, or changed since).
     func lookup(_ path: String, stamp: FileStamp) -> (bytes: NoteBytes, bodyOffset: Int)? {
-        entries.withLock { entries in
-            guard let found = entries.lastIndex(where: { $0.path == path }), entries[found].stamp == stamp else { return nil }
-            let entry = entries.remove(at: found)
-            entries.append(entry)
+        state.withLock { state in
+            guard var entry = state.entries[path], entry.stamp == stamp else { return nil }
+            state.clock += 1
+            entry.lastUse = state.clock
+            state.entries[path] = entry
             return (entry.bytes, entry.bodyOffset)
         }
     }
 
     func store(_ path: String, stamp: FileStamp, _ value: (bytes: NoteBytes, bodyOffset: Int)) {
-        entries.withLock { entries in
-            entries.removeAll { $0.path == path }
-            if entries.count >= Self.capacity { entries.removeFirst() }
-            entries.append((path, stamp, value.bytes, value.bodyOffset))
+        state.withLock { state in
+            state.clock += 1
+            if let old = state.entries.updateValue(Entry(stamp: stamp, bytes: value.bytes, bodyOffset: value.bodyOffset,
+                                                         lastUse: state.clock), forKey: path) {
+                state.bytes -= old.bytes.count
+            }
+            state.bytes += value.bytes.count
+            // Least recently used first; the note just stored always stays.
+            while state.entries.count > 1, state.entries.count > Self.capacity || state.bytes > Self.byteBudget,
+                  let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+                state.entries[oldest.key] = nil
+                state.bytes -= oldest.value.bytes.count
+            }
         }
     }
 
-    /// How many notes it holds (at most `capacity`).
-    var count: Int { entries.withLock { $0.count } }
+    /// How many notes it holds (at most `capacity`), and their bytes (at most `byteBudget`, or one note's).
+    var count: Int { state.withLock { $0.entries.count } }
+    var byteCount: Int { state.withLock { $0.bytes } }
 }
 
 /// What tells a file that changed from one that did not, short of reading it: size and modification time.
