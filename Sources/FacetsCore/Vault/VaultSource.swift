@@ -72,24 +72,19 @@ public enum VaultReader {
         return Listing(root: root, paths: sortedByBytes(paths), diagnostics: diagnostics)
     }
 
-    /// Reads every note below a folder and hands it to `transform` (see `read(_:transform:)`).
+    /// Reads every note below a folder and hands it to `transform` (see `read(_:perThread:transform:)`).
     public static func read<T: Sendable>(directory: String, transform: @Sendable (SourceFile, String) -> T) throws(VaultError) -> (files: [T], diagnostics: [Diagnostic]) {
         let listing = try list(directory: directory)
-        let read = read(listing) { _, file, fullPath in transform(file, fullPath) }
+        let read = read(listing, perThread: { () }) { _, _, file, fullPath in transform(file, fullPath) }
         return (read.files.compactMap { $0 }, listing.diagnostics + read.diagnostics)
     }
 
     /// Reads every listed note and hands it to `transform` on the same thread, while its bytes are still
-    /// in cache (the loader parses there), with its index in `listing.paths` and its full path. Results
-    /// come back by index, nil for a file that could not be read (its diagnostic says why). The bytes
-    /// are lent for the call only: each thread reads every file into the same memory, since fresh pages
-    /// for 275 MB of notes cost more than the reading.
-    public static func read<T: Sendable>(_ listing: Listing, transform: @Sendable (Int, SourceFile, String) -> T) -> (files: [T?], diagnostics: [Diagnostic]) {
-        read(listing, perThread: { () }) { _, index, file, path in transform(index, file, path) }
-    }
-
-    /// `read(_:transform:)` with something each reading thread makes once and hands to every call it
-    /// makes (buffers a parser reuses from file to file).
+    /// in cache (the loader parses there), with what that thread made once with `makeState` (buffers a
+    /// parser reuses from file to file), its index in `listing.paths` and its full path. Results come back
+    /// by index, nil for a file that could not be read (its diagnostic says why). The bytes are lent for
+    /// the call only: each thread reads every file into the same memory, since fresh pages for 275 MB of
+    /// notes cost more than the reading.
     public static func read<T: Sendable, State>(_ listing: Listing, perThread makeState: @Sendable () -> State,
                                                 transform: @Sendable (State, Int, SourceFile, String) -> T) -> (files: [T?], diagnostics: [Diagnostic]) {
         let paths = listing.paths
@@ -224,35 +219,18 @@ public enum VaultReader {
         }
     }
 
+    /// One copy, from the page cache into memory this thread reuses; decoding waits until the text is shown.
     private static func readFile(_ path: String, relative: String, buffer: ReadBuffer) -> Result<SourceFile, Diagnostic> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: \(String(cString: strerror(errno)))"))
-        }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: \(String(cString: strerror(errno)))"))
-        }
-        let size = Int(info.st_size)
-        if size > maximumFileSize {
+        switch NoteFileReading.read(path, into: buffer) {
+        case .success(let bytes):
+            return .success(SourceFile(path: relative, bytes: bytes))
+        case .failure(.unreadable(let error)):
+            return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: \(String(cString: strerror(error)))"))
+        case .failure(.tooLarge(let size)):
             return .failure(Diagnostic(.warning, path: relative, line: 0,
                                        "skipped: \(size) bytes is over the \(maximumFileSize / 1024 / 1024) MiB limit for a note"))
-        }
-        // One copy, from the page cache into memory this thread reuses; decoding waits until the text is shown.
-        guard let memory = buffer.reserve(size) else {
-            return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: out of memory"))
-        }
-        let result = NoteFileReading.readFully(fd, into: memory, count: size)
-        let readError: Int32 = result < 0 ? errno : 0
-        let filled = max(result, 0)
-        let hasNUL = filled > 0 && memchr(memory, 0, min(filled, 8192)) != nil
-        if readError != 0 {
-            return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: \(String(cString: strerror(readError)))"))
-        }
-        if hasNUL {
+        case .failure(.binary):
             return .failure(Diagnostic(.warning, path: relative, line: 0, "skipped: binary file (contains NUL bytes)"))
         }
-        return .success(SourceFile(path: relative, bytes: buffer.bytes(count: filled)))
     }
 }
