@@ -53,28 +53,33 @@ public enum NameKeys {
         return target.split(separator: "/").contains("..") || target.split(separator: "\\").contains("..")
     }
 
-    /// Both keys computed on ASCII bytes (most names); nil when the name has non-ASCII characters.
+    /// Both keys computed on ASCII bytes (most names), written straight into the new string's storage;
+    /// nil when the name has non-ASCII characters.
     static func asciiKey(_ name: String, loose: Bool) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(name.utf8.count)
-        var pendingSpace = false
-        for b in name.utf8 {
-            guard b < 0x80 else { return nil }
-            let isSeparator = b == 0x20 || b == 0x5F || (loose && (b == 0x09 || b == 0x2D))
-            if loose {
-                if isSeparator {
-                    pendingSpace = !out.isEmpty
-                    continue
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            for b in bytes where b >= 0x80 { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var pendingSpace = false
+                for b in bytes {
+                    let isSeparator = b == 0x20 || b == 0x5F || (loose && (b == 0x09 || b == 0x2D))
+                    if loose {
+                        if isSeparator {
+                            pendingSpace = count > 0
+                            continue
+                        }
+                        if pendingSpace { out[count] = 0x20; count += 1 }
+                        pendingSpace = false
+                        out[count] = Byte.lower(b); count += 1
+                    } else if isSeparator {
+                        out[count] = 0x5F; count += 1
+                    } else if Byte.isLetter(b) || Byte.isDigit(b) {
+                        out[count] = Byte.lower(b); count += 1
+                    }
                 }
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(Byte.lower(b))
-            } else if isSeparator {
-                out.append(0x5F)
-            } else if Byte.isLetter(b) || Byte.isDigit(b) {
-                out.append(Byte.lower(b))
+                return count
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
