@@ -8,7 +8,7 @@ import Testing
 @Suite("Loading a folder")
 struct FolderLoadTests {
     /// Notes that link in every way the resolver knows: path, stem, `.md` ending, cleaned name, title,
-    /// alias, heading-only, missing, leaving the vault, and a stem shared by two folders.
+    /// alias, heading-only, missing, leaving the vault, a folder before a name, and a stem shared by two folders.
     static let notes: [(String, String)] = [
         ("a/shared.md", noteText(title: "Shared in a", body: "[[b/shared]] [[shared]] [[Shared]]\n")),
         ("b/shared.md", noteText(title: "Shared in b", body: "[[a/shared.md]] [[#Top]] [[]]\n")),
@@ -17,6 +17,8 @@ struct FolderLoadTests {
         ("notes/deep/leaf.md", noteText(title: "Leaf", body: "[[leaf]] [[deep/leaf]] [[notes/deep/leaf|x]] [[../outside]]\n")),
         ("plain.md", "no front matter, [[Leaf]] and ![[mission_oriented]] and [[shared#Part|label]]\n"),
         ("Title Case.md", noteText(title: "Cased", body: "[[title case]] [[Title_Case]] [[missing one]] [[nowhere]]\n")),
+        // By title after a folder (the last component), `[[.md]]`, a missing folder path, and a title in capitals.
+        ("z/extra.md", noteText(title: "Extra", body: "[[x/Cased]] [[.md]] [[folder/nothing]] [[CASED]] [[Extra]]\n")),
     ]
 
     /// The notes loaded from a folder and built in memory, handed to `body` while the folder exists
@@ -49,6 +51,11 @@ struct FolderLoadTests {
             #expect(targets.contains(.missing("nowhere")) && targets.contains(.missing("../outside")))
             let mission = try index(of: "mission_oriented.md", in: folder)
             #expect(folder.backlinks[mission].count == 4, "loose name, alias, title and embed")
+            let cased = try index(of: "Title Case.md", in: folder), extra = try index(of: "z/extra.md", in: folder)
+            #expect(folder.backlinks[cased].filter { $0.source == extra }.map(\.linkIndex) == [0, 3],
+                    "by title after a folder, and by title in capitals")
+            #expect(folder.backlinks[extra].map(\.linkIndex) == [4], "a note naming itself links to itself")
+            #expect(targets.contains(.missing("nothing")), "a folder path names its last component when missing")
         }
     }
 

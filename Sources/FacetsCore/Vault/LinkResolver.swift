@@ -4,12 +4,10 @@ import Foundation
 /// `_`- and space-insensitive match on stems, titles and aliases. Ambiguity picks the first by path.
 struct LinkResolver: Sendable {
     private let pathNames: PathNames
-    private var byCleanedStem: NameTable
     private var byLooseName: NameTable
 
-    /// A note's names as links are compared with them after path and stem.
+    /// A note's names as links are compared with them after path, stem and cleaned stem.
     struct NoteNames: Sendable {
-        var cleanedStem: String
         /// Stem, title and aliases, loose, without repeats or empty ones.
         var loose: [String]
 
@@ -19,7 +17,6 @@ struct LinkResolver: Sendable {
                 let key = NameKeys.loose(name)
                 if !key.isEmpty, !loose.contains(key) { loose.append(key) }
             }
-            self.cleanedStem = NameKeys.cleaned(note.stem)
             self.loose = loose.filter { !$0.isEmpty }
         }
     }
@@ -40,10 +37,8 @@ struct LinkResolver: Sendable {
             }
             names = computed.enumerated().map { $1 ?? NoteNames(note: notes[$0]) }
         }
-        byCleanedStem = NameTable(capacity: notes.count)
         byLooseName = NameTable(capacity: notes.count * 2)
         for index in names.indices {
-            byCleanedStem.add(names[index].cleanedStem, index)
             for name in names[index].loose { byLooseName.add(name, index) }
         }
     }
@@ -68,7 +63,7 @@ struct LinkResolver: Sendable {
         if rawTarget.isEmpty { return .note(source) }
         guard let target = Self.prepared(rawTarget) else { return .missing(rawTarget) }
         if let found = pathNames.note(named: target) { return .note(found) }
-        if let found = byCleanedStem.firstNote(NameKeys.cleaned(target)) { return .note(found) }
+        if let found = pathNames.note(cleanedStem: NameKeys.cleaned(target)) { return .note(found) }
         if let found = byLooseName.firstNote(NameKeys.loose(target)) { return .note(found) }
         // `folder/name`: the last component alone.
         if target.utf8.contains(Byte.slash), let last = target.split(separator: "/").last {
@@ -77,6 +72,10 @@ struct LinkResolver: Sendable {
         return .missing(rawTarget)
     }
 
+    /// The first note with this loose name (`NameKeys.loose` of a stem, title or alias): the step after
+    /// path, stem and cleaned stem.
+    func note(looseKey key: String) -> Int? { byLooseName.firstNote(key) }
+
     /// Every note a name could mean, for `facets show NAME`: exact path or stem, then title or alias.
     func candidates(for name: String) -> [Int] {
         var target = name
@@ -84,7 +83,7 @@ struct LinkResolver: Sendable {
         if let index = pathNames.note(atPath: target) { return [index] }
         if let found = pathNames.notes(withStem: target) { return found }
         if let found = byLooseName.notes(NameKeys.loose(target)) { return found }
-        if let found = byCleanedStem.notes(NameKeys.cleaned(target)) { return found }
+        if let found = pathNames.notes(withCleanedStem: NameKeys.cleaned(target)) { return found }
         return []
     }
 }

@@ -25,7 +25,7 @@ struct EntrySummary: Encodable {
         videoId = note.videoId
         aliases = note.aliases
         links = note.links.count
-        backlinks = vault.backlinks[index].count
+        backlinks = vault.backlinks.count(of: index)
         timestamps = note.timestamps.count
     }
 }
@@ -93,8 +93,9 @@ struct DiagnosticJSON: Encodable {
 
 extension Vault {
     func linkJSON(_ note: Int) -> [LinkJSON] {
-        notes[note].links.enumerated().map { offset, link in
-            let target = linkTargets[note][offset]
+        let targets = linkTargets[note]
+        return notes[note].links.enumerated().map { offset, link in
+            let target = targets[offset]
             var resolved: String?
             if case .note(let index) = target { resolved = notes[index].stem }
             return LinkJSON(target: link.target, heading: link.heading, label: link.label, line: link.line,
