@@ -53,11 +53,9 @@ public enum BrowseTree {
 
     public static func build(notes: [Note], talks: [Talk]) -> BrowseNode {
         // Titles compared once, in the sort of all notes; every other list sorts by place in that one.
-        let sortKeys = notes.map { $0.title.lowercased() }
-        let byTitleText: (Int, Int) -> Bool = { a, b in
-            sortKeys[a] != sortKeys[b] ? sortKeys[a] < sortKeys[b] : notes[a].path < notes[b].path
+        let alphabetical = TextOrder.sortedIndices(notes.map { $0.title.lowercased() }) { a, b in
+            notes[a].path < notes[b].path
         }
-        let alphabetical = Array(notes.indices).sorted(by: byTitleText)
         var rank = [Int](repeating: 0, count: notes.count)
         for (place, index) in alphabetical.enumerated() { rank[index] = place }
         let byTitle: (Int, Int) -> Bool = { a, b in rank[a] < rank[b] }
@@ -67,8 +65,8 @@ public enum BrowseTree {
         if hasKinds {
             var byKind: [String: [Int]] = [:]
             var unkinded: [Int] = []
-            for (index, note) in notes.enumerated() {
-                if let kind = note.kind { byKind[kind, default: []].append(index) } else { unkinded.append(index) }
+            for index in notes.indices {
+                if let kind = notes[index].kind { byKind[kind, default: []].append(index) } else { unkinded.append(index) }
             }
             // Orders and groups read once: front-matter lookups inside a sort, and a group list searched per
             // note, made a vault of many notes or many groups slow to open.
@@ -107,8 +105,8 @@ public enum BrowseTree {
         } else {
             var byVideo: [String: [Int]] = [:]
             var other: [Int] = []
-            for (index, note) in notes.enumerated() {
-                if let video = note.videoId { byVideo[video, default: []].append(index) } else { other.append(index) }
+            for index in notes.indices {
+                if let video = notes[index].videoId { byVideo[video, default: []].append(index) } else { other.append(index) }
             }
             var order = talks.map(\.videoId).filter { byVideo[$0] != nil }
             let named = Set(order)

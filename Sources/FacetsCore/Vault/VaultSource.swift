@@ -117,19 +117,22 @@ public enum VaultReader {
     /// whole strings compared only where those are equal (25,000 paths compared as strings took longer
     /// than listing the folder).
     static func sortedByBytes(_ strings: [String]) -> [String] {
-        let prefixes = strings.map { string -> UInt64 in
-            var key: UInt64 = 0
-            var shift: UInt64 = 56
-            for byte in string.utf8.prefix(8) {
-                key |= UInt64(byte) << shift
-                shift &-= 8
-            }
-            return key
-        }
+        let prefixes = strings.map(bytePrefix)
         let order = strings.indices.sorted { a, b in
             prefixes[a] != prefixes[b] ? prefixes[a] < prefixes[b] : bytesPrecede(strings[a], strings[b])
         }
         return order.map { strings[$0] }
+    }
+
+    /// The first eight bytes of the UTF-8 as one big-endian integer (zeros after a shorter string).
+    static func bytePrefix(_ string: String) -> UInt64 {
+        var key: UInt64 = 0
+        var shift: UInt64 = 56
+        for byte in string.utf8.prefix(8) {
+            key |= UInt64(byte) << shift
+            shift &-= 8
+        }
+        return key
     }
 
     /// Byte order of two strings, compared with memcmp on their UTF-8.
