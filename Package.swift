@@ -65,7 +65,8 @@ let package = Package(
         // Starting programs from tests as a shell would; shared by the tests that run the real binary.
         .target(name: "ChildProcessSupport", path: "Tests/ChildProcessSupport"),
         .testTarget(name: "FacetsServeTests", dependencies: ["FacetsServe", "CPty", "ChildProcessSupport"]),
-        .testTarget(name: "FacetsEndToEndTests", dependencies: ["FacetsCore", "FacetsUI", "FacetsBundledContent", "facets", "ChildProcessSupport"],
+        .testTarget(name: "FacetsEndToEndTests", dependencies: ["FacetsCore", "FacetsUI", "FacetsBundledContent", "facets", "ChildProcessSupport",
+                                                             "CMallocTuning"],
                     exclude: ["Support"]),
     ],
     swiftLanguageModes: [.v6]

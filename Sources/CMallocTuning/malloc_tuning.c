@@ -1,4 +1,6 @@
 #include "malloc_tuning.h"
+/* Any C library header defines __GLIBC__ on glibc; without one the check below is always false. */
+#include <stdlib.h>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
