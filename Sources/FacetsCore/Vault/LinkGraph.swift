@@ -10,7 +10,7 @@ struct LoadHints: Sendable {
 struct LinkGraph: Sendable {
     let resolver: LinkResolver
     /// Per note, per link (same order as `Note.links`).
-    let targets: PerNote<LinkTarget>
+    let targets: [[LinkTarget]]
     let backlinks: PerNote<Backlink>
     /// Per missing target name (as first written): the links that name it.
     let missing: [String: [Backlink]]
@@ -18,29 +18,12 @@ struct LinkGraph: Sendable {
     let diagnostics: [Diagnostic]
     let phases: [(name: String, seconds: Double)]
 
-    /// Every link of the vault in note order, as the backlinks are built from it.
+    /// Every link of the vault resolved, per note, with what the backlinks are built from.
     struct Resolved {
-        var targets: [LinkTarget] = []
-        var lines: [Int32] = []
-        /// False for `[[#heading]]` links: they lead to their own note without linking to it.
-        var isBacklink: [Bool] = []
-        /// Per note, where its links start; one more at the end.
-        var starts: [Int] = [0]
-
-        init(capacity: Int, notes: Int) {
-            targets.reserveCapacity(capacity)
-            lines.reserveCapacity(capacity)
-            isBacklink.reserveCapacity(capacity)
-            starts.reserveCapacity(notes + 1)
-        }
-
-        mutating func append(_ target: LinkTarget, line: Int32, isBacklink: Bool) {
-            targets.append(target)
-            lines.append(line)
-            self.isBacklink.append(isBacklink)
-        }
-
-        mutating func endNote() { starts.append(targets.count) }
+        var targets: [[LinkTarget]]
+        /// Per note, per link: its line, and `LinkHints.sameNote` for `[[#heading]]` links, which lead to
+        /// their own note without linking to it.
+        var links: [[LinkHints.Link]]
     }
 
     /// `hints`, when the loader worked them out (one per note, in order, with the path table they used),
@@ -53,13 +36,16 @@ struct LinkGraph: Sendable {
 
         let resolved = hints.map { Self.resolveRest(of: $0.notes, notes: notes, resolver: resolver) }
             ?? Self.resolveAll(notes: notes, resolver: resolver)
-        targets = PerNote(elements: resolved.targets, starts: resolved.starts)
+        targets = resolved.targets
         timer.lap("resolve")
 
         // Counted first, then placed: every note's backlinks land in one array, in vault order.
         var backlinkStarts = [Int](repeating: 0, count: notes.count + 1)
-        for k in resolved.targets.indices where resolved.isBacklink[k] {
-            if case .note(let index) = resolved.targets[k] { backlinkStarts[index + 1] += 1 }
+        for source in notes.indices {
+            let links = resolved.links[source]
+            for (k, target) in resolved.targets[source].enumerated() where links[k].target != LinkHints.sameNote {
+                if case .note(let index) = target { backlinkStarts[index + 1] += 1 }
+            }
         }
         for index in notes.indices { backlinkStarts[index + 1] += backlinkStarts[index] }
         var next = backlinkStarts
@@ -69,12 +55,12 @@ struct LinkGraph: Sendable {
         let backlinkCount = backlinkStarts[notes.count]
         let placed = [Backlink](unsafeUninitializedCapacity: backlinkCount) { buffer, initialized in
             for source in notes.indices {
-                let first = resolved.starts[source]
-                for k in first..<resolved.starts[source + 1] {
-                    let backlink = Backlink(source: source, linkIndex: k - first, line: Int(resolved.lines[k]))
-                    switch resolved.targets[k] {
+                let links = resolved.links[source]
+                for (k, target) in resolved.targets[source].enumerated() {
+                    let backlink = Backlink(source: source, linkIndex: k, line: Int(links[k].line))
+                    switch target {
                     case .note(let index):
-                        guard resolved.isBacklink[k] else { continue }
+                        guard links[k].target != LinkHints.sameNote else { continue }
                         buffer.initializeElement(at: next[index], to: backlink)
                         next[index] += 1
                     case .missing(let name):
@@ -128,47 +114,36 @@ struct LinkGraph: Sendable {
                 }
             }
         }
-        var resolved = Resolved(capacity: targets.reduce(0) { $0 + $1.count }, notes: notes.count)
-        for index in notes.indices {
-            let links = notes[index].links
-            for (k, target) in targets[index].enumerated() {
-                resolved.append(target, line: Int32(clamping: links[k].line), isBacklink: !links[k].target.isEmpty)
-            }
-            resolved.endNote()
-        }
-        return resolved
+        return Resolved(targets: targets, links: notes.map(LinkHints.backlinkView))
     }
 
     /// The hints' targets, with the links that path, stem and cleaned stem left unresolved resolved the
     /// rest of the way: by their loose keys, worked out on the loader's threads; the few that name a
     /// folder, leave the vault or name no file by the resolver's every step.
     static func resolveRest(of hints: [LinkHints], notes: [Note], resolver: LinkResolver) -> Resolved {
-        var resolved = Resolved(capacity: hints.reduce(0) { $0 + $1.links.count }, notes: hints.count)
-        for index in hints.indices {
-            var looseKeys = hints[index].looseKeys.makeIterator()
-            for (k, link) in hints[index].links.enumerated() {
+        let targets = hints.indices.map { index -> [LinkTarget] in
+            let hint = hints[index]
+            guard !hint.isComplete else { return hint.targets }
+            var targets = hint.targets
+            var looseKeys = hint.looseKeys.makeIterator()
+            for (k, link) in hint.links.enumerated() {
                 switch link.target {
-                case 0...:
-                    resolved.append(.note(Int(link.target)), line: link.line, isBacklink: true)
-                case LinkHints.sameNote:
-                    resolved.append(.note(index), line: link.line, isBacklink: false)
                 case LinkHints.unresolved:
                     let name = notes[index].links[k].target
                     if let key = looseKeys.next(), let found = resolver.note(looseKey: key) {
-                        resolved.append(.note(found), line: link.line, isBacklink: true)
+                        targets[k] = .note(found)
                     } else if name.utf8.contains(Byte.slash) {
-                        resolved.append(resolver.resolve(target: name, from: index), line: link.line, isBacklink: true)
-                    } else {
-                        resolved.append(.missing(name), line: link.line, isBacklink: true)
+                        targets[k] = resolver.resolve(target: name, from: index)
                     }
+                case LinkHints.unprepared:
+                    targets[k] = resolver.resolve(target: notes[index].links[k].target, from: index)
                 default:
-                    let name = notes[index].links[k].target
-                    resolved.append(resolver.resolve(target: name, from: index), line: link.line, isBacklink: true)
+                    continue
                 }
             }
-            resolved.endNote()
+            return targets
         }
-        return resolved
+        return Resolved(targets: targets, links: hints.map(\.links))
     }
 
     private struct TargetSlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<[LinkTarget]> }

@@ -19,26 +19,57 @@ struct LinkHints: Sendable {
 
     /// Per link of the note, in order.
     let links: [Link]
+    /// Per link: where it leads as far as the thread could tell; `.missing` for the `unresolved` and
+    /// `unprepared` ones, until the link graph has resolved them.
+    let targets: [LinkTarget]
     /// Per `unresolved` link, in order: its target as titles and aliases are compared (`NameKeys.loose`).
     let looseKeys: [String]
     let names: LinkResolver.NoteNames
 
+    /// No link waits for the link graph: `targets` are final.
+    let isComplete: Bool
+
     /// `index` is the note's place in the vault, which `pathNames` was built for.
     init(note: Note, index: Int, pathNames: PathNames) {
         var looseKeys: [String] = []
-        links = note.links.map { link in
+        var complete = true
+        var links: [Link] = []
+        var targets: [LinkTarget] = []
+        links.reserveCapacity(note.links.count)
+        targets.reserveCapacity(note.links.count)
+        for link in note.links {
             let line = Int32(clamping: link.line)
-            if link.target.isEmpty { return Link(target: Self.sameNote, line: line) }
+            if link.target.isEmpty {
+                links.append(Link(target: Self.sameNote, line: line))
+                targets.append(.note(index))
+                continue
+            }
             guard let target = LinkResolver.prepared(link.target), !target.isEmpty else {
-                return Link(target: Self.unprepared, line: line)
+                links.append(Link(target: Self.unprepared, line: line))
+                complete = false
+                targets.append(.missing(link.target))
+                continue
             }
             if let found = pathNames.note(named: target) ?? pathNames.note(cleanedStem: NameKeys.cleaned(target)) {
-                return Link(target: Int32(truncatingIfNeeded: found), line: line)
+                links.append(Link(target: Int32(truncatingIfNeeded: found), line: line))
+                targets.append(.note(found))
+            } else {
+                looseKeys.append(NameKeys.loose(target))
+                complete = false
+                links.append(Link(target: Self.unresolved, line: line))
+                targets.append(.missing(link.target))
             }
-            looseKeys.append(NameKeys.loose(target))
-            return Link(target: Self.unresolved, line: line)
         }
+        self.links = links
+        self.targets = targets
         self.looseKeys = looseKeys
+        isComplete = complete
         names = LinkResolver.NoteNames(note: note)
+    }
+
+    /// A note's links as the link graph counts backlinks: only `sameNote` and the lines matter (memory
+    /// vaults, resolved without hints).
+    static func backlinkView(of note: Note) -> [Link] {
+        note.links.map { Link(target: $0.target.isEmpty ? sameNote : 0, line: Int32(clamping: $0.line)) }
     }
 }

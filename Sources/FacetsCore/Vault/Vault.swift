@@ -7,7 +7,7 @@ public struct Vault: Sendable {
     public let origin: String
     public let notes: [Note]
     /// Per note, per link (same order as `Note.links`): where it leads.
-    public let linkTargets: PerNote<LinkTarget>
+    public let linkTargets: [[LinkTarget]]
     /// Per note: the links that lead to it, in vault order.
     public let backlinks: PerNote<Backlink>
     /// Per missing target name (as first written): the links that name it.
