@@ -27,7 +27,7 @@ struct LinkGraph: Sendable {
     }
 
     /// `hints`, when the loader worked them out (one per note, in order, with the path table they used),
-    /// leave only the links that path and stem did not resolve to do here.
+    /// leave only the links that path, stem and cleaned stem did not resolve to do here.
     init(notes: [Note], hints: LoadHints? = nil) {
         var timer = PhaseTimer()
         let resolver = LinkResolver(notes: notes, pathNames: hints?.pathNames, names: hints?.notes.map(\.names))
