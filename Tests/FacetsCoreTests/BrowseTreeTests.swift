@@ -36,6 +36,33 @@ struct BrowseTreeTests {
         #expect(ChannelIndex.videoId(in: "https://example.org") == nil)
     }
 
+    /// Headings read on their bytes when ASCII and by characters otherwise: both readings must agree, so
+    /// each case is also checked with an accent in its title, which sends it down the character path.
+    @Test("a heading names a talk the same way whether its text is ASCII or not", arguments: [
+        ("### [Talk One](https://www.youtube.com/watch?v=AAA)", "AAA", "Talk One", "https://www.youtube.com/watch?v=AAA"),
+        ("## [ Spaced ](https://youtu.be/S_1-x?t=3)", "S_1-x", "Spaced", "https://youtu.be/S_1-x?t=3"),
+        ("# [A [nested] title](https://www.youtube.com/watch?v=B2&list=x)", "B2", "A [nested] title", "https://www.youtube.com/watch?v=B2&list=x"),
+        ("#[Tight](https://www.youtube.com/watch?v=CCC)", "CCC", "Tight", "https://www.youtube.com/watch?v=CCC"),
+        ("### [No id](https://www.youtube.com/watch?v=)", nil, nil, nil),
+        ("### [Not a video](https://example.org/x)", nil, nil, nil),
+        ("### [Unclosed](https://www.youtube.com/watch?v=DDD", nil, nil, nil),
+        ("### [No link]", nil, nil, nil),
+        ("### Plain heading", nil, nil, nil),
+        ("", nil, nil, nil),
+    ] as [(String, String?, String?, String?)])
+    func headingTalk(line: String, video: String?, title: String?, url: String?) {
+        let talk = ChannelIndex.talk(fromHeading: line[...])
+        #expect(talk?.videoId == video)
+        #expect(talk?.title == title)
+        #expect(talk?.url == url)
+        // The same heading with an accented title: the character path gives the same talk, title aside.
+        let accented = line.replacingOccurrences(of: "[", with: "[é", options: [], range: line.range(of: "["))
+        let viaCharacters = ChannelIndex.talk(fromHeading: accented[...])
+        #expect(viaCharacters?.videoId == video)
+        #expect(viaCharacters?.url == url)
+        #expect(viaCharacters?.title.replacingOccurrences(of: "é", with: "").trimmed == title)
+    }
+
     @Test("`kind: talk` notes name their talk too")
     func talkNotes() {
         let v = vault([

@@ -111,8 +111,12 @@ public enum BrowseTree {
             var order = talks.map(\.videoId).filter { byVideo[$0] != nil }
             let named = Set(order)
             order += byVideo.keys.filter { !named.contains($0) }.sorted()
+            // The first talk named for each video, found once: searched per section, thousands of talks
+            // made the tree quadratic.
+            var titles: [String: String] = [:]
+            for talk in talks where titles[talk.videoId] == nil { titles[talk.videoId] = talk.title }
             for video in order {
-                let title = talks.first { $0.videoId == video }?.title ?? "Talk \(video)"
+                let title = titles[video] ?? "Talk \(video)"
                 sections.append(BrowseNode(id: "talk:\(video)", title: title, entries: (byVideo[video] ?? []).sorted(by: byTitle)))
             }
             if !other.isEmpty {

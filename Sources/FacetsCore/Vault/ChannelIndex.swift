@@ -54,6 +54,7 @@ enum ChannelIndex {
 
     /// `### [Title](https://www.youtube.com/watch?v=ID)` → a talk.
     static func talk(fromHeading line: Substring) -> Talk? {
+        if let ascii = asciiTalk(fromHeading: line) { return ascii }
         let text = line.drop { $0 == "#" || $0 == " " }
         guard text.first == "[", let close = text.lastIndex(of: "]") else { return nil }
         let after = text[text.index(after: close)...]
@@ -72,6 +73,50 @@ enum ChannelIndex {
         if let range = url.range(of: "youtu.be/") {
             let id = url[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
             return id.isEmpty ? nil : String(id)
+        }
+        return nil
+    }
+
+    /// `talk(fromHeading:)` on the bytes of an ASCII line, where characters are bytes (`.none`: not ASCII).
+    /// A channel index of thousands of talks spent milliseconds in character-by-character searches.
+    private static func asciiTalk(fromHeading line: Substring) -> Talk?? {
+        var line = line
+        return line.withUTF8 { b -> Talk?? in
+            for byte in b where byte >= 0x80 { return nil }
+            var i = 0
+            while i < b.count, b[i] == Byte.hash || b[i] == Byte.space { i += 1 }
+            guard i < b.count, b[i] == Byte.openBracket else { return .some(nil) }
+            var close = b.count - 1
+            while b[close] != Byte.closeBracket {
+                guard close > i else { return .some(nil) }
+                close -= 1
+            }
+            guard close + 1 < b.count, b[close + 1] == 0x28 else { return .some(nil) } // (
+            var end = close + 2
+            while end < b.count, b[end] != 0x29 { end += 1 } // )
+            guard end < b.count else { return .some(nil) }
+            let text = { (range: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self) }
+            guard let video = asciiVideoId(in: UnsafeBufferPointer(rebasing: b[(close + 2)..<end])) else { return .some(nil) }
+            return Talk(videoId: video, title: text((i + 1)..<close).trimmed, url: text((close + 2)..<end))
+        }
+    }
+
+    /// `videoId(in:)` for an ASCII URL's bytes.
+    private static func asciiVideoId(in url: UnsafeBufferPointer<UInt8>) -> String? {
+        for marker in [Array("v=".utf8), Array("youtu.be/".utf8)] {
+            guard let at = firstOffset(of: marker, in: url) else { continue }
+            let start = at + marker.count
+            var end = start
+            while end < url.count, Byte.isLetter(url[end]) || Byte.isDigit(url[end]) || url[end] == 0x2D || url[end] == 0x5F { end += 1 }
+            return end > start ? String(decoding: UnsafeBufferPointer(rebasing: url[start..<end]), as: UTF8.self) : nil
+        }
+        return nil
+    }
+
+    private static func firstOffset(of marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count >= marker.count else { return nil }
+        for start in 0...(bytes.count - marker.count) where bytes[start] == marker[0] {
+            if marker.indices.allSatisfy({ bytes[start + $0] == marker[$0] }) { return start }
         }
         return nil
     }
