@@ -30,22 +30,27 @@ struct ByteKeyTable: Sendable {
     @discardableResult
     mutating func addIfAbsent(_ key: String, _ value: Int) -> Int? {
         var key = Self.comparable(key)
-        return key.withUTF8 { bytes -> Int? in
-            let hash = Self.hash(bytes, seed: seed)
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != 0 {
-                if matches(slots[slot], hash: hash, bytes) { return Int(values[Int(slots[slot] & 0xFFFF_FFFF) - 1]) }
-                slot = (slot + 1) & mask
-            }
-            // Half full at most: grows with its keys instead of degrading to long probes.
-            if (values.count + 1) * 2 > slots.count {
-                grow()
-                addIfAbsentAfterGrowth(bytes, hash: hash, value)
-            } else {
-                place(bytes, hash: hash, value, at: slot)
-            }
-            return nil
+        return key.withUTF8 { addIfAbsent(bytes: $0, value) }
+    }
+
+    /// `addIfAbsent` for a key's bytes, which must be in normalization form C (`isPlainlyNFC`): a table
+    /// built from 25,000 paths made a String of every key only to read its bytes back.
+    @discardableResult
+    mutating func addIfAbsent(bytes: UnsafeBufferPointer<UInt8>, _ value: Int) -> Int? {
+        let hash = Self.hash(bytes, seed: seed)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            if matches(slots[slot], hash: hash, bytes) { return Int(values[Int(slots[slot] & 0xFFFF_FFFF) - 1]) }
+            slot = (slot + 1) & mask
         }
+        // Half full at most: grows with its keys instead of degrading to long probes.
+        if (values.count + 1) * 2 > slots.count {
+            grow()
+            addIfAbsentAfterGrowth(bytes, hash: hash, value)
+        } else {
+            place(bytes, hash: hash, value, at: slot)
+        }
+        return nil
     }
 
     /// Keys are equal when Swift's strings are: canonically equivalent (`é` precomposed or as `e` and a
@@ -64,7 +69,8 @@ struct ByteKeyTable: Sendable {
 
     /// The key's bytes as compared: in Unicode normalization form C.
     static func comparable(_ key: String) -> String {
-        key.utf8.allSatisfy { $0 < firstLeadFromU0300 } ? key : key.precomposedStringWithCanonicalMapping
+        let plain = key.utf8.withContiguousStorageIfAvailable(isPlainlyNFC) ?? key.utf8.allSatisfy { $0 < firstLeadFromU0300 }
+        return plain ? key : key.precomposedStringWithCanonicalMapping
     }
 
     /// Every character below U+0300 (ASCII, Latin-1 and the precomposed Latin letters) is unchanged by
@@ -72,7 +78,7 @@ struct ByteKeyTable: Sendable {
     /// In UTF-8 those are the texts with no byte from 0xCC, the first lead byte of U+0300 and above.
     private static let firstLeadFromU0300: UInt8 = 0xCC
 
-    private static func isPlainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isPlainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in bytes where byte >= firstLeadFromU0300 { return false }
         return true
     }

@@ -53,6 +53,21 @@ public enum NameKeys {
         return target.split(separator: "/").contains("..") || target.split(separator: "\\").contains("..")
     }
 
+    /// `cleaned` of a name's bytes, written into `out`; false (and `out` unspecified) when the name is not
+    /// ASCII. For tables built from paths without making a String of each.
+    static func cleanedASCII(_ name: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        out.removeAll(keepingCapacity: true)
+        for b in name {
+            if b >= 0x80 { return false }
+            if b == 0x20 || b == 0x5F {
+                out.append(0x5F)
+            } else if Byte.isLetter(b) || Byte.isDigit(b) {
+                out.append(Byte.lower(b))
+            }
+        }
+        return true
+    }
+
     /// Both keys computed on ASCII bytes (most names), written straight into the new string's storage;
     /// nil when the name has non-ASCII characters.
     static func asciiKey(_ name: String, loose: Bool) -> String? {

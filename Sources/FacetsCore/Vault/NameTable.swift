@@ -16,8 +16,18 @@ struct NameTable: Sendable {
         }
     }
 
+    /// `add` for a name's bytes, in normalization form C (see `ByteKeyTable.addIfAbsent(bytes:_:)`).
+    mutating func add(bytes name: UnsafeBufferPointer<UInt8>, _ note: Int) {
+        if first.addIfAbsent(bytes: name, note) != nil {
+            others[String(decoding: name, as: UTF8.self), default: []].append(note)
+        }
+    }
+
     /// The first note with this name.
     func firstNote(_ name: String) -> Int? { first.value(name) }
+
+    /// The first note with this name, given as bytes in normalization form C.
+    func firstNote(_ name: UnsafeBufferPointer<UInt8>) -> Int? { first.value(name) }
 
     /// Every note with this name, in the order added.
     func notes(_ name: String) -> [Int]? {

@@ -16,22 +16,79 @@ struct PathNames: Sendable {
             case 0:
                 var byPath = ByteKeyTable(capacity: paths.count)
                 for (index, path) in paths.enumerated() {
-                    byPath.addIfAbsent(String(path.dropLast(NoteParser.hasMarkdownSuffix(path) ? 3 : 0)), index)
+                    Self.withKey(path, of: .path) { key in
+                        switch key {
+                        case .bytes(let bytes): byPath.addIfAbsent(bytes: bytes, index)
+                        case .string(let key): byPath.addIfAbsent(key, index)
+                        }
+                    }
                 }
                 tables.byPath = byPath
             case 1:
                 var byStem = NameTable(capacity: paths.count)
-                for (index, path) in paths.enumerated() { byStem.add(NoteParser.stem(of: path), index) }
+                for (index, path) in paths.enumerated() {
+                    Self.withKey(path, of: .stem) { key in
+                        switch key {
+                        case .bytes(let bytes): byStem.add(bytes: bytes, index)
+                        case .string(let key): byStem.add(key, index)
+                        }
+                    }
+                }
                 tables.byStem = byStem
             default:
                 var byCleanedStem = NameTable(capacity: paths.count)
-                for (index, path) in paths.enumerated() { byCleanedStem.add(NameKeys.cleaned(NoteParser.stem(of: path)), index) }
+                var buffer: [UInt8] = []
+                for (index, path) in paths.enumerated() {
+                    Self.withKey(path, of: .stem) { key in
+                        switch key {
+                        case .bytes(let stem):
+                            if NameKeys.cleanedASCII(stem, into: &buffer) {
+                                buffer.withUnsafeBufferPointer { byCleanedStem.add(bytes: $0, index) }
+                            } else {
+                                byCleanedStem.add(NameKeys.cleaned(String(decoding: stem, as: UTF8.self)), index)
+                            }
+                        case .string(let stem): byCleanedStem.add(NameKeys.cleaned(stem), index)
+                        }
+                    }
+                }
                 tables.byCleanedStem = byCleanedStem
             }
         }
         byPath = tables.byPath ?? ByteKeyTable(capacity: 0)
         byStem = tables.byStem ?? NameTable(capacity: 0)
         byCleanedStem = tables.byCleanedStem ?? NameTable(capacity: 0)
+    }
+
+    private enum KeyPart { case path, stem }
+    private enum Key {
+        /// The key's bytes, in normalization form C: looked up as they are.
+        case bytes(UnsafeBufferPointer<UInt8>)
+        /// Anything else, made the way `LinkResolver` prepares a target.
+        case string(String)
+    }
+
+    /// A path's key (`.path`: without `.md`; `.stem`: `NoteParser.stem(of:)`) as bytes lent for the call,
+    /// without making a String of it: three tables of 25,000 paths made 75,000 Strings to read them back.
+    private static func withKey(_ path: String, of part: KeyPart, _ body: (Key) -> Void) {
+        var path = path
+        let lent = path.withUTF8 { bytes -> Bool in
+            guard ByteKeyTable.isPlainlyNFC(bytes) else { return false }
+            var start = 0
+            if part == .stem {
+                start = bytes.count
+                while start > 0, bytes[start - 1] != Byte.slash { start -= 1 }
+                guard start < bytes.count else { return false }
+            }
+            var end = bytes.count
+            if end - start >= 3, bytes[end - 3] == 0x2E, bytes[end - 2] | 0x20 == 0x6D, bytes[end - 1] | 0x20 == 0x64 { end -= 3 }
+            body(.bytes(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+            return true
+        }
+        guard !lent else { return }
+        switch part {
+        case .path: body(.string(String(path.dropLast(NoteParser.hasMarkdownSuffix(path) ? 3 : 0))))
+        case .stem: body(.string(NoteParser.stem(of: path)))
+        }
     }
 
     /// The tables, written from `concurrentPerform`'s threads at distinct fields.
@@ -44,6 +101,11 @@ struct PathNames: Sendable {
     /// The note a target names by its path (without `.md`) or, failing that, the first with that stem.
     /// The target is as `LinkResolver` prepares it: `.md` removed, never leaving the vault.
     func note(named target: String) -> Int? {
+        byPath.value(target) ?? byStem.firstNote(target)
+    }
+
+    /// `note(named:)` for a target's bytes, which must be in normalization form C (ASCII is).
+    func note(named target: UnsafeBufferPointer<UInt8>) -> Int? {
         byPath.value(target) ?? byStem.firstNote(target)
     }
 
