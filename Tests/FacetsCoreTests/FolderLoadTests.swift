@@ -93,6 +93,7 @@ struct FolderLoadTests {
             #expect(note.text == original)
             #expect(note.byteCount == original.utf8.count)
             #expect(note.bodyLine(note.bodyFirstLine) == "first line [[other]]")
+            #expect(note.links.map(\.target) == ["other"])
 
             // Edited elsewhere, with a longer front matter: the body is found again.
             let edited = "---\ntitle: Changing\nkind: practice\nsummary: added\n---\nrewritten body\n"
@@ -100,11 +101,18 @@ struct FolderLoadTests {
             #expect(note.text == edited)
             #expect(String(note.body) == "rewritten body\n")
 
-            // Deleted: empty, no crash; what the load found stays.
+            // Its links are read from the file as it is now, like its text; the link graph stays as loaded.
+            #expect(note.links.isEmpty)
+            #expect(note.linkCount == 1)
+
+            // Deleted: empty, no crash; what the load found stays in the graph.
             try FileManager.default.removeItem(at: folder.appendingPathComponent("changing.md"))
             #expect(note.text.isEmpty)
             #expect(note.bodyLine(note.bodyFirstLine) == nil || note.bodyLine(note.bodyFirstLine) == "")
-            #expect(note.links.map(\.target) == ["other"])
+            #expect(note.links.isEmpty)
+            let other = try index(of: "other.md", in: vault)
+            #expect(vault.linkTargets[changing] == [.note(other)])
+            #expect(vault.backlinks[other].map(\.source) == [changing])
         }
     }
 

@@ -27,7 +27,17 @@ public struct Note: Sendable {
     }
     /// 1-based file line of the body's first line.
     public let bodyFirstLine: Int
-    public let links: [WikiLink]
+    /// The wiki links as written, in order. A vault's notes scan their file again for them (see
+    /// `ScannedLinks`); the vault's link graph was built from them at load.
+    public var links: [WikiLink] {
+        if let storedLinks { return storedLinks }
+        let (bytes, bodyOffset) = content.current
+        return bytes.withUnsafeBufferPointer { LinkScanner.scan($0, from: bodyOffset, firstLine: bodyFirstLine).links }
+    }
+    /// Kept for notes made from text or given links; nil for a vault's notes, which read their file.
+    private let storedLinks: [WikiLink]?
+    /// How many links the note had when loaded (`links.count` without reading the file).
+    public let linkCount: Int
     public let timestamps: [TimestampRef]
     /// What the vault's talk lengths need of `timestamps`, worked out while the note is parsed.
     let timestampSummary: TimestampSummary
@@ -41,12 +51,12 @@ public struct Note: Sendable {
                 bodyFirstLine: Int, links: [WikiLink], timestamps: [TimestampRef], diagnostics: [Diagnostic]) {
         self.init(path: path, stem: stem, title: title, frontMatter: frontMatter,
                   content: .resident(bytes: bytes, bodyOffset: min(max(bodyOffset, 0), bytes.count)), byteCount: bytes.count,
-                  bodyFirstLine: bodyFirstLine, links: links, timestamps: timestamps, diagnostics: diagnostics)
+                  bodyFirstLine: bodyFirstLine, links: links, linkCount: links.count, timestamps: timestamps, diagnostics: diagnostics)
     }
 
     /// A note whose bytes are found through `content` (a vault's notes: in their files).
     init(path: String, stem: String, title: String, frontMatter: FrontMatter, content: NoteContent, byteCount: Int,
-         bodyFirstLine: Int, links: [WikiLink], timestamps: [TimestampRef], diagnostics: [Diagnostic],
+         bodyFirstLine: Int, links: [WikiLink]?, linkCount: Int, timestamps: [TimestampRef], diagnostics: [Diagnostic],
          headingTalks: [Talk]? = nil) {
         self.path = path
         self.stem = stem
@@ -58,7 +68,8 @@ public struct Note: Sendable {
         self.content = content
         self.byteCount = byteCount
         self.bodyFirstLine = bodyFirstLine
-        self.links = links
+        self.storedLinks = links
+        self.linkCount = linkCount
         self.timestamps = timestamps
         self.timestampSummary = TimestampSummary(timestamps)
         self.headingTalks = headingTalks

@@ -33,14 +33,19 @@ enum NoteContent: Sendable {
 /// ever opened for reading. A file changed since the load is shown as it is now (its body found again);
 /// one that can no longer be read shows as empty.
 final class NoteFile: Sendable {
-    let path: String
+    /// The vault's folder and the note's path in it, kept apart: both are shared with the listing and
+    /// the note, where a joined path was one more string per note, made for every note and used for few.
+    let root: String
+    let relativePath: String
+    var path: String { root + "/" + relativePath }
     /// Size and body start at load time: a file of another size has changed, so its body is found again.
     let loadedCount: Int
     let loadedBodyOffset: Int
     let cache: NoteFileCache
 
-    init(path: String, loadedCount: Int, loadedBodyOffset: Int, cache: NoteFileCache) {
-        self.path = path
+    init(root: String, relativePath: String, loadedCount: Int, loadedBodyOffset: Int, cache: NoteFileCache) {
+        self.root = root
+        self.relativePath = relativePath
         self.loadedCount = loadedCount
         self.loadedBodyOffset = loadedBodyOffset
         self.cache = cache
@@ -49,6 +54,7 @@ final class NoteFile: Sendable {
     /// Through the cache, which keeps a copy only while the file's size and modification time stay
     /// what they were when it was read: a note edited elsewhere shows its new text at the next look.
     func read() -> (bytes: NoteBytes, bodyOffset: Int) {
+        let path = self.path
         guard let stamp = FileStamp(path: path) else { return read(into: nil) }
         if let cached = cache.lookup(path, stamp: stamp) { return cached }
         let found = read(into: nil)
@@ -153,8 +159,10 @@ enum NoteFileReading {
     enum Failure: Error { case unreadable(Int32), tooLarge(Int), binary }
 
     /// The file's bytes: in `buffer` (lent until its next use) when given, else in memory of their own.
-    static func read(_ path: String, into buffer: ReadBuffer? = nil) -> Result<NoteBytes, Failure> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// A relative `path` is found below the open folder `directory` (a loader opens the vault's folder
+    /// once, and the kernel then looks up one name per note instead of every folder on the way).
+    static func read(_ path: String, in directory: Int32 = AT_FDCWD, into buffer: ReadBuffer? = nil) -> Result<NoteBytes, Failure> {
+        let fd = openat(directory, path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .failure(.unreadable(errno)) }
         defer { close(fd) }
         var info = stat()

@@ -18,12 +18,13 @@ public enum NoteParser {
     }
 
     /// Parses a vault file's bytes without keeping them: the reader reuses their memory for the next file,
-    /// and the note reads `file` again when its text is wanted.
-    /// `scratch` is the calling thread's own (see `LinkScanner.Scratch`).
-    static func parse(path: String, borrowing input: NoteBytes, file: String, cache: NoteFileCache,
-                      scratch: LinkScanner.Scratch? = nil) -> Note {
+    /// and the note reads its file (`path` below `root`) again when its text is wanted.
+    /// `scratch` is the calling thread's own (see `LinkScanner.Scratch`): the note's links are left in
+    /// `scratch.scanned` for the loader to resolve, and the note scans its file again when they are asked for.
+    static func parse(path: String, borrowing input: NoteBytes, root: String, cache: NoteFileCache,
+                      scratch: LinkScanner.Scratch) -> Note {
         parse(path: path, bytes: input, scratch: scratch) { bytes, bodyOffset in
-            .file(NoteFile(path: file, loadedCount: bytes.count, loadedBodyOffset: bodyOffset, cache: cache))
+            .file(NoteFile(root: root, relativePath: path, loadedCount: bytes.count, loadedBodyOffset: bodyOffset, cache: cache))
         }
     }
 
@@ -47,7 +48,9 @@ public enum NoteParser {
         var frontMatter = FrontMatter()
         var bodyOffset = 0
         var bodyFirstLine = 1
-        var scan = LinkScanner.Result()
+        var links: [WikiLink]?
+        var linkCount = 0
+        var timestamps: [TimestampRef] = []
         bytes.withUnsafeBufferPointer { utf8 in
             if let invalid = UTF8Check.firstInvalidOffset(utf8) {
                 diagnostics.append(Diagnostic(.warning, path: path, line: 1 + LinkScanner.countNewlines(utf8, from: 0, to: invalid),
@@ -69,7 +72,15 @@ public enum NoteParser {
                                                   "front matter starts with --- but never closes; read as text"))
                 }
             }
-            scan = LinkScanner.scan(utf8, from: bodyOffset, firstLine: bodyFirstLine, scratch: scratch)
+            if let scratch {
+                timestamps = LinkScanner.scanForLoad(utf8, from: bodyOffset, firstLine: bodyFirstLine, scratch: scratch)
+                linkCount = scratch.scanned.count
+            } else {
+                let scan = LinkScanner.scan(utf8, from: bodyOffset, firstLine: bodyFirstLine)
+                links = scan.links
+                linkCount = scan.links.count
+                timestamps = scan.timestamps
+            }
         }
 
         var title = frontMatter.string("title") ?? stem
@@ -84,7 +95,7 @@ public enum NoteParser {
             headingTalks = frontMatter.string("videoId") != nil ? [] : ChannelIndex.headingTalks(of: bytes, bodyOffset: bodyOffset)
         }
         return Note(path: path, stem: stem, title: title, frontMatter: frontMatter, content: content,
-                    byteCount: bytes.count, bodyFirstLine: bodyFirstLine, links: scan.links, timestamps: scan.timestamps,
+                    byteCount: bytes.count, bodyFirstLine: bodyFirstLine, links: links, linkCount: linkCount, timestamps: timestamps,
                     diagnostics: diagnostics, headingTalks: headingTalks)
     }
 
@@ -96,14 +107,19 @@ public enum NoteParser {
         }
     }
 
-    /// `notes/Foo Bar.md` → `Foo Bar`.
+    /// `notes/Foo Bar.md` → `Foo Bar`. On the path's bytes: a load asks it three times per note.
     public static func stem(of path: String) -> String {
-        let utf8 = path.utf8
-        var start = utf8.startIndex
-        if let slash = utf8.lastIndex(of: Byte.slash) { start = utf8.index(after: slash) }
-        guard start < utf8.endIndex else { return path.split(separator: "/").last.map(String.init) ?? path }
-        let name = path[start...]
-        return hasMarkdownSuffix(name) ? String(name.utf8.dropLast(3)) ?? String(name) : String(name)
+        var path = path
+        let found = path.withUTF8 { bytes -> String? in
+            var start = bytes.count
+            while start > 0, bytes[start - 1] != Byte.slash { start -= 1 }
+            guard start < bytes.count else { return nil }
+            var end = bytes.count
+            if end - start >= 3, bytes[end - 3] == 0x2E, bytes[end - 2] | 0x20 == 0x6D, bytes[end - 1] | 0x20 == 0x64 { end -= 3 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        // A path ending in `/` names no file: its last component stands in.
+        return found ?? path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// Ends in `.md`, in any case.

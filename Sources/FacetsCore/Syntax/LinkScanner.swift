@@ -11,6 +11,8 @@ enum LinkScanner {
     /// Arrays a loader thread scans every note into, keeping their capacity from note to note.
     final class Scratch {
         fileprivate var result = Result()
+        /// The links of the note scanned last by `scanForLoad`.
+        fileprivate(set) var scanned = ScannedLinks()
         init() {}
     }
 
@@ -22,13 +24,30 @@ enum LinkScanner {
         if let scratch { swap(&result, &scratch.result) }
         result.links.removeAll(keepingCapacity: true)
         result.timestamps.removeAll(keepingCapacity: true)
-        scan(bytes, from: start, firstLine: firstLine, into: &result)
+        var unused = ScannedLinks()
+        scan(bytes, from: start, firstLine: firstLine, into: &result, scanned: &unused, compact: false)
         let kept = Result(links: result.links.exactlySized(), timestamps: result.timestamps.exactlySized())
         if let scratch { swap(&result, &scratch.result) }
         return kept
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int, into result: inout Result) {
+    /// A loader's scan: the timestamps, sized exactly, and the links left in `scratch.scanned` for the
+    /// thread to resolve before it scans the next note (no `WikiLink` is made for plain targets).
+    static func scanForLoad(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int, scratch: Scratch) -> [TimestampRef] {
+        var result = Result()
+        swap(&result, &scratch.result)
+        result.links.removeAll(keepingCapacity: true)
+        result.timestamps.removeAll(keepingCapacity: true)
+        scratch.scanned.removeAll()
+        scan(bytes, from: start, firstLine: firstLine, into: &result, scanned: &scratch.scanned, compact: true)
+        let timestamps = result.timestamps.exactlySized()
+        swap(&result, &scratch.result)
+        return timestamps
+    }
+
+    /// `compact`: links go to `scanned`, else to `result.links`.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int, into result: inout Result,
+                             scanned: inout ScannedLinks, compact: Bool) {
         let end = bytes.count
         var i = start
         var line = firstLine
@@ -91,9 +110,13 @@ enum LinkScanner {
                 if i > start, bytes[i - 1] == 0x5C { // \[ is escaped text
                     i += 1
                 } else if !(closes.knows(i) && !closes.canCloseWiki(after: i)),
-                          let found = WikiLinkSyntax.parse(bytes, at: i, end: window, line: line) {
-                    if let link = found.link { result.links.append(link) }
-                    i = found.next
+                          let span = WikiLinkSyntax.span(bytes, at: i, end: window) {
+                    if compact {
+                        scanned.add(bytes, span, line: line)
+                    } else if let link = WikiLinkSyntax.link(bytes, span, line: line) {
+                        result.links.append(link)
+                    }
+                    i = span.next
                 } else if b == Byte.openBracket, let found = TimestampSyntax.bare(bytes, at: i, end: window, line: line) {
                     result.timestamps.append(found.stamp)
                     i = found.next

@@ -16,9 +16,24 @@ enum WikiLinkSyntax {
         return text
     }
 
-    /// A link starting at `start` (which holds `[` or `!`), and the index just past its `]]`.
-    /// `nil` when there is no link there, or it is `[[]]` (ignored) or crosses a line end.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, line: Int) -> (link: WikiLink?, next: Int)? {
+    /// Where the parts of a `[[…]]` are, before any text is made of them.
+    struct Span {
+        /// Just past the opening `[[`.
+        var contentStart: Int
+        /// The first `|`, or -1.
+        var firstPipe: Int
+        /// The closing `]]`.
+        var close: Int
+        var isEmbed: Bool
+        /// Just past the closing `]]`.
+        var next: Int { close + 2 }
+        /// The target as written, before trimming (up to the first `|`).
+        var targetRange: Range<Int> { contentStart..<(firstPipe >= 0 ? firstPipe : close) }
+    }
+
+    /// The `[[…]]` starting at `start` (which holds `[` or `!`): nil when there is none there or it
+    /// crosses a line end.
+    static func span(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Span? {
         var i = start
         var isEmbed = false
         if bytes[i] == Byte.bang {
@@ -37,21 +52,49 @@ enum WikiLinkSyntax {
             j += 1
         }
         guard j + 1 < end else { return nil }
-        let next = j + 2
-        let targetEnd = firstPipe >= 0 ? firstPipe : j
-        let rawTarget = trimmedString(bytes, contentStart..<targetEnd)
-        let rawLabel = firstPipe >= 0 ? trimmedString(bytes, (firstPipe + 1)..<j) : ""
-        if rawTarget.isEmpty && rawLabel.isEmpty { return (nil, next) }
+        return Span(contentStart: contentStart, firstPipe: firstPipe, close: j, isEmbed: isEmbed)
+    }
+
+    /// A link starting at `start` (which holds `[` or `!`), and the index just past its `]]`.
+    /// `nil` when there is no link there, or it is `[[]]` (ignored) or crosses a line end.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, line: Int) -> (link: WikiLink?, next: Int)? {
+        guard let span = span(bytes, at: start, end: end) else { return nil }
+        return (link(bytes, span, line: line), span.next)
+    }
+
+    /// The link a span holds; nil for `[[]]` and the like, which are ignored.
+    static func link(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span, line: Int) -> WikiLink? {
+        let targetRange = span.targetRange
+        let rawTarget = trimmedString(bytes, targetRange)
+        let rawLabel = span.firstPipe >= 0 ? trimmedString(bytes, (span.firstPipe + 1)..<span.close) : ""
+        if rawTarget.isEmpty && rawLabel.isEmpty { return nil }
         var target = rawTarget
         var heading: String?
-        if bytes[contentStart..<targetEnd].contains(Byte.hash), let hashIndex = rawTarget.firstIndex(of: "#") {
+        if bytes[targetRange].contains(Byte.hash), let hashIndex = rawTarget.firstIndex(of: "#") {
             target = String(rawTarget[..<hashIndex]).trimmed
             let h = String(rawTarget[rawTarget.index(after: hashIndex)...]).trimmed
             heading = h.isEmpty ? nil : h
         }
-        if target.isEmpty && heading == nil { return (nil, next) }
+        if target.isEmpty && heading == nil { return nil }
         let fallback = target.isEmpty ? (heading ?? "") : (heading.map { "\(target) › \($0)" } ?? target)
         let label = rawLabel.isEmpty ? fallback : rawLabel
-        return (WikiLink(target: target, heading: heading, label: label, isEmbed: isEmbed, line: line), next)
+        return WikiLink(target: target, heading: heading, label: label, isEmbed: span.isEmbed, line: line)
+    }
+
+    /// The target's bytes when they are its text exactly and name a note the plain way: trimmed of spaces
+    /// and tabs, ASCII, with no `#` heading, no `.` (`.md`, `..`) and no leading `/`, `\` or `~`. Such a
+    /// link always exists, and the loader looks it up without making a String of it.
+    static func plainTarget(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> Range<Int>? {
+        var lower = span.targetRange.lowerBound, upper = span.targetRange.upperBound
+        while lower < upper, Byte.isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower, Byte.isSpace(bytes[upper - 1]) { upper -= 1 }
+        guard lower < upper else { return nil }
+        let first = bytes[lower]
+        if first == Byte.slash || first == 0x5C || first == 0x7E { return nil }
+        for k in lower..<upper {
+            let b = bytes[k]
+            if b >= 0x80 || b == Byte.hash || b == 0x2E { return nil }
+        }
+        return lower..<upper
     }
 }

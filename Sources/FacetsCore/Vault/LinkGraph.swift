@@ -10,7 +10,7 @@ struct LoadHints: Sendable {
 struct LinkGraph: Sendable {
     let resolver: LinkResolver
     /// Per note, per link (same order as `Note.links`).
-    let targets: [[LinkTarget]]
+    let targets: LinkTargets
     let backlinks: PerNote<Backlink>
     /// Per missing target name (as first written): the links that name it.
     let missing: [String: [Backlink]]
@@ -18,12 +18,10 @@ struct LinkGraph: Sendable {
     let diagnostics: [Diagnostic]
     let phases: [(name: String, seconds: Double)]
 
-    /// Every link of the vault resolved, per note, with what the backlinks are built from.
+    /// Every link of the vault resolved, with the line of each (in `targets.codes` order).
     struct Resolved {
-        var targets: [[LinkTarget]]
-        /// Per note, per link: its line, and `LinkHints.sameNote` for `[[#heading]]` links, which lead to
-        /// their own note without linking to it.
-        var links: [[LinkHints.Link]]
+        var targets: LinkTargets
+        var lines: [Int32]
     }
 
     /// `hints`, when the loader worked them out (one per note, in order, with the path table they used),
@@ -34,19 +32,16 @@ struct LinkGraph: Sendable {
         self.resolver = resolver
         timer.lap("name index")
 
-        let resolved = hints.map { Self.resolveRest(of: $0.notes, notes: notes, resolver: resolver) }
+        let resolved = hints.map { Self.resolveRest(of: $0.notes, resolver: resolver) }
             ?? Self.resolveAll(notes: notes, resolver: resolver)
-        targets = resolved.targets
+        let targets = resolved.targets
+        self.targets = targets
         timer.lap("resolve")
 
         // Counted first, then placed: every note's backlinks land in one array, in vault order.
+        let codes = targets.codes, starts = targets.starts
         var backlinkStarts = [Int](repeating: 0, count: notes.count + 1)
-        for source in notes.indices {
-            let links = resolved.links[source]
-            for (k, target) in resolved.targets[source].enumerated() where links[k].target != LinkHints.sameNote {
-                if case .note(let index) = target { backlinkStarts[index + 1] += 1 }
-            }
-        }
+        for code in codes where code >= 0 { backlinkStarts[Int(code) + 1] += 1 }
         for index in notes.indices { backlinkStarts[index + 1] += backlinkStarts[index] }
         var next = backlinkStarts
         var missing: [String: [Backlink]] = [:]
@@ -55,22 +50,22 @@ struct LinkGraph: Sendable {
         let backlinkCount = backlinkStarts[notes.count]
         let placed = [Backlink](unsafeUninitializedCapacity: backlinkCount) { buffer, initialized in
             for source in notes.indices {
-                let links = resolved.links[source]
-                for (k, target) in resolved.targets[source].enumerated() {
-                    let backlink = Backlink(source: source, linkIndex: k, line: Int(links[k].line))
-                    switch target {
-                    case .note(let index):
-                        guard links[k].target != LinkHints.sameNote else { continue }
-                        buffer.initializeElement(at: next[index], to: backlink)
-                        next[index] += 1
-                    case .missing(let name):
-                        let key = NameKeys.loose(name)
-                        let spelling = missingSpelling[key] ?? name
-                        missingSpelling[key] = spelling
-                        missing[spelling, default: []].append(backlink)
-                        let why = NameKeys.leavesVault(name) ? "link leaves the vault; not followed" : "no note for"
-                        diagnostics.append(Diagnostic(.warning, path: notes[source].path, line: backlink.line, "\(why) [[\(name)]]"))
+                for position in starts[source]..<starts[source + 1] {
+                    let code = codes[position]
+                    if code == LinkTargets.sameNote { continue }
+                    let backlink = Backlink(source: source, linkIndex: position - starts[source], line: Int(resolved.lines[position]))
+                    if code >= 0 {
+                        buffer.initializeElement(at: next[Int(code)], to: backlink)
+                        next[Int(code)] += 1
+                        continue
                     }
+                    let name = targets.missingNames[position] ?? ""
+                    let key = NameKeys.loose(name)
+                    let spelling = missingSpelling[key] ?? name
+                    missingSpelling[key] = spelling
+                    missing[spelling, default: []].append(backlink)
+                    let why = NameKeys.leavesVault(name) ? "link leaves the vault; not followed" : "no note for"
+                    diagnostics.append(Diagnostic(.warning, path: notes[source].path, line: backlink.line, "\(why) [[\(name)]]"))
                 }
             }
             initialized = backlinkCount
@@ -95,15 +90,16 @@ struct LinkGraph: Sendable {
     /// A few interleaved shares, each remembering the targets it has resolved: a vault names the same
     /// notes over and over, and working out a name's keys costs more than looking it up.
     static func resolveAll(notes: [Note], resolver: LinkResolver) -> Resolved {
-        var targets = [[LinkTarget]](repeating: [], count: notes.count)
+        var perNote = [(targets: [LinkTarget], links: [LinkHints.Link])](repeating: ([], []), count: notes.count)
         let shares = max(1, min(notes.count, ProcessInfo.processInfo.activeProcessorCount * 2))
-        targets.withUnsafeMutableBufferPointer { buffer in
+        perNote.withUnsafeMutableBufferPointer { buffer in
             let slots = TargetSlots(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: shares) { share in
                 var known: [String: LinkTarget] = [:]
                 for index in stride(from: share, to: notes.count, by: shares) {
+                    // Read once: a vault note scans its file for them.
                     let links = notes[index].links
-                    slots.buffer[index] = links.indices.map { k in
+                    let targets = links.indices.map { k in
                         let name = links[k].target
                         if name.isEmpty { return resolver.resolve(target: name, from: index) }
                         if let target = known[name] { return target }
@@ -111,40 +107,64 @@ struct LinkGraph: Sendable {
                         known[name] = target
                         return target
                     }
+                    slots.buffer[index] = (targets, LinkHints.backlinkView(of: links))
                 }
             }
         }
-        return Resolved(targets: targets, links: notes.map(LinkHints.backlinkView))
+        let targets = LinkTargets(perNote.map(\.targets), sameNote: perNote.map { $0.links.map { $0.target == LinkHints.sameNote } })
+        return Resolved(targets: targets, lines: perNote.flatMap { $0.links.map(\.line) })
     }
 
     /// The hints' targets, with the links that path, stem and cleaned stem left unresolved resolved the
     /// rest of the way: by their loose keys, worked out on the loader's threads; the few that name a
     /// folder, leave the vault or name no file by the resolver's every step.
-    static func resolveRest(of hints: [LinkHints], notes: [Note], resolver: LinkResolver) -> Resolved {
-        let targets = hints.indices.map { index -> [LinkTarget] in
-            let hint = hints[index]
-            guard !hint.isComplete else { return hint.targets }
-            var targets = hint.targets
+    static func resolveRest(of hints: [LinkHints], resolver: LinkResolver) -> Resolved {
+        let total = hints.reduce(0) { $0 + $1.links.count }
+        var codes: [Int32] = []
+        var lines: [Int32] = []
+        var starts = [0]
+        codes.reserveCapacity(total)
+        lines.reserveCapacity(total)
+        starts.reserveCapacity(hints.count + 1)
+        var missingNames: [Int: String] = [:]
+        for (index, hint) in hints.enumerated() {
             var looseKeys = hint.looseKeys.makeIterator()
-            for (k, link) in hint.links.enumerated() {
+            var pending = hint.pendingTargets.makeIterator()
+            for link in hint.links {
+                lines.append(link.line)
+                var target: LinkTarget
                 switch link.target {
+                case LinkHints.sameNote:
+                    codes.append(LinkTargets.sameNote)
+                    continue
                 case LinkHints.unresolved:
-                    let name = notes[index].links[k].target
+                    let name = pending.next() ?? ""
                     if let key = looseKeys.next(), let found = resolver.note(looseKey: key) {
-                        targets[k] = .note(found)
+                        target = .note(found)
                     } else if name.utf8.contains(Byte.slash) {
-                        targets[k] = resolver.resolve(target: name, from: index)
+                        target = resolver.resolve(target: name, from: index)
+                    } else {
+                        target = .missing(name)
                     }
                 case LinkHints.unprepared:
-                    targets[k] = resolver.resolve(target: notes[index].links[k].target, from: index)
+                    target = resolver.resolve(target: pending.next() ?? "", from: index)
                 default:
+                    codes.append(link.target)
                     continue
                 }
+                switch target {
+                case .note(let found): codes.append(Int32(truncatingIfNeeded: found))
+                case .missing(let name):
+                    missingNames[codes.count] = name
+                    codes.append(LinkTargets.missing)
+                }
             }
-            return targets
+            starts.append(codes.count)
         }
-        return Resolved(targets: targets, links: hints.map(\.links))
+        return Resolved(targets: LinkTargets(codes: codes, starts: starts, missingNames: missingNames), lines: lines)
     }
 
-    private struct TargetSlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<[LinkTarget]> }
+    private struct TargetSlots: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<(targets: [LinkTarget], links: [LinkHints.Link])>
+    }
 }

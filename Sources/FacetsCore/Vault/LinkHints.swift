@@ -19,57 +19,77 @@ struct LinkHints: Sendable {
 
     /// Per link of the note, in order.
     let links: [Link]
-    /// Per link: where it leads as far as the thread could tell; `.missing` for the `unresolved` and
-    /// `unprepared` ones, until the link graph has resolved them.
-    let targets: [LinkTarget]
     /// Per `unresolved` link, in order: its target as titles and aliases are compared (`NameKeys.loose`).
     let looseKeys: [String]
+    /// Per `unresolved` or `unprepared` link, in order: its target as written, for the link graph to
+    /// resolve (the note no longer holds its links).
+    let pendingTargets: [String]
     let names: LinkResolver.NoteNames
 
-    /// No link waits for the link graph: `targets` are final.
-    let isComplete: Bool
-
-    /// `index` is the note's place in the vault, which `pathNames` was built for.
-    init(note: Note, index: Int, pathNames: PathNames) {
-        var looseKeys: [String] = []
-        var complete = true
-        var links: [Link] = []
-        var targets: [LinkTarget] = []
-        links.reserveCapacity(note.links.count)
-        targets.reserveCapacity(note.links.count)
-        for link in note.links {
-            let line = Int32(clamping: link.line)
-            if link.target.isEmpty {
-                links.append(Link(target: Self.sameNote, line: line))
-                targets.append(.note(index))
-                continue
-            }
-            guard let target = LinkResolver.prepared(link.target), !target.isEmpty else {
-                links.append(Link(target: Self.unprepared, line: line))
-                complete = false
-                targets.append(.missing(link.target))
-                continue
-            }
-            if let found = pathNames.note(named: target) ?? pathNames.note(cleanedStem: NameKeys.cleaned(target)) {
-                links.append(Link(target: Int32(truncatingIfNeeded: found), line: line))
-                targets.append(.note(found))
-            } else {
-                looseKeys.append(NameKeys.loose(target))
-                complete = false
-                links.append(Link(target: Self.unresolved, line: line))
-                targets.append(.missing(link.target))
+    /// `scanned` are the note's links; `pathNames` is the table of the listing the note was read from.
+    /// Borrowed: an initializer owns its arguments, so passing the note and the table copied them, a
+    /// retain and a release of each of their buffers, once per note.
+    init(note: borrowing Note, scanned: borrowing ScannedLinks, pathNames: borrowing PathNames) {
+        var builder = Builder(capacity: scanned.count)
+        scanned.forEach { target, line in
+            switch target {
+            case .plain(let bytes):
+                // A plain target is its own prepared form: looked up by its bytes, a String made only on a miss.
+                if let found = pathNames.note(named: bytes) {
+                    builder.add(Int32(truncatingIfNeeded: found), line: line)
+                } else {
+                    builder.add(target: String(decoding: bytes, as: UTF8.self), line: line, pathNames: pathNames)
+                }
+            case .other(let link):
+                builder.add(target: link.target, line: line, pathNames: pathNames)
             }
         }
-        self.links = links
-        self.targets = targets
-        self.looseKeys = looseKeys
-        isComplete = complete
+        links = builder.links
+        looseKeys = builder.looseKeys
+        pendingTargets = builder.pendingTargets
         names = LinkResolver.NoteNames(note: note)
+    }
+
+    /// The hints' arrays, link by link. The path table is passed to each call, not kept: copying it
+    /// retained every one of its arrays, once per note.
+    private struct Builder {
+        var links: [Link] = []
+        var looseKeys: [String] = []
+        var pendingTargets: [String] = []
+
+        init(capacity: Int) {
+            links.reserveCapacity(capacity)
+        }
+
+        /// A link leading to note `code`, or with one of `LinkHints`' codes.
+        mutating func add(_ code: Int32, line: Int) {
+            links.append(Link(target: code, line: Int32(clamping: line)))
+        }
+
+        /// A link's target as written: resolved by path, stem or cleaned stem, else left for the link graph.
+        mutating func add(target name: String, line: Int, pathNames: PathNames) {
+            if name.isEmpty {
+                add(LinkHints.sameNote, line: line)
+                return
+            }
+            guard let target = LinkResolver.prepared(name), !target.isEmpty else {
+                pendingTargets.append(name)
+                add(LinkHints.unprepared, line: line)
+                return
+            }
+            if let found = pathNames.note(named: target) ?? pathNames.note(cleanedStem: NameKeys.cleaned(target)) {
+                add(Int32(truncatingIfNeeded: found), line: line)
+            } else {
+                looseKeys.append(NameKeys.loose(target))
+                pendingTargets.append(name)
+                add(LinkHints.unresolved, line: line)
+            }
+        }
     }
 
     /// A note's links as the link graph counts backlinks: only `sameNote` and the lines matter (memory
     /// vaults, resolved without hints).
-    static func backlinkView(of note: Note) -> [Link] {
-        note.links.map { Link(target: $0.target.isEmpty ? sameNote : 0, line: Int32(clamping: $0.line)) }
+    static func backlinkView(of links: [WikiLink]) -> [Link] {
+        links.map { Link(target: $0.target.isEmpty ? sameNote : 0, line: Int32(clamping: $0.line)) }
     }
 }

@@ -11,13 +11,17 @@ struct LinkResolver: Sendable {
         /// Stem, title and aliases, loose, without repeats or empty ones.
         var loose: [String]
 
-        init(note: Note) {
-            var loose = [NameKeys.loose(note.stem)]
-            for name in [note.title] + note.aliases {
+        init(note: borrowing Note) {
+            var loose: [String] = []
+            loose.reserveCapacity(2)
+            func add(_ name: String) {
                 let key = NameKeys.loose(name)
                 if !key.isEmpty, !loose.contains(key) { loose.append(key) }
             }
-            self.loose = loose.filter { !$0.isEmpty }
+            add(note.stem)
+            add(note.title)
+            for alias in note.aliases { add(alias) }
+            self.loose = loose
         }
     }
 

@@ -7,7 +7,7 @@ public struct Vault: Sendable {
     public let origin: String
     public let notes: [Note]
     /// Per note, per link (same order as `Note.links`): where it leads.
-    public let linkTargets: [[LinkTarget]]
+    public let linkTargets: LinkTargets
     /// Per note: the links that lead to it, in vault order.
     public let backlinks: PerNote<Backlink>
     /// Per missing target name (as first written): the links that name it.
@@ -116,9 +116,9 @@ public struct Vault: Sendable {
         var hintSlots = [LinkHints?](repeating: nil, count: listing.paths.count)
         var read = hintSlots.withUnsafeMutableBufferPointer { buffer in
             let hints = HintSlots(buffer: buffer)
-            return VaultReader.read(listing, perThread: LinkScanner.Scratch.init) { scratch, index, file, fullPath in
-                let note = NoteParser.parse(path: file.path, borrowing: file.bytes, file: fullPath, cache: cache, scratch: scratch)
-                hints.buffer[index] = LinkHints(note: note, index: index, pathNames: pathNames)
+            return VaultReader.read(listing, perThread: LinkScanner.Scratch.init) { scratch, index, file in
+                let note = NoteParser.parse(path: file.path, borrowing: file.bytes, root: listing.root, cache: cache, scratch: scratch)
+                hints.buffer[index] = LinkHints(note: note, scanned: scratch.scanned, pathNames: pathNames)
                 return note
             }
         }

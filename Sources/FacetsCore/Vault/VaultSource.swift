@@ -75,24 +75,27 @@ public enum VaultReader {
     /// Reads every note below a folder and hands it to `transform` (see `read(_:perThread:transform:)`).
     public static func read<T: Sendable>(directory: String, transform: @Sendable (SourceFile, String) -> T) throws(VaultError) -> (files: [T], diagnostics: [Diagnostic]) {
         let listing = try list(directory: directory)
-        let read = read(listing, perThread: { () }) { _, _, file, fullPath in transform(file, fullPath) }
+        let read = read(listing, perThread: { () }) { _, _, file in transform(file, listing.root + "/" + file.path) }
         return (read.files.compactMap { $0 }, listing.diagnostics + read.diagnostics)
     }
 
     /// Reads every listed note and hands it to `transform` on the same thread, while its bytes are still
     /// in cache (the loader parses there), with what that thread made once with `makeState` (buffers a
-    /// parser reuses from file to file), its index in `listing.paths` and its full path. Results come back
+    /// parser reuses from file to file) and its index in `listing.paths`. Results come back
     /// by index, nil for a file that could not be read (its diagnostic says why). The bytes are lent for
     /// the call only: each thread reads every file into the same memory, since fresh pages for 275 MB of
     /// notes cost more than the reading.
     public static func read<T: Sendable, State>(_ listing: Listing, perThread makeState: @Sendable () -> State,
-                                                transform: @Sendable (State, Int, SourceFile, String) -> T) -> (files: [T?], diagnostics: [Diagnostic]) {
+                                                transform: @Sendable (State, Int, SourceFile) -> T) -> (files: [T?], diagnostics: [Diagnostic]) {
         let paths = listing.paths
         var files = [T?](repeating: nil, count: paths.count)
         var fileDiagnostics = [Diagnostic?](repeating: nil, count: paths.count)
         // One worker per core, each taking the next file and reading into its own buffer.
         let workers = max(1, min(paths.count, ProcessInfo.processInfo.activeProcessorCount))
         let nextFile = WorkCounter()
+        // Files are opened by their path in the folder, opened once here (by full path if it cannot be).
+        let folder = open(listing.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folder >= 0 { close(folder) } }
         files.withUnsafeMutableBufferPointer { filesBuffer in
             fileDiagnostics.withUnsafeMutableBufferPointer { diagBuffer in
                 let slots = UnsafeSlots(files: filesBuffer, diagnostics: diagBuffer)
@@ -101,9 +104,10 @@ public enum VaultReader {
                     let state = makeState()
                     while let index = nextFile.take(below: paths.count) {
                         let relative = paths[index]
-                        let path = listing.root + "/" + relative
-                        switch readFile(path, relative: relative, buffer: buffer) {
-                        case .success(let file): slots.files[index] = transform(state, index, file, path)
+                        let opened = folder >= 0 ? readFile(relative, in: folder, relative: relative, buffer: buffer)
+                            : readFile(listing.root + "/" + relative, in: AT_FDCWD, relative: relative, buffer: buffer)
+                        switch opened {
+                        case .success(let file): slots.files[index] = transform(state, index, file)
                         case .failure(let diagnostic): slots.diagnostics[index] = diagnostic
                         }
                     }
@@ -223,8 +227,8 @@ public enum VaultReader {
     }
 
     /// One copy, from the page cache into memory this thread reuses; decoding waits until the text is shown.
-    private static func readFile(_ path: String, relative: String, buffer: ReadBuffer) -> Result<SourceFile, Diagnostic> {
-        switch NoteFileReading.read(path, into: buffer) {
+    private static func readFile(_ path: String, in folder: Int32, relative: String, buffer: ReadBuffer) -> Result<SourceFile, Diagnostic> {
+        switch NoteFileReading.read(path, in: folder, into: buffer) {
         case .success(let bytes):
             return .success(SourceFile(path: relative, bytes: bytes))
         case .failure(.unreadable(let error)):

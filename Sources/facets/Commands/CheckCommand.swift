@@ -19,10 +19,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let vault = try vaultOptions.load()
-        let links = vault.linkTargets.reduce(0) { $0 + $1.count }
-        let resolved = vault.linkTargets.reduce(0) { total, targets in
-            total + targets.filter { if case .note = $0 { return true } else { return false } }.count
-        }
+        let links = vault.linkTargets.linkCount
+        let resolved = vault.linkTargets.resolvedCount
         let report = Report(notes: vault.notes.count, links: links, resolvedLinks: resolved,
                             errors: vault.errors.map(DiagnosticJSON.init), warnings: vault.warnings.map(DiagnosticJSON.init))
         if output.json {

@@ -24,7 +24,7 @@ struct EntrySummary: Encodable {
         order = note.order
         videoId = note.videoId
         aliases = note.aliases
-        links = note.links.count
+        links = note.linkCount
         backlinks = vault.backlinks.count(of: index)
         timestamps = note.timestamps.count
     }
@@ -95,7 +95,8 @@ extension Vault {
     func linkJSON(_ note: Int) -> [LinkJSON] {
         let targets = linkTargets[note]
         return notes[note].links.enumerated().map { offset, link in
-            let target = targets[offset]
+            // The file is read again for its links: one edited since the load may have more of them.
+            let target = offset < targets.count ? targets[offset] : resolve(link, from: note)
             var resolved: String?
             if case .note(let index) = target { resolved = notes[index].stem }
             return LinkJSON(target: link.target, heading: link.heading, label: link.label, line: link.line,
