@@ -24,6 +24,8 @@ public struct TimestampRef: Sendable, Hashable {
     }
 
     private var fields: TimeFields { writtenText.fields }
+    /// The numeric fields as written, decoded (for passes over many stamps).
+    var timeFields: TimeFields { writtenText.fields }
 
     /// The time as written (digits and colons only), e.g. `00:07:27` or `02:50:00`.
     public var written: String { writtenText.string }
@@ -78,8 +80,10 @@ struct TimestampSummary: Sendable {
         var latest = 0
         var four = false
         for stamp in stamps {
-            switch stamp.fieldCount {
-            case 3: latest = max(latest, stamp.literalSeconds)
+            // The fields decoded once per stamp: a vault has a million of them.
+            let fields = stamp.timeFields
+            switch fields.count {
+            case 3: latest = max(latest, fields[0] * 3600 + fields[1] * 60 + fields[2])
             case 4: four = true
             default: break
             }

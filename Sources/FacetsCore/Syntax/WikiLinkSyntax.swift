@@ -25,6 +25,9 @@ enum WikiLinkSyntax {
         /// The closing `]]`.
         var close: Int
         var isEmbed: Bool
+        /// Whether the target (before the first `|`) holds only ASCII, with no `#` and no `.`: found on
+        /// the one walk to the `]]`, so `plainTarget` does not walk the target again.
+        var targetIsSimple: Bool
         /// Just past the closing `]]`.
         var next: Int { close + 2 }
         /// The target as written, before trimming (up to the first `|`).
@@ -44,15 +47,22 @@ enum WikiLinkSyntax {
         let contentStart = i + 2
         var j = contentStart
         var firstPipe = -1
+        var targetIsSimple = true
         while j + 1 < end {
             let b = bytes[j]
             if b == Byte.newline { return nil }
             if b == Byte.closeBracket && bytes[j + 1] == Byte.closeBracket { break }
-            if b == Byte.pipe && firstPipe < 0 { firstPipe = j }
+            if firstPipe < 0 {
+                if b == Byte.pipe {
+                    firstPipe = j
+                } else if b >= 0x80 || b == Byte.hash || b == 0x2E {
+                    targetIsSimple = false
+                }
+            }
             j += 1
         }
         guard j + 1 < end else { return nil }
-        return Span(contentStart: contentStart, firstPipe: firstPipe, close: j, isEmbed: isEmbed)
+        return Span(contentStart: contentStart, firstPipe: firstPipe, close: j, isEmbed: isEmbed, targetIsSimple: targetIsSimple)
     }
 
     /// A link starting at `start` (which holds `[` or `!`), and the index just past its `]]`.
@@ -85,16 +95,13 @@ enum WikiLinkSyntax {
     /// and tabs, ASCII, with no `#` heading, no `.` (`.md`, `..`) and no leading `/`, `\` or `~`. Such a
     /// link always exists, and the loader looks it up without making a String of it.
     static func plainTarget(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> Range<Int>? {
+        guard span.targetIsSimple else { return nil }
         var lower = span.targetRange.lowerBound, upper = span.targetRange.upperBound
         while lower < upper, Byte.isSpace(bytes[lower]) { lower += 1 }
         while upper > lower, Byte.isSpace(bytes[upper - 1]) { upper -= 1 }
         guard lower < upper else { return nil }
         let first = bytes[lower]
         if first == Byte.slash || first == 0x5C || first == 0x7E { return nil }
-        for k in lower..<upper {
-            let b = bytes[k]
-            if b >= 0x80 || b == Byte.hash || b == 0x2E { return nil }
-        }
         return lower..<upper
     }
 }
