@@ -114,8 +114,7 @@ public enum NoteParser {
             var start = bytes.count
             while start > 0, bytes[start - 1] != Byte.slash { start -= 1 }
             guard start < bytes.count else { return nil }
-            var end = bytes.count
-            if end - start >= 3, bytes[end - 3] == 0x2E, bytes[end - 2] | 0x20 == 0x6D, bytes[end - 1] | 0x20 == 0x64 { end -= 3 }
+            let end = endWithoutMarkdownSuffix(bytes, from: start)
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
         // A path ending in `/` names no file: its last component stands in.
@@ -129,6 +128,13 @@ public enum NoteParser {
         let dot = utf8.index(utf8.endIndex, offsetBy: -3)
         let m = utf8.index(after: dot), d = utf8.index(after: m)
         return utf8[dot] == 0x2E && utf8[m] | 0x20 == 0x6D && utf8[d] | 0x20 == 0x64
+    }
+
+    /// Where a name held in `bytes[start..<bytes.count]` ends once a `.md` ending (in any case) is dropped.
+    static func endWithoutMarkdownSuffix(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let end = bytes.count
+        guard end - start >= 3, bytes[end - 3] == 0x2E, bytes[end - 2] | 0x20 == 0x6D, bytes[end - 1] | 0x20 == 0x64 else { return end }
+        return end - 3
     }
 
     /// CRLF and lone CR become LF, so lines and line numbers mean the same on every platform.

@@ -79,8 +79,7 @@ struct PathNames: Sendable {
                 while start > 0, bytes[start - 1] != Byte.slash { start -= 1 }
                 guard start < bytes.count else { return false }
             }
-            var end = bytes.count
-            if end - start >= 3, bytes[end - 3] == 0x2E, bytes[end - 2] | 0x20 == 0x6D, bytes[end - 1] | 0x20 == 0x64 { end -= 3 }
+            let end = NoteParser.endWithoutMarkdownSuffix(bytes, from: start)
             body(.bytes(UnsafeBufferPointer(rebasing: bytes[start..<end])))
             return true
         }
