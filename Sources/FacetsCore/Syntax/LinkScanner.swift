@@ -16,23 +16,18 @@ enum LinkScanner {
         init() {}
     }
 
-    /// What the note keeps is sized exactly: grown by doubling, a vault's million timestamps kept a
-    /// quarter of their memory as slack, and every fresh page costs a fault to fill. With `scratch`, the
-    /// growing happens once per thread instead of once per note.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int, scratch: Scratch? = nil) -> Result {
+    /// A note's links and timestamps, each sized exactly: grown by doubling, a vault's million timestamps
+    /// kept a quarter of their memory as slack, and every fresh page costs a fault to fill.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int) -> Result {
         var result = Result()
-        if let scratch { swap(&result, &scratch.result) }
-        result.links.removeAll(keepingCapacity: true)
-        result.timestamps.removeAll(keepingCapacity: true)
         var unused = ScannedLinks()
         scan(bytes, from: start, firstLine: firstLine, into: &result, scanned: &unused, compact: false)
-        let kept = Result(links: result.links.exactlySized(), timestamps: result.timestamps.exactlySized())
-        if let scratch { swap(&result, &scratch.result) }
-        return kept
+        return Result(links: result.links.exactlySized(), timestamps: result.timestamps.exactlySized())
     }
 
     /// A loader's scan: the timestamps, sized exactly, and the links left in `scratch.scanned` for the
-    /// thread to resolve before it scans the next note (no `WikiLink` is made for plain targets).
+    /// thread to resolve before it scans the next note (no `WikiLink` is made for plain targets). The
+    /// arrays grow once per thread instead of once per note.
     static func scanForLoad(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int, scratch: Scratch) -> [TimestampRef] {
         var result = Result()
         swap(&result, &scratch.result)
