@@ -17,6 +17,9 @@ struct FolderLoadTests {
         ("notes/deep/leaf.md", noteText(title: "Leaf", body: "[[leaf]] [[deep/leaf]] [[notes/deep/leaf|x]] [[../outside]]\n")),
         ("plain.md", "no front matter, [[Leaf]] and ![[mission_oriented]] and [[shared#Part|label]]\n"),
         ("Title Case.md", noteText(title: "Cased", body: "[[title case]] [[Title_Case]] [[missing one]] [[nowhere]]\n")),
+        // Targets the loader cannot look up by their bytes alone (non-ASCII, padded, `~` and `\` starts) next
+        // to ones it can: both ways must agree on every one.
+        ("u/café.md", noteText(title: "Café", body: "[[café]] [[ plain | padded ]] [[~/home]] [[\\etc]] [[CAFÉ]] [[Plain]]\n")),
         // By title after a folder (the last component), `[[.md]]`, a missing folder path, and a title in capitals.
         ("z/extra.md", noteText(title: "Extra", body: "[[x/Cased]] [[.md]] [[folder/nothing]] [[CASED]] [[Extra]]\n")),
     ]
@@ -56,6 +59,9 @@ struct FolderLoadTests {
                     "by title after a folder, and by title in capitals")
             #expect(folder.backlinks[extra].map(\.linkIndex) == [4], "a note naming itself links to itself")
             #expect(targets.contains(.missing("nothing")), "a folder path names its last component when missing")
+            let cafe = try index(of: "u/café.md", in: folder), plain = try index(of: "plain.md", in: folder)
+            #expect(folder.backlinks[plain].filter { $0.source == cafe }.map(\.linkIndex) == [1, 5], "padded, and by title")
+            #expect(folder.backlinks[cafe].filter { $0.source == cafe }.map(\.linkIndex) == [0, 4], "accented stem and capitals")
         }
     }
 
@@ -163,7 +169,7 @@ struct FolderLoadTests {
             for (path, text) in Self.notes { try folder.write(path, text) }
             let before = try Self.snapshot(folder)
             let vault = try Vault.load(directory: folder.path)
-            for note in vault.notes { _ = note.text; _ = note.blocks }
+            for note in vault.notes { _ = note.text; _ = note.blocks; _ = note.links }
             _ = SearchIndex(vault: vault)
             #expect(try Self.snapshot(folder) == before)
         }
