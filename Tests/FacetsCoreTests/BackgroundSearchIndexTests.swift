@@ -1,5 +1,6 @@
 import Synchronization
 import Dispatch
+import Foundation
 import FacetsBundledContent
 import Testing
 @testable import FacetsCore
@@ -20,12 +21,25 @@ struct BackgroundSearchIndexTests {
         #expect(!direct.search(SearchQuery("silo"), vault: Self.vault).isEmpty, "the comparison is not between two empty answers")
     }
 
+    @Test("Making one starts nothing; start() builds it on another thread")
+    func startsOnlyWhenAsked() {
+        let background = BackgroundSearchIndex(vault: Self.vault)
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(!background.isReady, "nothing was built before start()")
+        background.start()
+        background.start()
+        let deadline = Date().addingTimeInterval(30)
+        while !background.isReady, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(background.isReady, "start() built it without anyone asking for the index")
+    }
+
     @Test("Many threads asking at once, before it is done, all get it")
     func concurrentWaiters() {
         let vault = Vault(origin: "generated", files: (0..<3_000).map { number in
             SourceFile(path: "note_\(number).md", text: "---\ntitle: Note \(number)\n---\nword\(number % 97) and [[note_\(number / 2)]]\n")
         })
         let background = BackgroundSearchIndex(vault: vault)
+        background.start()
         let counts = Mutex<[Int]>([])
         DispatchQueue.concurrentPerform(iterations: 8) { _ in
             let hits = background.index.search(SearchQuery("word5"), vault: vault)
