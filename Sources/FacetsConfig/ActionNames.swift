@@ -11,7 +11,7 @@ public enum ActionNames {
     }
 
     public static func action(named name: String) -> Action? {
-        Action.allCases.first { self.name($0) == name }
+        ActionTable.rows.lazy.map(\.action).first { self.name($0) == name }
     }
 
     public static var all: [String] { ActionTable.rows.map { name($0.action) } }

@@ -38,20 +38,15 @@ public enum Explorer {
         defer { session.stop() }
         let ascii = settings.terminal.ascii || settings.terminal.lofi || !session.utf8
         if !session.colorsEnabled && themeName != .monochrome { themeName = .monochrome }
-        var state = AppState(vault: vault, width: session.width, height: session.height, theme: Theme(themeName), ascii: ascii)
-        state.keyMap = settings.keyMap
-        state.presenterTheme = settings.presenterTheme
-        state.smartCase = settings.smartCase
+        var state = AppState(vault: vault, width: session.width, height: session.height,
+                             settings: ExplorerSettings(theme: Theme(themeName), ascii: ascii, keyMap: settings.keyMap,
+                                                        presenterTheme: settings.presenterTheme, smartCase: settings.smartCase))
+        state.startBackgroundWork()
         if settings.present { state.setPresenting(true) }
         if let tour = settings.tour { state.startTour(tour) }
-        if !session.utf8 {
-            state.message = "The locale is not UTF-8: drawing with ASCII"
-        }
-        if let notice = settings.notice { state.message = notice }
-        if settings.followPath != nil {
-            state.following = true
-            state.message = "Following the presenter · any key stops" + (state.keyMap.label(.followPresenter).map { ", \($0) follows again" } ?? "")
-        }
+        if !session.utf8 { state.say("The locale is not UTF-8: drawing with ASCII") }
+        if let notice = settings.notice { state.say(notice) }
+        if settings.followPath != nil { state.startFollowing() }
         var publisher = settings.publishPath.map(PresenterChannel.init)
         var follower = settings.followPath.map(PresenterChannel.init)
         var repaint = true

@@ -16,8 +16,9 @@ struct EverySizeTests {
         // The longest entry, so the detail pane has more than a screen of text at any size.
         let longest = bundledVault.notes.indices.max { bundledVault.notes[$0].body.count < bundledVault.notes[$1].body.count } ?? 0
         var long = baseState
-        long.show(.note(longest))
+        long.update(.detail, as: DetailView.self) { $0.show(.note(longest)) }
         long.focus = .detail
+        long.reconcile()
         let opened = Explorer(state: long).press(.pageDown)
         var presenting = opened.state
         presenting.setPresenting(true)
@@ -100,7 +101,7 @@ struct EverySizeTests {
         // Borders where the layout says (an overlay may cover them).
         if state.overlay == nil {
             let glyphs = state.glyphs
-            for pane in Pane.allCases where layout[pane].visible && layout[pane].bordered {
+            for pane in layout.panes where layout[pane].visible && layout[pane].bordered {
                 let r = layout[pane].outer
                 let corners = [(r.y, r.x, glyphs.topLeft), (r.y, r.maxX - 1, glyphs.topRight),
                                (r.maxY - 1, r.x, glyphs.bottomLeft), (r.maxY - 1, r.maxX - 1, glyphs.bottomRight)]

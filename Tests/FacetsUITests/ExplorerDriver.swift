@@ -3,7 +3,7 @@ import FacetsCore
 import Testing
 @testable import FacetsUI
 
-// A session-like driver over the pure UI (architecture.md, "Tests that read like a session"):
+// A session-like driver over the pure UI (ARCHITECTURE.md, "Tests"):
 //
 //     let e = Explorer(80, 24).press(.character("j"), .enter)
 //     #expect(e.detail.contains { $0.contains("Start here") })
@@ -46,7 +46,7 @@ final class Explorer {
             return
         }
         state = ascii ? baseASCIIState : baseState
-        state.theme = Theme(theme)
+        state.settings.theme = Theme(theme)
         if width != 80 || height != 24 { state.resize(width: width, height: height) }
     }
 
@@ -110,14 +110,14 @@ final class Explorer {
     var statusLine: String { lines.last ?? "" }
 
     /// The text of a pane's content area, row by row (trailing spaces trimmed).
-    func content(_ pane: Pane) -> [String] {
+    func content(_ pane: ViewID) -> [String] {
         let frame = layout[pane]
         guard frame.visible else { return [] }
         return Self.text(of: frame.content, in: screen)
     }
 
     /// A pane's top border row (holds its title).
-    func titleRow(_ pane: Pane) -> String {
+    func titleRow(_ pane: ViewID) -> String {
         let frame = layout[pane]
         guard frame.visible else { return "" }
         return Self.text(of: Rect(x: frame.outer.x, y: frame.outer.y, width: frame.outer.width, height: 1), in: screen)[0]
@@ -151,14 +151,14 @@ final class Explorer {
 
     /// The document row whose text contains `needle`, first at or after `from`.
     func documentRow(containing needle: String, from: Int = 0) -> Int? {
-        let lines = state.document.lines
+        let lines = state.detail.document.lines
         guard from < lines.count else { return nil }
         return (from..<lines.count).first { lines[$0].text.contains(needle) }
     }
 
     /// The 1-based number of the first ref whose label or target matches.
     func refNumber(where matches: (DocRef) -> Bool) -> Int? {
-        state.document.refs.firstIndex(where: matches).map { $0 + 1 }
+        state.detail.document.refs.firstIndex(where: matches).map { $0 + 1 }
     }
 
     func refNumber(toNote stem: String) -> Int? {
@@ -170,24 +170,24 @@ final class Explorer {
     @discardableResult
     func moveDetailCursor(to row: Int, sourceLocation: SourceLocation = #_sourceLocation) -> Explorer {
         var steps = 0
-        while state.detailCursor != row, steps < 2000 {
-            press(state.detailCursor < row ? .character("j") : .character("k"))
+        while state.detail.cursor != row, steps < 2000 {
+            press(state.detail.cursor < row ? .character("j") : .character("k"))
             steps += 1
         }
-        #expect(state.detailCursor == row, "detail cursor did not reach row \(row)", sourceLocation: sourceLocation)
+        #expect(state.detail.cursor == row, "detail cursor did not reach row \(row)", sourceLocation: sourceLocation)
         return self
     }
 
     /// Moves the tree cursor to the row titled `title` with j/k.
     @discardableResult
     func selectTreeRow(titled title: String, sourceLocation: SourceLocation = #_sourceLocation) -> Explorer {
-        guard let target = state.treeRows.firstIndex(where: { $0.title == title }) else {
+        guard let target = state.tree.rows.firstIndex(where: { $0.title == title }) else {
             Issue.record("no tree row titled \(title)", sourceLocation: sourceLocation)
             return self
         }
         var steps = 0
-        while state.treeCursor != target, steps < 500 {
-            press(state.treeCursor < target ? .character("j") : .character("k"))
+        while state.tree.cursor != target, steps < 500 {
+            press(state.tree.cursor < target ? .character("j") : .character("k"))
             steps += 1
         }
         return self
@@ -196,13 +196,13 @@ final class Explorer {
     /// Moves the list cursor to the entry titled `title` with j/k.
     @discardableResult
     func selectListEntry(titled title: String, sourceLocation: SourceLocation = #_sourceLocation) -> Explorer {
-        guard let target = state.listEntries.firstIndex(where: { state.vault.notes[$0].title == title }) else {
+        guard let target = state.list.entries.firstIndex(where: { state.vault.notes[$0].title == title }) else {
             Issue.record("no list entry titled \(title)", sourceLocation: sourceLocation)
             return self
         }
         var steps = 0
-        while state.listCursor != target, steps < 500 {
-            press(state.listCursor < target ? .character("j") : .character("k"))
+        while state.list.cursor != target, steps < 500 {
+            press(state.list.cursor < target ? .character("j") : .character("k"))
             steps += 1
         }
         return self
@@ -217,8 +217,8 @@ final class Explorer {
         var seen: [String] = probe.detail
         var lastCursor = -1
         var steps = 0
-        while probe.state.detailCursor != lastCursor, steps < 500 {
-            lastCursor = probe.state.detailCursor
+        while probe.state.detail.cursor != lastCursor, steps < 500 {
+            lastCursor = probe.state.detail.cursor
             probe.press(.pageDown)
             seen += probe.detail
             steps += 1

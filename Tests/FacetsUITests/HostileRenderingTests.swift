@@ -44,14 +44,12 @@ struct HostileRenderingTests {
         }
         var scroll = 0
         repeat {
-            state.detailScroll = scroll
-            state.detailCursor = scroll
+            state.update(.detail, as: DetailView.self) { $0.place(cursor: scroll, scroll: scroll) }
             render()
             scroll += max(1, state.height - 4)
-        } while scroll < state.document.lines.count
-        for (row, line) in state.document.lines.enumerated() where line.spans.contains(where: { $0.hyperlink != nil }) {
-            state.detailScroll = max(0, row - 1)
-            state.detailCursor = row
+        } while scroll < state.detail.document.lines.count
+        for (row, line) in state.detail.document.lines.enumerated() where line.spans.contains(where: { $0.hyperlink != nil }) {
+            state.update(.detail, as: DetailView.self) { $0.place(cursor: row, scroll: max(0, row - 1)) }
             render()
         }
         return (hazards, hyperlinks)
@@ -67,10 +65,11 @@ struct HostileRenderingTests {
             for index in vault.notes.indices {
                 state.openEntry(index)
                 state.focus = .detail
+                state.reconcile()
                 let page = Self.pages(state)
                 hazards += page.hazards.map { "\(vault.notes[index].path) at \(size): \($0)" }
                 hyperlinks.formUnion(page.hyperlinks)
-                for ref in state.document.refs.indices {
+                for ref in state.detail.document.refs.indices {
                     var followed = state
                     _ = followed.follow(ref)
                     hazards += Self.pages(followed).hazards.map { "\(vault.notes[index].path) link \(ref + 1): \($0)" }
@@ -86,12 +85,12 @@ struct HostileRenderingTests {
     func tree() throws {
         let vault = try Vault.load(directory: Self.folder)
         var state = AppState(vault: vault, width: 100, height: 30)
-        for (node, _) in vault.tree.flattened() { state.setExpanded(node.id, true) }
+        for (node, _) in vault.tree.flattened() { state.update(.tree, as: TreeView.self) { $0.setExpanded(node.id, true) } }
         var hazards: [String] = []
         var screens = ""
-        for row in state.treeRows.indices {
+        for row in state.tree.rows.indices {
             state.selectTreeRow(row)
-            for focus in [Pane.tree, .list] {
+            for focus in [ViewID.tree, .list] {
                 state.focus = focus
                 let screen = Renderer.render(state)
                 hazards += Self.hazards(screen)

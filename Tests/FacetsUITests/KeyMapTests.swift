@@ -9,7 +9,7 @@ struct KeyMapTests {
     /// An explorer whose state uses `keyMap`.
     static func explorer(_ keyMap: KeyMap) -> Explorer {
         let e = Explorer()
-        e.state.keyMap = keyMap
+        e.state.settings.keyMap = keyMap
         return e
     }
 
@@ -39,9 +39,9 @@ struct KeyMapTests {
         let map = KeyMap.defaults.rebinding(.moveDown, to: [.character("x")])
         let byJ = Explorer().press(.character("j"), .character("j"))
         let byX = Self.explorer(map).press(.character("x"), .character("x"))
-        #expect(byX.state.treeCursor == 2)
+        #expect(byX.state.tree.cursor == 2)
         #expect(byX.state.location == byJ.state.location)
-        #expect(Self.explorer(map).press(.character("j")).state.treeCursor == 0)
+        #expect(Self.explorer(map).press(.character("j")).state.tree.cursor == 0)
     }
 
     @Test("Help and the status line name the keys in force")
@@ -52,7 +52,7 @@ struct KeyMapTests {
         #expect(e.statusLine.contains("F2 help"))
         #expect(!e.statusLine.contains("q quit"))
         e.press(.function(2))
-        #expect(e.state.overlay == .help(scroll: 0))
+        #expect(e.state.helpScroll == 0)
         var seen = Set(e.lines)
         for _ in 0..<(ActionTable.rows.count + 5) {
             e.press(.character("j"))
@@ -71,8 +71,8 @@ struct KeyMapTests {
     func helpScrollFollowsBindings() {
         let map = KeyMap.defaults.rebinding(.moveDown, to: [.character("x")])
         let e = Self.explorer(map).press(.character("?"), .character("x"))
-        #expect(e.state.overlay == .help(scroll: 1))
-        #expect(e.copy().press(.character("j")).state.overlay == .help(scroll: 1), "j no longer scrolls")
+        #expect(e.state.helpScroll == 1)
+        #expect(e.copy().press(.character("j")).state.helpScroll == 1, "j no longer scrolls")
     }
 
     @Test("Conflicts: two actions of one context on a key; tour keys only clash with tour keys")
@@ -91,18 +91,18 @@ struct KeyMapTests {
     func smartCaseSetting() {
         let silo = noteIndex("silo_mentality")
         let smart = Explorer().type("/SILO").press(.enter)
-        #expect(!smart.state.listEntries.contains(silo), "SILO is case-sensitive with smart case")
+        #expect(!smart.state.list.entries.contains(silo), "SILO is case-sensitive with smart case")
         let e = Explorer()
-        e.state.smartCase = false
+        e.state.settings.smartCase = false
         e.type("/SILO").press(.enter)
-        #expect(e.state.listEntries.contains(silo))
+        #expect(e.state.list.entries.contains(silo))
     }
 
     @Test("The presenter theme setting is the theme P switches to")
     func presenterTheme() {
         #expect(Explorer().press(.character("P")).state.theme.name == .highContrast)
         let e = Explorer()
-        e.state.presenterTheme = .light
+        e.state.settings.presenterTheme = .light
         e.press(.character("P"))
         #expect(e.state.theme.name == .light)
         e.press(.character("P"))

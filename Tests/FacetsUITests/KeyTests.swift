@@ -32,21 +32,21 @@ struct KeyTests {
     func topAndBottom() {
         let e = Explorer()
         e.press(.character("G"))
-        #expect(e.state.treeCursor == e.state.treeRows.count - 1)
+        #expect(e.state.tree.cursor == e.state.tree.rows.count - 1)
         #expect(e.selectedNodeTitle == "All notes")
         #expect(e.tree.anyContains("All notes"), "the tree scrolled to show its last row")
-        #expect(e.state.treeScroll > 0)
+        #expect(e.state.tree.scroll > 0)
         e.press(.character("g"))
-        #expect(e.state.treeCursor == 0 && e.state.treeScroll == 0)
+        #expect(e.state.tree.cursor == 0 && e.state.tree.scroll == 0)
         e.press(.end)
         #expect(e.selectedNodeTitle == "All notes")
         e.press(.enter, .character("G"))
-        #expect(e.state.listCursor == bundledVault.notes.count - 1)
+        #expect(e.state.list.cursor == bundledVault.notes.count - 1)
         e.press(.home)
-        #expect(e.state.listCursor == 0)
+        #expect(e.state.list.cursor == 0)
         let d = KeyTests.safeSpaces().press(.pageDown, .pageDown)
         d.press(.character("g"))
-        #expect(d.state.detailCursor == 0 && d.state.detailScroll == 0)
+        #expect(d.state.detail.cursor == 0 && d.state.detail.scroll == 0)
     }
 
     /// "Said around" follows the cursor's moment, so moving to the end can change how long the document
@@ -55,51 +55,51 @@ struct KeyTests {
     func bottomOfDetail() {
         let d = KeyTests.safeSpaces()
         d.press(.character("G"))
-        let lines = d.state.document.lines.count
-        #expect(d.state.detailCursor == lines - 1, "after G the cursor is on row \(d.state.detailCursor) of \(lines)")
-        #expect(d.state.detailScroll == lines - d.layout.detail.content.height,
-                "after G the view ends at row \(d.state.detailScroll + d.layout.detail.content.height) of \(lines)")
-        let before = d.state.detailCursor
+        let lines = d.state.detail.document.lines.count
+        #expect(d.state.detail.cursor == lines - 1, "after G the cursor is on row \(d.state.detail.cursor) of \(lines)")
+        #expect(d.state.detail.scroll == lines - d.layout[.detail].content.height,
+                "after G the view ends at row \(d.state.detail.scroll + d.layout[.detail].content.height) of \(lines)")
+        let before = d.state.detail.cursor
         d.press(.character("G"))
-        #expect(d.state.detailCursor == before, "a second G moves no further")
+        #expect(d.state.detail.cursor == before, "a second G moves no further")
     }
 
     @Test("PgDn/PgUp and Ctrl-D/Ctrl-U move a page in the detail pane")
     func pages() {
         let e = KeyTests.safeSpaces()
-        let page = e.layout.detail.content.height
+        let page = e.layout[.detail].content.height
         #expect(page == 21)
         let firstPage = e.detail
         e.press(.pageDown)
-        #expect(e.state.detailCursor == page - 1)
+        #expect(e.state.detail.cursor == page - 1)
         e.press(.pageDown)
-        #expect(e.state.detailCursor == 2 * (page - 1))
-        #expect(e.state.detailScroll > 0)
+        #expect(e.state.detail.cursor == 2 * (page - 1))
+        #expect(e.state.detail.scroll > 0)
         #expect(e.detail != firstPage)
         e.press(.pageUp, .pageUp)
-        #expect(e.state.detailCursor == 0)
-        #expect(e.state.detailScroll == 0)
+        #expect(e.state.detail.cursor == 0)
+        #expect(e.state.detail.scroll == 0)
         #expect(e.detail == firstPage)
         e.press(.control("d"))
-        #expect(e.state.detailCursor == page - 1)
+        #expect(e.state.detail.cursor == page - 1)
         e.press(.control("u"))
-        #expect(e.state.detailCursor == 0)
+        #expect(e.state.detail.cursor == 0)
     }
 
     @Test("Tab and Shift-Tab cycle the focus through tree, list and detail")
     func tabCycles() {
         let e = Explorer()
-        var order: [Pane] = [e.state.focus]
+        var order: [ViewID] = [e.state.focus]
         for _ in 0..<3 { e.press(.tab); order.append(e.state.focus) }
         #expect(order == [.tree, .list, .detail, .tree])
-        var back: [Pane] = [e.state.focus]
+        var back: [ViewID] = [e.state.focus]
         for _ in 0..<3 { e.press(.backTab); back.append(e.state.focus) }
         #expect(back == [.tree, .detail, .list, .tree])
         // The focused pane's title and border are drawn focused.
         e.press(.tab)
-        let frame = e.layout.list.outer
+        let frame = e.layout[.list].outer
         #expect(e.screen[frame.y, frame.x].style.role == .borderFocused)
-        #expect(e.screen[e.layout.tree.outer.y, e.layout.tree.outer.x].style.role == .border)
+        #expect(e.screen[e.layout[.tree].outer.y, e.layout[.tree].outer.x].style.role == .border)
         #expect(e.statusLine.contains("Enter open"))
     }
 
@@ -120,11 +120,11 @@ struct KeyTests {
         #expect(e.state.focus == .tree)
         // Close Challenges with o, then l opens it again instead of moving on.
         e.selectTreeRow(titled: "Challenges").press(.character("o"))
-        #expect(!e.state.treeRows.contains { $0.title == "Silo mentality" || $0.title == "Organisational structure" })
+        #expect(!e.state.tree.rows.contains { $0.title == "Silo mentality" || $0.title == "Organisational structure" })
         #expect(e.tree.anyContains("▸ Challenges"))
         e.press(.character("l"))
         #expect(e.state.focus == .tree)
-        #expect(e.state.treeRows.contains { $0.title == "Organisational structure" })
+        #expect(e.state.tree.rows.contains { $0.title == "Organisational structure" })
         #expect(e.tree.anyContains("▾ Challenges"))
         e.press(.right)
         #expect(e.state.focus == .list)
@@ -170,7 +170,7 @@ struct KeyTests {
     @Test("A link's number then Enter opens its target and selects it in the tree and the list")
     func followByNumber() throws {
         let e = KeyTests.safeSpaces()
-        #expect(e.state.document.refs.count > 20)
+        #expect(e.state.detail.document.refs.count > 20)
         let denmark = try #require(e.refNumber(toNote: "free_municipalities_denmark"))
         #expect(denmark < 10, "the example is linked early in the note")
         e.press(.character(Character(String(denmark))))
@@ -201,7 +201,7 @@ struct KeyTests {
     @Test("A number with no link says so and goes nowhere")
     func followMissingNumber() {
         let e = KeyTests.safeSpaces()
-        let count = e.state.document.refs.count
+        let count = e.state.detail.document.refs.count
         e.follow(count + 1)
         #expect(e.subjectTitle == "Safe experimental spaces")
         #expect(e.statusLine.contains("No link number \(count + 1)"))
@@ -267,21 +267,21 @@ struct KeyTests {
         #expect(e.state.location == before)
         #expect(e.selectedNodeTitle == "All notes")
         #expect(e.selectedTitle == "Procurement rules and internal regulations")
-        #expect(e.state.detailCursor == before.detailCursor)
-        #expect(e.state.detailScroll == before.detailScroll)
+        #expect(e.state.detail.cursor == before.detailCursor)
+        #expect(e.state.detail.scroll == before.detailScroll)
         #expect(e.screen.text == screen.text, "the screen is the one left")
         // Forward comes back to where the example was left too.
         e.press(.character("U"))
         #expect(e.subjectTitle == "Denmark's free municipalities")
-        #expect(e.state.detailCursor > 0)
+        #expect(e.state.detail.cursor > 0)
     }
 
     @Test("Back restores the list's scroll as well as its selection")
     func backRestoresListScroll() {
         let e = Explorer().selectTreeRow(titled: "All notes").press(.enter, .character("G"))
         for _ in 0..<5 { e.press(.character("k")) }
-        let listScroll = e.state.listScroll
-        let listCursor = e.state.listCursor
+        let listScroll = e.state.list.scroll
+        let listCursor = e.state.list.cursor
         let list = e.list
         #expect(listScroll > 0)
         e.press(.enter)
@@ -289,8 +289,8 @@ struct KeyTests {
         e.follow(e.refNumber { if case .note = $0.target { return true } else { return false } } ?? 1)
         e.press(.backspace, .backspace)
         #expect(e.state.focus == .list)
-        #expect(e.state.listCursor == listCursor)
-        #expect(e.state.listScroll == listScroll, "the list is scrolled as it was left")
+        #expect(e.state.list.cursor == listCursor)
+        #expect(e.state.list.scroll == listScroll, "the list is scrolled as it was left")
         #expect(e.list == list)
     }
 
@@ -325,7 +325,7 @@ struct KeyTests {
         #expect(e.state.subject == .timeline(videoId: "G53g9-_0dMU", seconds: 2881))
         #expect(e.titleRow(.detail).contains("Timeline at 00:48:01"))
         #expect(e.detail.anyContains("▸00:48:01"), "the moment's statements are marked")
-        let cursorLine = e.state.document.lines[e.state.detailCursor].text
+        let cursorLine = e.state.detail.document.lines[e.state.detail.cursor].text
         #expect(cursorLine.hasPrefix("▸"), "the cursor starts on a marked statement: \(cursorLine)")
         #expect(e.copy().resize(120, 40).statusLine.contains("Practices › timeline 00:48:01"))
         // A statement of the timeline opens its note at the line.
@@ -335,7 +335,7 @@ struct KeyTests {
         #expect(e.titleRow(.detail).contains("Timeline at 00:48:01"))
         e.press(.backspace)
         #expect(e.subjectTitle == "Safe experimental spaces")
-        #expect(e.state.detailCursor == row)
+        #expect(e.state.detail.cursor == row)
     }
 
     @Test("t opens the timeline at the moment of the cursor's line")
@@ -355,10 +355,10 @@ struct KeyTests {
     @Test("'Said around' lists the statements near the moment of the cursor's line")
     func saidAroundFollowsCursor() throws {
         let e = KeyTests.safeSpaces()
-        #expect(e.state.document.lines.contains { $0.text.hasPrefix("Said around 00:48:01") })
+        #expect(e.state.detail.document.lines.contains { $0.text.hasPrefix("Said around 00:48:01") })
         let row = try #require(e.documentRow(containing: "▸01:17:23["))
         e.moveDetailCursor(to: row)
-        let heading = e.state.document.lines.first { $0.text.hasPrefix("Said around") }?.text ?? ""
+        let heading = e.state.detail.document.lines.first { $0.text.hasPrefix("Said around") }?.text ?? ""
         #expect(heading.hasPrefix("Said around 01:17:23"), "got \(heading)")
     }
 
@@ -390,7 +390,7 @@ struct KeyTests {
     func helpOverlay() {
         for (w, h) in [(80, 24), (120, 40)] {
             let e = Explorer(w, h).press(.character("?"))
-            #expect(e.state.overlay == .help(scroll: 0))
+            #expect(e.state.helpScroll == 0)
             #expect(e.text.contains("Keys · Esc closes"))
             var seen = Set(e.lines)
             for _ in 0..<(ActionTable.rows.count + 5) {
@@ -434,7 +434,7 @@ struct KeyTests {
         // q while typing a search is a letter.
         let typing = Explorer().type("/q")
         #expect(typing.effects.isEmpty)
-        #expect(typing.state.listFilter?.query == "q")
+        #expect(typing.state.list.filter?.query == "q")
     }
 
     @Test("An unbound key says so and changes nothing")

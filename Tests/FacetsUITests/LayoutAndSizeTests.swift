@@ -27,9 +27,9 @@ struct LayoutAndSizeTests {
         let e = Explorer()
         let layout = e.layout
         #expect(layout.arrangement == .twoColumns)
-        #expect(layout.tree.visible && layout.list.visible && layout.detail.visible)
-        #expect(layout.tree.outer.x == 0 && layout.list.outer.x == 0 && layout.detail.outer.x > 0)
-        #expect(layout.list.outer.y > layout.tree.outer.y)
+        #expect(layout[.tree].visible && layout[.list].visible && layout[.detail].visible)
+        #expect(layout[.tree].outer.x == 0 && layout[.list].outer.x == 0 && layout[.detail].outer.x > 0)
+        #expect(layout[.list].outer.y > layout[.tree].outer.y)
         #expect(layout.status.y == 23)
         Self.checkShape(e.screen, width: 80, height: 24, "80x24")
         #expect(e.titleRow(.tree).contains("Facets"))
@@ -43,11 +43,11 @@ struct LayoutAndSizeTests {
         let e = Explorer(120, 40)
         let layout = e.layout
         #expect(layout.arrangement == .threeColumns)
-        #expect(layout.tree.outer.x == 0)
-        #expect(layout.list.outer.x == layout.tree.outer.maxX)
-        #expect(layout.detail.outer.x == layout.list.outer.maxX)
-        #expect(layout.detail.outer.maxX == 120)
-        #expect(layout.tree.outer.y == 0 && layout.list.outer.y == 0 && layout.detail.outer.y == 0)
+        #expect(layout[.tree].outer.x == 0)
+        #expect(layout[.list].outer.x == layout[.tree].outer.maxX)
+        #expect(layout[.detail].outer.x == layout[.list].outer.maxX)
+        #expect(layout[.detail].outer.maxX == 120)
+        #expect(layout[.tree].outer.y == 0 && layout[.list].outer.y == 0 && layout[.detail].outer.y == 0)
         Self.checkShape(e.screen, width: 120, height: 40, "120x40")
         let top = e.lines[0]
         #expect(top.contains("Facets") && top.contains("Start here (1)"))
@@ -57,19 +57,19 @@ struct LayoutAndSizeTests {
     func narrowSize() {
         let e = Explorer(40, 15)
         #expect(e.layout.arrangement == .onePane)
-        #expect(e.layout.tree.visible && !e.layout.list.visible && !e.layout.detail.visible)
-        #expect(e.layout.tree.outer.width == 40)
+        #expect(e.layout[.tree].visible && !e.layout[.list].visible && !e.layout[.detail].visible)
+        #expect(e.layout[.tree].outer.width == 40)
         Self.checkShape(e.screen, width: 40, height: 15, "40x15")
         #expect(e.tree.anyContains("Practices"))
         e.press(.tab)
-        #expect(e.layout.list.visible && !e.layout.tree.visible)
+        #expect(e.layout[.list].visible && !e.layout[.tree].visible)
         #expect(e.titleRow(.list).contains("Start here (1)"))
         e.press(.character("l"))
-        #expect(e.layout.detail.visible && !e.layout.list.visible)
+        #expect(e.layout[.detail].visible && !e.layout[.list].visible)
         #expect(e.detail.first?.contains("Start here") == true)
         Self.checkShape(e.screen, width: 40, height: 15, "40x15 detail")
         e.press(.character("h"), .character("h"))
-        #expect(e.layout.tree.visible)
+        #expect(e.layout[.tree].visible)
     }
 
     @Test("The arrangement follows the width", arguments: [
@@ -79,7 +79,7 @@ struct LayoutAndSizeTests {
         (1, 1, .tooSmall), (0, 0, .tooSmall),
     ])
     func arrangementByWidth(_ width: Int, _ height: Int, _ expected: Layout.Arrangement) {
-        #expect(Layout(width: width, height: height, focus: .tree, zoomed: false).arrangement == expected)
+        #expect(Layout(width: width, height: height, panes: [.tree, .list, .detail], focus: .tree, zoomed: false).arrangement == expected)
         let e = Explorer(width, height)
         #expect(e.layout.arrangement == expected)
         Self.checkShape(e.screen, width: width, height: height, "\(width)x\(height)")
@@ -89,14 +89,14 @@ struct LayoutAndSizeTests {
     func zoom() {
         let e = Explorer()
         e.press(.character("3"))
-        let normalWidth = e.state.document.lines.map(\.width).max() ?? 0
+        let normalWidth = e.state.detail.document.lines.map(\.width).max() ?? 0
         e.press(.character("z"))
         #expect(e.state.zoomed)
         #expect(e.layout.arrangement == .zoomed)
-        #expect(e.layout.detail.visible && !e.layout.tree.visible && !e.layout.list.visible)
-        #expect(e.layout.detail.outer.width == 80)
+        #expect(e.layout[.detail].visible && !e.layout[.tree].visible && !e.layout[.list].visible)
+        #expect(e.layout[.detail].outer.width == 80)
         #expect(e.titleRow(.detail).contains("Start here"))
-        let zoomedWidth = e.state.document.lines.map(\.width).max() ?? 0
+        let zoomedWidth = e.state.detail.document.lines.map(\.width).max() ?? 0
         #expect(zoomedWidth > normalWidth, "the zoomed detail is laid out wider")
         LayoutAndSizeTests.checkShape(e.screen, width: 80, height: 24, "zoomed")
         e.press(.character("z"))
@@ -107,7 +107,7 @@ struct LayoutAndSizeTests {
         // Zooming the tree works the same way.
         e.press(.tab, .character("z"))
         #expect(e.state.focus == .tree)
-        #expect(e.layout.tree.visible && !e.layout.detail.visible)
+        #expect(e.layout[.tree].visible && !e.layout[.detail].visible)
         #expect(e.tree.anyContains("All notes"))
     }
 
@@ -204,14 +204,14 @@ struct LayoutAndSizeTests {
         switch how {
         case "Enter in the list": e.press(.enter)
         case "double-click in the list":
-            let area = e.layout.list.content
-            e.doubleClick(row: area.y + e.state.listCursor - e.state.listScroll, column: area.x + 2)
+            let area = e.layout[.list].content
+            e.doubleClick(row: area.y + e.state.list.cursor - e.state.list.scroll, column: area.x + 2)
         case "search all from the tree": e.press(.character("h"), .control("f")).type("safe experimental").press(.enter)
         default: e.press(.character("t"))
         }
         #expect(e.state.focus == .detail)
-        let width = e.layout.detail.content.width
-        let widest = e.state.document.lines.map(\.width).max() ?? 0
+        let width = e.layout[.detail].content.width
+        let widest = e.state.detail.document.lines.map(\.width).max() ?? 0
         #expect(widest > width / 2, "\(how): the document is laid out \(widest) wide for a pane \(width) wide")
         let detail = e.detail
         #expect(detail.contains { $0.count > 10 }, "\(how): the pane shows:\n\(detail.joined(separator: "\n"))")
@@ -226,9 +226,9 @@ struct LayoutAndSizeTests {
             e.resize(w, h)
             #expect(e.lastEffects == [.redrawAll])
             #expect(e.state.subject == subject)
-            let visible = e.layout.detail.content.height
-            #expect(e.state.detailCursor >= e.state.detailScroll && e.state.detailCursor < e.state.detailScroll + max(1, visible),
-                    "\(w)x\(h): cursor \(e.state.detailCursor) scroll \(e.state.detailScroll) visible \(visible)")
+            let visible = e.layout[.detail].content.height
+            #expect(e.state.detail.cursor >= e.state.detail.scroll && e.state.detail.cursor < e.state.detail.scroll + max(1, visible),
+                    "\(w)x\(h): cursor \(e.state.detail.cursor) scroll \(e.state.detail.scroll) visible \(visible)")
             LayoutAndSizeTests.checkShape(e.screen, width: w, height: h, "\(w)x\(h)")
         }
         #expect(e.titleRow(.detail).contains("Safe experimental spaces"))
@@ -243,11 +243,11 @@ struct ResizeScrollTests {
         // Through sizes small enough to scroll both panes, then back.
         var stormed = start
         for (w, h) in [(40, 8), (120, 9), (60, 7), (200, 12), (97, 31)] { stormed = stormed.resize(w, h) }
-        #expect(stormed.state.treeScroll == start.state.treeScroll)
-        #expect(stormed.state.listScroll == start.state.listScroll)
+        #expect(stormed.state.tree.scroll == start.state.tree.scroll)
+        #expect(stormed.state.list.scroll == start.state.list.scroll)
         #expect(stormed.screen.lines == start.screen.lines)
         // While small, the cursor's rows stayed in view.
         let small = start.resize(60, 7)
-        #expect(small.state.treeScroll > 0 || small.state.treeCursor < 3)
+        #expect(small.state.tree.scroll > 0 || small.state.tree.cursor < 3)
     }
 }

@@ -42,9 +42,9 @@ struct NewcomerJourneyTests {
         #expect(e.selectedTitle == "Procurement rules and internal regulations")
 
         // 5. Down the challenge to the line linking Denmark's free municipalities; Enter follows it.
-        let denmarkRow = try #require(e.state.document.lines.indices.first { row in
-            guard let ref = e.state.document.refs(onRow: row).first else { return false }
-            if case .note(let index, _) = e.state.document.refs[ref].target {
+        let denmarkRow = try #require(e.state.detail.document.lines.indices.first { row in
+            guard let ref = e.state.detail.document.refs(onRow: row).first else { return false }
+            if case .note(let index, _) = e.state.detail.document.refs[ref].target {
                 return bundledVault.notes[index].stem == "free_municipalities_denmark"
             }
             return false
@@ -53,8 +53,8 @@ struct NewcomerJourneyTests {
         e.moveDetailCursor(to: denmarkRow)
         let challengeLocation = e.state.location
         let challengeScreen = e.detail
-        #expect(e.state.detailCursor == denmarkRow)
-        if height <= 24 { #expect(e.state.detailScroll > 0, "the challenge is scrolled") }
+        #expect(e.state.detail.cursor == denmarkRow)
+        if height <= 24 { #expect(e.state.detail.scroll > 0, "the challenge is scrolled") }
         e.press(.enter)
         #expect(e.subjectTitle == "Denmark's free municipalities")
         #expect(e.titleRow(.detail).contains("Denmark's free municipalities"))
@@ -62,9 +62,9 @@ struct NewcomerJourneyTests {
         #expect(e.selectedTitle == "Denmark's free municipalities")
 
         // 6. The row citing 01:17:23, followed: the talk's timeline at that moment.
-        let stampRow = try #require(e.state.document.lines.indices.first { row in
-            guard let ref = e.state.document.refs(onRow: row).first else { return false }
-            if case .moment(_, let seconds, _) = e.state.document.refs[ref].target { return seconds == 1 * 3600 + 17 * 60 + 23 }
+        let stampRow = try #require(e.state.detail.document.lines.indices.first { row in
+            guard let ref = e.state.detail.document.refs(onRow: row).first else { return false }
+            if case .moment(_, let seconds, _) = e.state.detail.document.refs[ref].target { return seconds == 1 * 3600 + 17 * 60 + 23 }
             return false
         })
         e.moveDetailCursor(to: stampRow)
@@ -81,8 +81,8 @@ struct NewcomerJourneyTests {
         e.press(.backspace)
         #expect(e.subjectTitle == "Procurement rules and internal regulations")
         #expect(e.state.location == challengeLocation)
-        #expect(e.state.detailCursor == challengeLocation.detailCursor)
-        #expect(e.state.detailScroll == challengeLocation.detailScroll)
+        #expect(e.state.detail.cursor == challengeLocation.detailCursor)
+        #expect(e.state.detail.scroll == challengeLocation.detailScroll)
         #expect(e.selectedNodeTitle == "Challenges")
         #expect(e.selectedTitle == "Procurement rules and internal regulations")
         #expect(e.detail == challengeScreen, "the challenge looks as it was left")

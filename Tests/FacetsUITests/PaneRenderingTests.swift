@@ -33,8 +33,8 @@ struct PaneRenderingTests {
     func treeSelectionIsDrawn() throws {
         let e = Explorer().selectTreeRow(titled: "Practices")
         let screen = e.screen
-        let area = e.layout.tree.content
-        let row = area.y + e.state.treeCursor - e.state.treeScroll
+        let area = e.layout[.tree].content
+        let row = area.y + e.state.tree.cursor - e.state.tree.scroll
         #expect(Explorer.text(of: Rect(x: area.x, y: row, width: area.width, height: 1), in: screen)[0].contains("Practices"))
         #expect(screen[row, area.x + 3].style.selected, "the cursor row of the focused tree is drawn selected")
         #expect(!screen[area.y, area.x + 3].style.selected, "other rows are not")
@@ -47,7 +47,7 @@ struct PaneRenderingTests {
         let titles = practices.entries.map { bundledVault.notes[$0].title }
         #expect(titles.count == 12)
         #expect(e.titleRow(.list).contains("Practices (12)"))
-        #expect(e.state.listEntries == practices.entries)
+        #expect(e.state.list.entries == practices.entries)
         let rows = e.list
         for (k, title) in titles.enumerated() {
             let shown = rows.indices.contains(k) ? rows[k] : ""
@@ -62,9 +62,9 @@ struct PaneRenderingTests {
         let e = Explorer(120, 40).selectTreeRow(titled: "Practices").press(.enter, .character("j"), .character("j"))
         #expect(e.state.focus == .list)
         #expect(e.selectedTitle == "Collaboration across silos")
-        let area = e.layout.list.content
+        let area = e.layout[.list].content
         let screen = e.screen
-        let selectedRow = area.y + e.state.listCursor - e.state.listScroll
+        let selectedRow = area.y + e.state.list.cursor - e.state.list.scroll
         let rowText = Explorer.text(of: Rect(x: area.x, y: selectedRow, width: area.width, height: 1), in: screen)[0]
         #expect(rowText.hasPrefix("Collaboration across silos"), "selected row shows \(rowText.debugDescription)")
         #expect(screen[selectedRow, area.x].style.selected)
@@ -89,7 +89,7 @@ struct PaneRenderingTests {
         // Numbers run 1, 2, 3... down the note: every one of them (up to "Said around", which changes
         // with the cursor's moment while paging) is on some page.
         let saidAround = try #require(e.documentRow(containing: "Said around "))
-        let numbered = e.state.document.refs.filter { $0.row < saidAround }.count
+        let numbered = e.state.detail.document.refs.filter { $0.row < saidAround }.count
         #expect(numbered > 20)
         for n in 1...numbered {
             #expect(pages.anyContains("[\(n)]"), "link number \(n) is never shown")
@@ -98,7 +98,7 @@ struct PaneRenderingTests {
         #expect(backlinks > 0)
         #expect(pages.anyContains("Backlinks (\(backlinks))"))
         // What is said around follows the cursor's moment: at the top, the note's first.
-        #expect(e.state.document.lines.contains { $0.text.hasPrefix("Said around 00:48:01 (") })
+        #expect(e.state.detail.document.lines.contains { $0.text.hasPrefix("Said around 00:48:01 (") })
         #expect(pages.anyContains("Said around "))
         #expect(e.statusLine.contains("Practices ›"))
     }
@@ -106,8 +106,8 @@ struct PaneRenderingTests {
     @Test("Every note opens and its pages render within the pane")
     func everyNoteRenders() throws {
         let e = Explorer(120, 40).selectTreeRow(titled: "All notes").press(.enter)
-        #expect(e.state.listEntries.count == bundledVault.notes.count)
-        for k in 0..<e.state.listEntries.count {
+        #expect(e.state.list.entries.count == bundledVault.notes.count)
+        for k in 0..<e.state.list.entries.count {
             if k > 0 { e.press(.character("j")) }
             let title = try #require(e.selectedTitle)
             let opened = e.copy().press(.enter)
@@ -115,7 +115,7 @@ struct PaneRenderingTests {
             #expect(opened.titleRow(.detail).contains(String(title.prefix(20))))
             let pages = opened.detailPages()
             #expect(pages.anyContains("Backlinks ("), "\(title) has a backlinks section")
-            let width = opened.layout.detail.content.width
+            let width = opened.layout[.detail].content.width
             #expect(pages.allSatisfy { DisplayWidth.of($0) <= width })
         }
     }
@@ -216,15 +216,15 @@ struct PaneRenderingTests {
         }
         // Every note, every page, at 120x40.
         let all = Explorer(120, 40, ascii: true).selectTreeRow(titled: "All notes").press(.enter)
-        for k in 0..<all.state.listEntries.count {
+        for k in 0..<all.state.list.entries.count {
             if k > 0 { all.press(.character("j")) }
             let note = all.copy().press(.enter)
             out.append(("note \(k)", note.screen))
             while true {
-                let before = note.state.detailCursor
+                let before = note.state.detail.cursor
                 note.press(.pageDown)
-                if note.state.detailCursor == before { break }
-                out.append(("note \(k) scroll \(note.state.detailScroll)", note.screen))
+                if note.state.detail.cursor == before { break }
+                out.append(("note \(k) scroll \(note.state.detail.scroll)", note.screen))
             }
         }
         return out

@@ -7,9 +7,9 @@ import Testing
 struct SearchTests {
     /// Screen rows of the list pane's content, with the cells that are drawn as matches.
     static func listRow(_ e: Explorer, _ k: Int) -> (text: String, matched: String) {
-        let area = e.layout.list.content
+        let area = e.layout[.list].content
         let screen = e.screen
-        let row = area.y + k - e.state.listScroll
+        let row = area.y + k - e.state.list.scroll
         var text = "", matched = ""
         for column in area.x..<area.maxX where !screen[row, column].isContinuation {
             text += screen[row, column].text
@@ -24,7 +24,7 @@ struct SearchTests {
         let e = Explorer().type("/silo")
         #expect(e.state.mode == .typing(.listFilter))
         #expect(e.state.focus == .list)
-        let titles = e.state.listEntries.map { bundledVault.notes[$0].title }
+        let titles = e.state.list.entries.map { bundledVault.notes[$0].title }
         #expect(titles.first == "Collaboration across silos")
         #expect(titles.contains("Silo mentality"))
         #expect(e.subjectTitle == "Collaboration across silos")
@@ -33,7 +33,7 @@ struct SearchTests {
         #expect(e.statusLine.contains("\(titles.count) matches"))
         #expect(e.screen.cursor != nil, "the terminal cursor rests in the prompt")
         // Searching all entries from the tree, not just the selected node's.
-        #expect(e.state.listFilter?.scope.count == bundledVault.notes.count)
+        #expect(e.state.list.filter?.scope.count == bundledVault.notes.count)
     }
 
     @Test("The filtered list draws Collaboration across silos first, its matched letters highlighted")
@@ -46,9 +46,9 @@ struct SearchTests {
         #expect(second.text.hasPrefix("Silo mentality"))
         #expect(second.matched == "Silo")
         // Every hit is on its own row.
-        let count = min(e.state.listEntries.count, e.layout.list.content.height)
+        let count = min(e.state.list.entries.count, e.layout[.list].content.height)
         for k in 0..<count {
-            let title = bundledVault.notes[e.state.listEntries[k]].title
+            let title = bundledVault.notes[e.state.list.entries[k]].title
             #expect(SearchTests.listRow(e, k).text.hasPrefix(String(title.prefix(12))), "row \(k) should show \(title)")
         }
     }
@@ -68,22 +68,22 @@ struct SearchTests {
         let e = Explorer().type("/silo").press(.enter)
         #expect(e.state.mode == .normal)
         #expect(e.state.focus == .list)
-        #expect(e.state.listFilter?.editing == false)
-        let hits = e.state.listEntries
+        #expect(e.state.list.filter?.editing == false)
+        let hits = e.state.list.entries
         #expect(hits.count > 2)
         #expect(e.titleRow(.list).contains("/silo ("))
         #expect(e.selectedTitle == "Collaboration across silos")
         e.press(.character("n"))
-        #expect(e.state.listCursor == 1)
+        #expect(e.state.list.cursor == 1)
         #expect(e.subjectTitle == bundledVault.notes[hits[1]].title)
         e.press(.character("n"))
-        #expect(e.state.listCursor == 2)
+        #expect(e.state.list.cursor == 2)
         e.press(.character("N"), .character("N"))
-        #expect(e.state.listCursor == 0)
+        #expect(e.state.list.cursor == 0)
         e.press(.character("N"))
-        #expect(e.state.listCursor == hits.count - 1, "N wraps to the last hit")
+        #expect(e.state.list.cursor == hits.count - 1, "N wraps to the last hit")
         e.press(.character("n"))
-        #expect(e.state.listCursor == 0, "n wraps to the first hit")
+        #expect(e.state.list.cursor == 0, "n wraps to the first hit")
         // Enter now opens the hit.
         e.press(.enter)
         #expect(e.subjectTitle == "Collaboration across silos")
@@ -91,7 +91,7 @@ struct SearchTests {
         // Esc in the list clears the filter, keeping the selected entry.
         e.press(.character("h"), .escape)
         #expect(e.state.focus == .list)
-        #expect(e.state.listFilter == nil)
+        #expect(e.state.list.filter == nil)
         #expect(!e.titleRow(.list).contains("/silo"))
     }
 
@@ -99,16 +99,16 @@ struct SearchTests {
     func escRestores() {
         let e = Explorer().selectTreeRow(titled: "Practices").press(.enter)
             .selectListEntry(titled: "Safe experimental spaces")
-        let entries = e.state.listEntries
-        let cursor = e.state.listCursor
+        let entries = e.state.list.entries
+        let cursor = e.state.list.cursor
         let list = e.list
         e.type("/silo")
-        #expect(e.state.listEntries != entries)
+        #expect(e.state.list.entries != entries)
         e.press(.escape)
         #expect(e.state.mode == .normal)
-        #expect(e.state.listFilter == nil)
-        #expect(e.state.listEntries == entries)
-        #expect(e.state.listCursor == cursor)
+        #expect(e.state.list.filter == nil)
+        #expect(e.state.list.entries == entries)
+        #expect(e.state.list.cursor == cursor)
         #expect(e.selectedTitle == "Safe experimental spaces")
         #expect(e.subjectTitle == "Safe experimental spaces")
         #expect(e.titleRow(.list).contains("Practices (12)"))
@@ -118,29 +118,29 @@ struct SearchTests {
     @Test("Backspace and Ctrl-U edit the query; arrows move through the hits while typing")
     func editing() {
         let e = Explorer().type("/silox")
-        #expect(e.state.listEntries.isEmpty)
+        #expect(e.state.list.entries.isEmpty)
         #expect(e.list.first == "(no match)")
         e.press(.backspace)
-        #expect(e.state.listFilter?.query == "silo")
-        #expect(!e.state.listEntries.isEmpty)
+        #expect(e.state.list.filter?.query == "silo")
+        #expect(!e.state.list.entries.isEmpty)
         e.press(.down)
-        #expect(e.state.listCursor == 1)
+        #expect(e.state.list.cursor == 1)
         e.press(.up)
-        #expect(e.state.listCursor == 0)
+        #expect(e.state.list.cursor == 0)
         e.press(.control("u"))
-        #expect(e.state.listFilter?.query == "")
-        #expect(e.state.listEntries.count == bundledVault.notes.count, "an empty query shows every entry")
+        #expect(e.state.list.filter?.query == "")
+        #expect(e.state.list.entries.count == bundledVault.notes.count, "an empty query shows every entry")
     }
 
     @Test("A query with no hit says so on Enter and Esc brings the list back")
     func noHit() {
         let e = Explorer().type("/zzzqqq").press(.enter)
-        #expect(e.state.listEntries.isEmpty)
+        #expect(e.state.list.entries.isEmpty)
         #expect(e.statusLine.contains("No entry matches"))
         #expect(e.state.subject == .nothing)
         #expect(e.titleRow(.detail).contains("Detail"))
         e.press(.escape)
-        #expect(e.state.listFilter == nil)
+        #expect(e.state.list.filter == nil)
         #expect(e.selectedTitle == "Start here")
     }
 
@@ -148,7 +148,7 @@ struct SearchTests {
     func emptyQueries() {
         for query in ["", " ", "   ", "!!!", "., ;:-", "[[]]", "\"'`"] {
             let e = Explorer().press(.character("/")).type(query)
-            #expect(e.state.listEntries.count == bundledVault.notes.count, "query \(query.debugDescription)")
+            #expect(e.state.list.entries.count == bundledVault.notes.count, "query \(query.debugDescription)")
             LayoutAndSizeTests.checkShape(e.screen, width: 80, height: 24, "query \(query.debugDescription)")
             e.press(.enter)
             #expect(e.state.focus == .list)
@@ -156,7 +156,7 @@ struct SearchTests {
         }
         // In the list, the scope is the node's entries.
         let list = Explorer().selectTreeRow(titled: "Practices").press(.enter).type("/   ")
-        #expect(list.state.listEntries.count == 12)
+        #expect(list.state.list.entries.count == 12)
         #expect(list.titleRow(.list).contains("(12 of 12)"))
     }
 
@@ -164,19 +164,19 @@ struct SearchTests {
     func hugeQuery() {
         let e = Explorer().press(.character("/"))
         e.typeAhead(Array(repeating: Key.character("a"), count: 10_000))
-        let query = e.state.listFilter?.query ?? ""
+        let query = e.state.list.filter?.query ?? ""
         #expect(query.count == AppState.maximumQueryLength)
         #expect(query.count < 10_000)
-        #expect(e.state.listEntries.isEmpty)
+        #expect(e.state.list.entries.isEmpty)
         LayoutAndSizeTests.checkShape(e.screen, width: 80, height: 24, "huge query")
         #expect(e.statusLine.hasPrefix("/aaaa"))
         e.press(.escape)
-        #expect(e.state.listFilter == nil)
+        #expect(e.state.list.filter == nil)
         #expect(e.selectedTitle == "Start here")
         // The same in the detail pane and in search-everything.
         let find = KeyTests.safeSpaces().press(.character("/"))
         find.typeAhead(Array(repeating: Key.character("x"), count: 10_000))
-        #expect(find.state.detailFind?.query.count == AppState.maximumQueryLength)
+        #expect(find.state.detail.find?.query.count == AppState.maximumQueryLength)
         LayoutAndSizeTests.checkShape(find.screen, width: 80, height: 24, "huge find")
         let all = Explorer().press(.control("f"))
         all.typeAhead(Array(repeating: Key.character("é"), count: 10_000))
@@ -212,7 +212,7 @@ struct SearchTests {
             #expect(e.text.contains("Search all entries"))
             #expect(e.text.contains("type to search"))
             e.type("denmark")
-            guard case .search(let search)? = e.state.overlay else {
+            guard let search = e.state.globalSearch else {
                 Issue.record("no search overlay")
                 continue
             }
@@ -236,11 +236,11 @@ struct SearchTests {
         #expect(e.state.focus == .detail)
         #expect(e.selectedNodeTitle == "Examples")
         #expect(e.selectedTitle == "Denmark's free municipalities")
-        let line = e.state.document.lines[e.state.detailCursor].text
+        let line = e.state.detail.document.lines[e.state.detail.cursor].text
         #expect(line.contains("Denmark's free municipality experiments"), "cursor line: \(line)")
         // The cursor line is on screen and marked.
-        let area = e.layout.detail.content
-        let screenRow = area.y + e.state.detailCursor - e.state.detailScroll
+        let area = e.layout[.detail].content
+        let screenRow = area.y + e.state.detail.cursor - e.state.detail.scroll
         #expect(screenRow >= area.y && screenRow < area.maxY)
         #expect(e.lines[screenRow].contains("Denmark's free municipality"))
         // Back returns to where the search started.
@@ -252,11 +252,11 @@ struct SearchTests {
     @Test("Moving in Search all entries, and a body-only hit opening at its line")
     func searchAllMoves() throws {
         let e = Explorer().press(.control("f")).type("cycling infrastructure")
-        guard case .search(let search)? = e.state.overlay else { Issue.record("no overlay"); return }
+        guard let search = e.state.globalSearch else { Issue.record("no overlay"); return }
         #expect(!search.hits.isEmpty)
         e.press(.down, .up, .pageDown, .pageUp)
         e.press(.enter)
-        let line = e.state.document.lines[e.state.detailCursor].text.lowercased()
+        let line = e.state.detail.document.lines[e.state.detail.cursor].text.lowercased()
         #expect(line.contains("cycling") || line.contains("infrastructure"), "cursor line: \(line)")
     }
 
@@ -279,9 +279,9 @@ struct SearchTests {
         e.type("/mistake")
         #expect(e.state.mode == .typing(.detailFind))
         #expect(e.state.focus == .detail)
-        let matches = e.state.detailFind?.matches.map(\.row) ?? []
+        let matches = e.state.detail.find?.matches.map(\.row) ?? []
         #expect(matches.count >= 3)
-        #expect(e.state.detailCursor == matches.first)
+        #expect(e.state.detail.cursor == matches.first)
         #expect(e.statusLine.hasPrefix("/mistake"))
         #expect(e.statusLine.contains("\(matches.count) lines"))
         // Matched characters are highlighted in the pane.
@@ -290,27 +290,27 @@ struct SearchTests {
         e.press(.enter)
         #expect(e.state.mode == .normal)
         e.press(.character("n"))
-        #expect(e.state.detailCursor == matches[1])
+        #expect(e.state.detail.cursor == matches[1])
         e.press(.character("n"))
-        #expect(e.state.detailCursor == matches[2])
+        #expect(e.state.detail.cursor == matches[2])
         e.press(.character("N"))
-        #expect(e.state.detailCursor == matches[1])
+        #expect(e.state.detail.cursor == matches[1])
         for _ in 0..<matches.count { e.press(.character("n")) }
-        #expect(e.state.detailCursor == matches[1], "n wraps around")
-        let cursorRowOnScreen = e.layout.detail.content.y + e.state.detailCursor - e.state.detailScroll
+        #expect(e.state.detail.cursor == matches[1], "n wraps around")
+        let cursorRowOnScreen = e.layout[.detail].content.y + e.state.detail.cursor - e.state.detail.scroll
         #expect(e.lines[cursorRowOnScreen].lowercased().contains("mistake"))
         // Esc while typing a new find restores the cursor and scroll.
         e.press(.pageDown)
-        let cursor = e.state.detailCursor, scroll = e.state.detailScroll
+        let cursor = e.state.detail.cursor, scroll = e.state.detail.scroll
         e.type("/backlinks")
-        #expect(e.state.detailCursor != cursor)
+        #expect(e.state.detail.cursor != cursor)
         e.press(.escape)
-        #expect(e.state.detailCursor == cursor && e.state.detailScroll == scroll)
-        #expect(e.state.detailFind == nil)
+        #expect(e.state.detail.cursor == cursor && e.state.detail.scroll == scroll)
+        #expect(e.state.detail.find == nil)
         // Not found says so.
         e.type("/zzzqqq").press(.enter)
         #expect(e.statusLine.contains("Not found in this entry"))
-        #expect(e.state.detailCursor == cursor)
+        #expect(e.state.detail.cursor == cursor)
     }
 
     @Test("After a find moves the cursor, t and 'Said around' use the found line's moment, as after j")
@@ -318,14 +318,14 @@ struct SearchTests {
         let found = Explorer().selectTreeRow(titled: "Challenges").press(.enter)
             .selectListEntry(titled: "Procurement rules and internal regulations").press(.enter)
         found.type("/denmark").press(.enter)
-        let row = found.state.detailCursor
+        let row = found.state.detail.cursor
         #expect(row > 0)
-        #expect(found.state.document.lines[row].text.contains("Denmark"))
+        #expect(found.state.detail.document.lines[row].text.contains("Denmark"))
         let walked = Explorer().selectTreeRow(titled: "Challenges").press(.enter)
             .selectListEntry(titled: "Procurement rules and internal regulations").press(.enter)
             .moveDetailCursor(to: row)
-        #expect(found.state.moment == walked.state.moment, "moment after find \(found.state.moment ?? -1), after j \(walked.state.moment ?? -1)")
-        let saidAround = { (e: Explorer) in e.state.document.lines.first { $0.text.hasPrefix("Said around") }?.text }
+        #expect(found.state.detail.moment == walked.state.detail.moment, "moment after find \(found.state.detail.moment ?? -1), after j \(walked.state.detail.moment ?? -1)")
+        let saidAround = { (e: Explorer) in e.state.detail.document.lines.first { $0.text.hasPrefix("Said around") }?.text }
         #expect(saidAround(found) == saidAround(walked))
         found.press(.character("t"))
         walked.press(.character("t"))
@@ -341,28 +341,28 @@ struct SearchTests {
         #expect(e.subjectTitle == "Silo mentality")
         #expect(e.selectedTitle == "Silo mentality")
         let title = e.titleRow(.list)
-        let count = e.state.listEntries.count
-        if e.state.listFilter != nil {
+        let count = e.state.list.entries.count
+        if e.state.list.filter != nil {
             // Still filtered: then the list must hold the filter's hits.
-            #expect(e.state.listEntries == e.state.listFilter?.hits.map(\.note), "list title \(title) over \(count) entries of \(e.selectedNodeTitle ?? "?")")
+            #expect(e.state.list.entries == e.state.list.filter?.hits.map(\.note), "list title \(title) over \(count) entries of \(e.selectedNodeTitle ?? "?")")
         }
         e.press(.character("h"), .escape)
         #expect(e.state.focus == .list)
         let node = try #require(e.state.selectedNode)
-        #expect(e.state.listEntries == node.entries, "after Esc the list shows the selected node (\(node.title)) again")
+        #expect(e.state.list.entries == node.entries, "after Esc the list shows the selected node (\(node.title)) again")
     }
 
     @Test("Back to a filtered list comes back to the filter and the hit that was opened")
     func backToFilteredList() {
         let e = Explorer().type("/silo").press(.enter, .character("j"))
         let hit = e.selectedTitle
-        let entries = e.state.listEntries
+        let entries = e.state.list.entries
         e.press(.enter)
         #expect(e.subjectTitle == hit)
         e.press(.backspace)
         #expect(e.state.focus == .list)
         #expect(e.selectedTitle == hit, "back selects the hit that was opened")
-        #expect(e.state.listEntries == entries, "back shows the filtered list it left")
+        #expect(e.state.list.entries == entries, "back shows the filtered list it left")
 
     }
 }

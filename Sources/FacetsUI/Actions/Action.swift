@@ -1,9 +1,26 @@
-/// Everything a person can do in the explorer. Keys map to these through a `KeyMap` (defaults: `ActionTable`).
-public enum Action: String, Sendable, Hashable, CaseIterable {
-    case moveDown, moveUp, pageDown, pageUp, top, bottom
-    case nextPane, previousPane, paneLeft, paneRight, focusTree, focusList, focusDetail
-    case open, toggleExpand, followNumber, back, forward
-    case timeline, copyLink, zoom, help, quit, cancel, redraw, cycleTheme
-    case search, globalSearch, nextMatch, previousMatch
-    case togglePresenter, startTour, tourNext, tourPrevious, leaveTour, followPresenter
+/// Something a person can do in the explorer. Keys map to actions through a `KeyMap` (defaults: the
+/// action table). An open set rather than an enum, so a view brings its own actions with its
+/// registration (`ViewRegistration.actions`) without touching this file.
+public struct Action: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ name: String) { self.rawValue = name }
+    public var description: String { rawValue }
+
+    public static let moveDown = Action("moveDown"), moveUp = Action("moveUp")
+    public static let pageDown = Action("pageDown"), pageUp = Action("pageUp")
+    public static let top = Action("top"), bottom = Action("bottom")
+    public static let nextPane = Action("nextPane"), previousPane = Action("previousPane")
+    public static let paneLeft = Action("paneLeft"), paneRight = Action("paneRight")
+    public static let focusTree = Action("focusTree"), focusList = Action("focusList"), focusDetail = Action("focusDetail")
+    public static let open = Action("open"), toggleExpand = Action("toggleExpand"), followNumber = Action("followNumber")
+    public static let back = Action("back"), forward = Action("forward")
+    public static let timeline = Action("timeline"), copyLink = Action("copyLink"), zoom = Action("zoom")
+    public static let help = Action("help"), quit = Action("quit"), cancel = Action("cancel")
+    public static let redraw = Action("redraw"), cycleTheme = Action("cycleTheme")
+    public static let search = Action("search"), globalSearch = Action("globalSearch")
+    public static let nextMatch = Action("nextMatch"), previousMatch = Action("previousMatch")
+    public static let togglePresenter = Action("togglePresenter"), startTour = Action("startTour")
+    public static let tourNext = Action("tourNext"), tourPrevious = Action("tourPrevious"), leaveTour = Action("leaveTour")
+    public static let followPresenter = Action("followPresenter")
 }

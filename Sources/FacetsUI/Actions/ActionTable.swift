@@ -1,6 +1,6 @@
 /// One row of the action table: the single source for the default keys (`KeyMap.defaults`), the help
 /// overlay and the README's key list (as tig's request table is).
-public struct ActionInfo: Sendable {
+public struct ActionInfo: Sendable, Equatable {
     public var action: Action
     public var keys: [Key]
     public var description: String
@@ -8,6 +8,14 @@ public struct ActionInfo: Sendable {
     public var caption: String
     /// Where the keys apply: everywhere, or only while a guided tour runs (where they win).
     public var context: KeyContext = .normal
+
+    public init(action: Action, keys: [Key], description: String, caption: String, context: KeyContext = .normal) {
+        self.action = action
+        self.keys = keys
+        self.description = description
+        self.caption = caption
+        self.context = context
+    }
 }
 
 public enum KeyContext: Sendable, Equatable { case normal, tour }
@@ -53,6 +61,7 @@ public enum ActionTable {
     ]
 
     public static func info(_ action: Action) -> ActionInfo? { rows.first { $0.action == action } }
+
 
     /// "j ↓" for help and the README.
     public static func keyNames(_ info: ActionInfo) -> String {

@@ -3,17 +3,36 @@
 public struct KeyMap: Sendable, Equatable {
     /// Each action's keys, in the order help lists them (the first is the one hints show).
     public private(set) var bindings: [Action: [Key]]
+    /// The actions this map knows, in help order: the action table's, plus those registered views bring.
+    public let table: [ActionInfo]
     private var normal: [Key: Action] = [:]
     private var tour: [Key: Action] = [:]
 
     /// The action table's keys.
-    public static let defaults = KeyMap(bindings: Dictionary(uniqueKeysWithValues: ActionTable.rows.map { ($0.action, $0.keys) }))
+    public static let defaults = KeyMap(table: ActionTable.rows)
+
+    /// A table's own keys.
+    public init(table: [ActionInfo]) {
+        self.init(bindings: Dictionary(table.map { ($0.action, $0.keys) }, uniquingKeysWith: { first, _ in first }), table: table)
+    }
+
+    /// The same bindings over a larger table (a registered view's actions added): actions the map
+    /// already binds keep their keys, new ones get their table keys.
+    public func extended(with rows: [ActionInfo]) -> KeyMap {
+        let known = Set(table.map(\.action))
+        let added = rows.filter { !known.contains($0.action) }
+        guard !added.isEmpty else { return self }
+        var changed = bindings
+        for row in added { changed[row.action] = row.keys }
+        return KeyMap(bindings: changed, table: table + added)
+    }
 
     /// Actions missing from `bindings` have no key. Where two actions of one context share a key the
     /// first in action-table order wins; `conflicts` lists such keys so callers can refuse them.
-    public init(bindings: [Action: [Key]]) {
+    public init(bindings: [Action: [Key]], table: [ActionInfo] = ActionTable.rows) {
         self.bindings = bindings
-        for row in ActionTable.rows {
+        self.table = table
+        for row in table {
             for key in bindings[row.action] ?? [] {
                 switch row.context {
                 case .normal: if normal[key] == nil { normal[key] = row.action }
@@ -35,7 +54,7 @@ public struct KeyMap: Sendable, Equatable {
     public func rebinding(_ action: Action, to keys: [Key]) -> KeyMap {
         var changed = bindings
         changed[action] = keys
-        return KeyMap(bindings: changed)
+        return KeyMap(bindings: changed, table: table)
     }
 
     /// A key two or more actions of the same context claim (their order is the action table's).
@@ -48,7 +67,7 @@ public struct KeyMap: Sendable, Equatable {
     /// Every key claimed by more than one action in one context, in action-table order.
     public var conflicts: [Conflict] {
         var claims: [(key: Key, context: KeyContext, actions: [Action])] = []
-        for row in ActionTable.rows {
+        for row in table {
             for key in Set(bindings[row.action] ?? []) {
                 if let index = claims.firstIndex(where: { $0.key == key && $0.context == row.context }) {
                     claims[index].actions.append(row.action)
@@ -62,7 +81,7 @@ public struct KeyMap: Sendable, Equatable {
 
     /// The action table's rows with this map's keys: what help and `facets keys` list.
     public var rows: [ActionInfo] {
-        ActionTable.rows.map { row in
+        table.map { row in
             var row = row
             row.keys = keys(for: row.action)
             return row

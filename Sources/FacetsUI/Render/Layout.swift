@@ -29,13 +29,14 @@ public struct Layout: Sendable, Equatable {
     public static let twoColumnHeight = 7
 
     public var arrangement: Arrangement
-    public var tree = Frame.hidden
-    public var list = Frame.hidden
-    public var detail = Frame.hidden
+    /// The views on screen, in Tab order: the last is the main view, the others its sidebar.
+    public let panes: [ViewID]
+    private var frames: [ViewID: Frame] = [:]
     /// The status line (last row).
     public var status: Rect
 
-    public init(width: Int, height: Int, focus: Pane, zoomed: Bool, presenting: Bool = false) {
+    public init(width: Int, height: Int, panes: [ViewID], focus: ViewID, zoomed: Bool, presenting: Bool = false) {
+        self.panes = panes
         status = Rect(x: 0, y: max(0, height - 1), width: width, height: height > 0 ? 1 : 0)
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
             arrangement = .tooSmall
@@ -51,47 +52,50 @@ public struct Layout: Sendable, Equatable {
             self[focus] = Frame(outer: body, visible: true, bordered: false, borderless: column)
             return
         }
-        if zoomed || width < Self.twoColumnWidth || (width < Self.threeColumnWidth && height < Self.twoColumnHeight) {
+        let sidebar = Array(panes.dropLast())
+        guard let main = panes.last else {
+            arrangement = .onePane
+            return
+        }
+        if zoomed || sidebar.isEmpty || width < Self.twoColumnWidth || (width < Self.threeColumnWidth && height < Self.twoColumnHeight) {
             arrangement = zoomed ? .zoomed : .onePane
             self[focus] = Frame(outer: body, visible: true)
             return
         }
         if width >= Self.threeColumnWidth {
+            // A column each: the first sidebar view narrow, the next ones wider, the main view the rest.
             arrangement = .threeColumns
-            let treeWidth = min(34, max(20, width / 5))
-            let listWidth = min(48, max(26, width * 3 / 10))
-            tree = Frame(outer: Rect(x: 0, y: 0, width: treeWidth, height: body.height), visible: true)
-            list = Frame(outer: Rect(x: treeWidth, y: 0, width: listWidth, height: body.height), visible: true)
-            detail = Frame(outer: Rect(x: treeWidth + listWidth, y: 0, width: width - treeWidth - listWidth, height: body.height), visible: true)
+            var x = 0
+            for (index, id) in sidebar.enumerated() {
+                let columnWidth = index == 0 ? min(34, max(20, width / 5)) : min(48, max(26, width * 3 / 10))
+                self[id] = Frame(outer: Rect(x: x, y: 0, width: columnWidth, height: body.height), visible: true)
+                x += columnWidth
+            }
+            self[main] = Frame(outer: Rect(x: x, y: 0, width: width - x, height: body.height), visible: true)
             return
         }
+        // Two columns: the sidebar views stacked on the left (the first taking two fifths), the main view right.
         arrangement = .twoColumns
         let leftWidth = min(40, max(26, width * 3 / 8))
-        let treeHeight = max(3, body.height * 2 / 5)
-        tree = Frame(outer: Rect(x: 0, y: 0, width: leftWidth, height: treeHeight), visible: true)
-        list = Frame(outer: Rect(x: 0, y: treeHeight, width: leftWidth, height: body.height - treeHeight), visible: true)
-        detail = Frame(outer: Rect(x: leftWidth, y: 0, width: width - leftWidth, height: body.height), visible: true)
+        var y = 0
+        for (index, id) in sidebar.enumerated() {
+            let remaining = sidebar.count - index
+            let rowHeight = remaining == 1 ? body.height - y
+                : sidebar.count == 2 ? max(3, body.height * 2 / 5) : max(3, (body.height - y) / remaining)
+            self[id] = Frame(outer: Rect(x: 0, y: y, width: leftWidth, height: rowHeight), visible: true)
+            y += rowHeight
+        }
+        self[main] = Frame(outer: Rect(x: leftWidth, y: 0, width: width - leftWidth, height: body.height), visible: true)
     }
 
-    public subscript(pane: Pane) -> Frame {
-        get {
-            switch pane {
-            case .tree: return tree
-            case .list: return list
-            case .detail: return detail
-            }
-        }
-        set {
-            switch pane {
-            case .tree: tree = newValue
-            case .list: list = newValue
-            case .detail: detail = newValue
-            }
-        }
+    /// A view's frame; hidden when the view is not on screen in this arrangement.
+    public subscript(id: ViewID) -> Frame {
+        get { frames[id] ?? .hidden }
+        set { frames[id] = newValue }
     }
 
-    /// The pane whose frame holds a screen position.
-    public func pane(atRow row: Int, column: Int) -> Pane? {
-        Pane.allCases.first { self[$0].visible && self[$0].outer.contains(row: row, column: column) }
+    /// The view whose frame holds a screen position.
+    public func pane(atRow row: Int, column: Int) -> ViewID? {
+        panes.first { self[$0].visible && self[$0].outer.contains(row: row, column: column) }
     }
 }

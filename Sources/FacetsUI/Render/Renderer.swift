@@ -9,14 +9,15 @@ public enum Renderer {
             drawTooSmall(&screen)
             return screen
         }
-        if layout.tree.visible { TreePaneView.draw(state, frame: layout.tree, into: &screen) }
-        if layout.list.visible { ListPaneView.draw(state, frame: layout.list, into: &screen) }
-        if layout.detail.visible { DetailPaneView.draw(state, frame: layout.detail, into: &screen) }
+        for id in layout.panes where layout[id].visible {
+            guard let view = state.views[id] else { continue }
+            let context = state.context(for: id, layout: layout)
+            drawFrame(view.title(in: context), frame: context.frame, focused: context.focused, glyphs: state.glyphs, into: &screen)
+            view.render(into: &screen, in: context)
+        }
         StatusLineView.draw(state, rect: layout.status, into: &screen)
-        switch state.overlay {
-        case .help(let scroll)?: HelpOverlayView.draw(state, scroll: scroll, into: &screen)
-        case .search(let search)?: GlobalSearchView.draw(state, search: search, into: &screen)
-        case nil: break
+        if let id = state.overlay, let view = state.views[id] {
+            view.render(into: &screen, in: state.context(for: id, layout: layout))
         }
         if state.glyphs == .ascii { asciiChrome(&screen) }
         return screen
@@ -71,6 +72,15 @@ public enum Renderer {
         screen.put(glyphs.bottomLeft + horizontal + glyphs.bottomRight, row: r.maxY - 1, column: r.x, style: border, maxColumn: r.maxX)
         let label = TextWrapper.truncate(" \(title) ", width: r.width - 4)
         screen.put(label, row: r.y, column: r.x + 2, style: CellStyle(focused ? .paneTitleFocused : .paneTitle), maxColumn: r.maxX - 2)
+    }
+
+    /// A row of a list: the cursor bar when focused, a dimmer bar when not.
+    static func drawRow(_ spans: [Span], row: Int, in rect: Rect, cursor: Bool, focused: Bool,
+                        into screen: inout ScreenBuffer, hyperlinks: inout [String: Int]) {
+        drawSpans(spans, row: row, in: rect, selected: cursor && focused, highlightRef: nil, into: &screen, hyperlinks: &hyperlinks)
+        if cursor && !focused {
+            screen.restyle(row: row, from: rect.x, to: rect.maxX) { $0.role = .selectionUnfocused }
+        }
     }
 
     /// Spans into a row of a rect, clipped; `selected` paints the whole row as the cursor bar.

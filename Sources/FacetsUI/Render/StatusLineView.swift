@@ -12,7 +12,7 @@ enum StatusLineView {
         let right: [(String, Role)]
         if case .linkNumber(let digits) = state.mode {
             right = [("Follow link \(digits)_", .statusKey), ("  Enter go · Esc cancel", .status)]
-        } else if state.presenting {
+        } else if state.workshop.presenting {
             right = captions(state)
         } else if let message = state.message {
             right = [(TerminalSafeText.sanitize(message), .statusMessage)]
@@ -37,9 +37,9 @@ enum StatusLineView {
 
     /// `/query` with the cursor after it, and what Enter and Esc do.
     static func drawPrompt(_ state: AppState, field: SearchField, rect: Rect, into screen: inout ScreenBuffer) {
-        let query = TerminalSafeText.sanitize(field == .listFilter ? state.listFilter?.query ?? "" : state.detailFind?.query ?? "")
-        let count = field == .listFilter ? "\(state.listEntries.count) match\(state.listEntries.count == 1 ? "" : "es")"
-            : "\(state.detailFind?.matches.count ?? 0) line\((state.detailFind?.matches.count ?? 0) == 1 ? "" : "s")"
+        let query = TerminalSafeText.sanitize(field == .listFilter ? state.list.filter?.query ?? "" : state.detail.find?.query ?? "")
+        let entries = state.list.entries.count, lines = state.detail.find?.matches.count ?? 0
+        let count = field == .listFilter ? "\(entries) match\(entries == 1 ? "" : "es")" : "\(lines) line\(lines == 1 ? "" : "s")"
         let help = "  \(count) · Enter keep · Esc cancel "
         let helpWidth = min(DisplayWidth.of(help), max(0, rect.width / 2))
         let room = max(1, rect.width - helpWidth - 2)
@@ -54,7 +54,7 @@ enum StatusLineView {
     /// Presenter mode: the last keys pressed and what they did, so a room can follow.
     static func captions(_ state: AppState) -> [(String, Role)] {
         var out: [(String, Role)] = []
-        for entry in state.recentKeys.suffix(4) {
+        for entry in state.workshop.recentKeys.suffix(4) {
             out.append((entry.key, .statusKey))
             out.append((entry.caption.isEmpty ? "  " : " \(entry.caption)  ", .status))
         }
@@ -66,7 +66,7 @@ enum StatusLineView {
         if state.following == true { parts.append("following the presenter") }
         if let tour = state.tour { parts.append("Tour \(tour.progress)") }
         if let node = state.selectedNode { parts.append(TerminalSafeText.sanitize(node.title)) }
-        switch state.subject {
+        switch state.detail.subject {
         case .note(let index): parts.append(TerminalSafeText.sanitize(state.vault.notes[index].title))
         case .missing(let name): parts.append("no note for \(TerminalSafeText.sanitize(name))")
         case .timeline(_, let seconds): parts.append(seconds.map { "timeline \(TimestampRef.format(seconds: $0))" } ?? "timeline")
@@ -75,24 +75,18 @@ enum StatusLineView {
         return parts.joined(separator: " › ")
     }
 
-    /// The keys that matter now, named by the key map so rebound keys show as they are.
+    /// The keys that matter now, named by the key map so rebound keys show as they are: the tour's during
+    /// a tour, else those the focused view names.
     static func hints(_ state: AppState) -> [(String, String)] {
-        let map = state.keyMap
-        func key(_ action: Action) -> String? { map.keys(for: action).first.map(shortName) }
-        func hint(_ action: Action, _ what: String) -> (String, String)? { key(action).map { ($0, what) } }
-        let move: (String, String)? = key(.moveDown).flatMap { down in key(.moveUp).map { ("\(down)/\($0)", "move") } }
-        let hints: [(String, String)?]
+        let context = state.context(for: state.focus)
+        let hints: [Hint]
         if state.tour != nil {
-            hints = [hint(.tourNext, "next stop"), hint(.tourPrevious, "previous"), hint(.leaveTour, "leave tour"), hint(.help, "help")]
+            hints = [context.hint(.tourNext, "next stop"), context.hint(.tourPrevious, "previous"), context.hint(.leaveTour, "leave tour"),
+                     context.hint(.help, "help")].compactMap { $0 }
         } else {
-            switch state.focus {
-            case .tree: hints = [move, hint(.open, "entries"), hint(.nextPane, "pane"), hint(.help, "help"), hint(.quit, "quit")]
-            case .list: hints = [move, hint(.open, "open"), hint(.nextPane, "pane"), hint(.help, "help"), hint(.quit, "quit")]
-            case .detail:
-                hints = [hint(.open, "follow"), ("N⏎", "link #"), hint(.back, "back"), hint(.timeline, "timeline"), hint(.help, "help")]
-            }
+            hints = state.views[state.focus]?.hints(in: context) ?? []
         }
-        return hints.compactMap { $0 }
+        return hints.map { ($0.key, $0.what) }
     }
 
     /// Key names short enough for the status line.

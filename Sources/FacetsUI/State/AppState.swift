@@ -1,237 +1,165 @@
 import FacetsCore
 
-/// Everything the explorer shows, as one value. Keys become actions, actions change this state
-/// (`handle(_:)`), and `Renderer.render` draws it; nothing here knows about terminals.
+/// Everything the explorer shows, as one value, in parts with one owner each: the views (each owns its
+/// selection, scroll and filter), the layout (which views are on screen, focus, zoom), navigation
+/// history, the workshop (presenter, tour, following), the search index, and the one-shot message.
+/// Keys become actions (`handle(_:)`), actions change the parts, one reconcile step brings derived state
+/// up to date, and `Renderer.render` draws it. Nothing here knows about terminals or starts a thread.
 public struct AppState: Sendable {
     public let vault: Vault
-    public private(set) var width: Int
-    public private(set) var height: Int
-    public var focus: Pane = .tree
-    public var zoomed = false
-    /// Presenter mode: the focused pane alone, centred at a readable width, high contrast, key captions.
-    public private(set) var presenting = false
-    private var themeBeforePresenting: Theme?
-    /// The guided tour being walked, if any.
-    public var tour: TourState?
-    /// In a served workshop session: nil when there is no presenter to follow; true while following.
-    public var following: Bool?
-    public var theme: Theme
-    public var glyphs: Glyphs
-    /// Keys to actions: the action table's, or a config file's.
-    public var keyMap = KeyMap.defaults
-    /// The theme presenter mode switches to (when the terminal shows colours).
-    public var presenterTheme = Theme.Name.highContrast
-    /// A capital in a query makes the search case-sensitive; off, every search ignores case.
-    public var smartCase = true
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+    public internal(set) var settings: ExplorerSettings
+    let registry: ViewRegistry
 
-    /// Tree nodes shown open.
-    public private(set) var expanded: Set<String>
-    public private(set) var treeRows: [TreeRow] = []
-    public var treeCursor = 0
-    public var treeScroll = 0
+    /// Every view the explorer has made, by id; `panes` says which are on screen.
+    public internal(set) var views: [ViewID: any ExplorerView] = [:]
+    /// The views on screen in Tab order: a sidebar, then the main view.
+    public internal(set) var panes: [ViewID] = [.tree, .list, .detail]
+    public internal(set) var focus: ViewID = .tree
+    public internal(set) var zoomed = false
+    /// The view drawn over the panes (help, search everything), if any: it gets the keys while open.
+    public internal(set) var overlay: ViewID?
+    public internal(set) var mode: InputMode = .normal
 
-    /// The entries (note indexes) of the selected tree node.
-    public internal(set) var listEntries: [Int] = []
-    public var listCursor = 0
-    public var listScroll = 0
+    public internal(set) var history = NavigationHistory<Location>()
+    public internal(set) var workshop = Workshop()
+    /// A one-shot line for the status bar (cleared by the next key).
+    public internal(set) var message: String?
 
-    public private(set) var subject: DetailSubject = .nothing
-    /// The subject laid out for the detail pane's width; rebuilt when either changes.
-    public private(set) var document = RenderedDocument()
-    /// The talk moment whose neighbours the note's "said around" section lists.
-    public private(set) var moment: Int?
-    private var documentKey: DocumentKey?
-    public var detailCursor = 0
-    public var detailScroll = 0
-
-    public var history = NavigationHistory<Location>()
-    /// Built once, off the drawing thread: every keystroke of a search asks it, never the notes.
+    /// Built off the drawing thread once started (`startBackgroundWork`): every keystroke of a search
+    /// asks it, never the notes.
     public let searchIndexBuild: BackgroundSearchIndex
-    /// The index (the first search of a session waits for the build when it is not done yet).
-    public var searchIndex: SearchIndex { searchIndexBuild.index }
-    public var listFilter: ListFilter?
-    public var detailFind: DetailFind?
     /// A search typed but not yet run (keys typed ahead are applied first; `settle()` runs it once).
     var searchPending = false
-    public var overlay: Overlay?
-    public var mode: InputMode = .normal
-    /// A one-shot line for the status bar (cleared by the next key).
-    public var message: String?
-    /// The last keys and their actions, newest last (key captions in presenter mode).
-    public private(set) var recentKeys: [(key: String, caption: String)] = []
 
-    struct DocumentKey: Equatable, Sendable {
-        var subject: DetailSubject
-        var width: Int
-        var ascii: Bool
-        var moment: Int?
-    }
-
-    public init(vault: Vault, width: Int, height: Int, theme: Theme = Theme(.dark), ascii: Bool = false) {
+    public init(vault: Vault, width: Int, height: Int, settings: ExplorerSettings,
+                registry: ViewRegistry = .standard) {
         self.vault = vault
         self.width = max(0, width)
         self.height = max(0, height)
-        self.theme = theme
-        glyphs = ascii ? .ascii : .unicode
+        self.registry = registry
+        var settings = settings
+        settings.keyMap = settings.keyMap.extended(with: registry.actionRows)
+        self.settings = settings
         searchIndexBuild = BackgroundSearchIndex(vault: vault)
-        expanded = Set(vault.tree.flattened().filter { !$0.node.children.isEmpty }.map(\.node.id))
-        treeRows = vault.tree.visibleRows(expanded: expanded)
+        for registration in registry.registrations { views[registration.id] = registration.make(vault) }
         selectTreeRow(0)
         history.visit(location)
     }
 
+    public init(vault: Vault, width: Int, height: Int, theme: Theme = Theme(.dark), ascii: Bool = false) {
+        self.init(vault: vault, width: width, height: height, settings: ExplorerSettings(theme: theme, ascii: ascii))
+    }
+
+    /// The help overlay's scroll, while it is open.
+    public var helpScroll: Int? { overlay == .help ? (views[.help] as? HelpView)?.scroll : nil }
+
+    /// Selects a row of the tree: the list shows its entries and the detail pane previews the first.
+    mutating func selectTreeRow(_ row: Int) {
+        _ = apply(update(.tree, as: TreeView.self) { $0.select(row) } ?? [], from: .tree)
+        reconcile()
+    }
+
+    /// Follows numbered reference `ref` of the detail document.
+    mutating func follow(_ ref: Int) -> [Effect] {
+        defer { reconcile() }
+        return apply(detail.follow(ref, vault: vault))
+    }
+
+    /// Starts what runs beside the explorer (the search index build): the terminal layer calls it once.
+    public func startBackgroundWork() { searchIndexBuild.start() }
+
+    // MARK: Views
+
+    public var tree: TreeView { views[.tree] as? TreeView ?? TreeView(tree: vault.tree) }
+    public var list: ListView { views[.list] as? ListView ?? ListView() }
+    public var detail: DetailView { views[.detail] as? DetailView ?? DetailView() }
+
+    /// Changes one view in place (taken out of the table meanwhile, so its storage is not copied).
+    @discardableResult
+    mutating func update<View: ExplorerView, Result>(_ id: ViewID, as type: View.Type,
+                                                   _ change: (inout View) -> Result) -> Result? {
+        guard var view = views.removeValue(forKey: id) as? View else { return nil }
+        let result = change(&view)
+        views[id] = view
+        return result
+    }
+
+    /// Changes any view through the protocol.
+    @discardableResult
+    mutating func updateAny<Result>(_ id: ViewID, _ change: (inout any ExplorerView) -> Result) -> Result? {
+        guard var view = views.removeValue(forKey: id) else { return nil }
+        let result = change(&view)
+        views[id] = view
+        return result
+    }
+
     // MARK: Derived
 
-    public var layout: Layout { Layout(width: width, height: height, focus: focus, zoomed: zoomed, presenting: presenting) }
+    public var theme: Theme { settings.theme }
+    public var glyphs: Glyphs { settings.glyphs }
+    public var keyMap: KeyMap { settings.keyMap }
+    public var presenting: Bool { workshop.presenting }
+    public var tour: TourState? { workshop.tour }
+    public var following: Bool? { workshop.following }
 
-    public var selectedNode: BrowseNode? {
-        guard treeCursor >= 0, treeCursor < treeRows.count else { return nil }
-        return vault.tree.find(id: treeRows[treeCursor].id)
+    public var layout: Layout {
+        Layout(width: width, height: height, panes: panes, focus: focus, zoomed: zoomed, presenting: workshop.presenting)
     }
 
-    public var selectedEntry: Int? {
-        listCursor >= 0 && listCursor < listEntries.count ? listEntries[listCursor] : nil
+    /// What a view reads while it acts or draws: its frame in the layout. A hidden view is laid out as it
+    /// would be with focus (so the detail pane keeps its width while narrow layouts hide it).
+    func context(for id: ViewID, layout: Layout? = nil) -> ViewContext {
+        let layout = layout ?? self.layout
+        var frame = layout[id]
+        if id == overlay { frame = Layout.Frame(outer: Rect(x: 0, y: 0, width: width, height: height), visible: true) }
+        let focusedFrame = frame.visible ? frame
+            : Layout(width: width, height: height, panes: panes, focus: id, zoomed: zoomed, presenting: workshop.presenting)[id]
+        return ViewContext(vault: vault, glyphs: glyphs, keyMap: keyMap, frame: frame, focusedFrame: focusedFrame,
+                           focused: id == (overlay ?? focus), smartCase: settings.smartCase)
     }
+
+    public var selectedNode: BrowseNode? { tree.selectedNode }
+    public var selectedEntry: Int? { list.selectedEntry }
+    public var subject: DetailSubject { detail.subject }
 
     /// Where you are, as history records it.
     public var location: Location {
-        Location(nodeID: treeRows.indices.contains(treeCursor) ? treeRows[treeCursor].id : "",
-                 listEntry: selectedEntry, listScroll: listScroll, listFilter: listFilter, subject: subject, detailCursor: detailCursor,
-                 detailScroll: detailScroll, focus: focus)
+        Location(nodeID: tree.selectedNodeID, listEntry: list.selectedEntry, listScroll: list.scroll, listFilter: list.filter,
+                 subject: detail.subject, detailCursor: detail.cursor, detailScroll: detail.scroll, focus: focus)
     }
 
-    /// The references on the detail cursor's row.
-    public var refsOnCursorRow: [Int] { document.refs(onRow: detailCursor) }
-
-    // MARK: Tree and list
-
-    mutating func setExpanded(_ id: String, _ open: Bool) {
-        let current = treeRows.indices.contains(treeCursor) ? treeRows[treeCursor].id : nil
-        if open { expanded.insert(id) } else { expanded.remove(id) }
-        treeRows = vault.tree.visibleRows(expanded: expanded)
-        if let current, let row = treeRows.firstIndex(where: { $0.id == current }) { treeCursor = row }
+    /// The entry the detail pane shows, for a presenter to publish.
+    public var shownEntryName: String? {
+        if case .note(let index) = detail.subject { return vault.notes[index].path }
+        return nil
     }
 
-    /// Selects a tree row: the list shows its entries and the detail pane previews the first.
-    mutating func selectTreeRow(_ row: Int) {
-        treeCursor = max(0, min(row, treeRows.count - 1))
-        listFilter = nil
-        listEntries = selectedNode?.entries ?? []
-        listCursor = 0
-        listScroll = 0
-        previewListSelection()
-    }
+    // MARK: Settings that change while running
 
-    mutating func selectListRow(_ row: Int) {
-        listCursor = max(0, min(row, listEntries.count - 1))
-        previewListSelection()
-    }
+    mutating func setTheme(_ theme: Theme) { settings.theme = theme }
 
-    mutating func previewListSelection() {
-        show(selectedEntry.map { .note($0) } ?? .nothing)
-    }
-
-    /// Makes the tree show the node with `id` (opening its ancestors) and selects it.
-    mutating func revealNode(_ id: String) {
-        for ancestor in vault.tree.path(to: id)?.dropLast() ?? [] where ancestor != vault.tree.id {
-            expanded.insert(ancestor)
-        }
-        treeRows = vault.tree.visibleRows(expanded: expanded)
-        if let row = treeRows.firstIndex(where: { $0.id == id }) {
-            treeCursor = row
-            listEntries = selectedNode?.entries ?? []
-        }
-    }
-
-    // MARK: Detail
-
-    /// Shows a subject in the detail pane from its top (or at a file line of a note).
-    mutating func show(_ newSubject: DetailSubject, line: Int? = nil) {
-        if newSubject != subject { detailFind = nil }
-        subject = newSubject
-        moment = nil
-        documentKey = nil
-        detailCursor = 0
-        detailScroll = 0
-        refreshDocument()
-        if let line, let row = document.row(forSourceLine: line) {
-            detailCursor = row
-            detailScroll = max(0, row - 2)
-        } else if case .timeline(_, _?) = newSubject,
-                  let row = document.lines.firstIndex(where: { $0.spans.first?.text == glyphs.timestamp }) {
-            // A moment's timeline opens on its first marked statement.
-            detailCursor = row
-            detailScroll = max(0, row - 2)
-        }
-        refreshDocument()
-    }
-
-    /// Lays the subject out again when the subject, the width or the selected moment changed.
-    mutating func refreshDocument() {
-        // Lay out for the detail pane as it will be seen: when narrow layouts hide it, as if it had focus.
-        // One column is the gutter where the line cursor shows.
-        let detailFrame = layout.detail.visible ? layout.detail
-            : Layout(width: width, height: height, focus: .detail, zoomed: zoomed, presenting: presenting).detail
-        let width = max(1, detailFrame.content.width - DetailPaneView.gutter)
-        let ascii = glyphs == .ascii
-        if case .note(let index) = subject {
-            let chosen = currentMoment(in: document, key: documentKey, note: index)
-            let key = DocumentKey(subject: subject, width: width, ascii: ascii, moment: chosen)
-            if key != documentKey {
-                // The first layout of a note tells where its timestamps are; pick the moment from it.
-                if documentKey?.subject != subject || documentKey?.width != width {
-                    let plain = DocumentLayout.note(index, vault: vault, width: width, glyphs: glyphs)
-                    let firstChoice = currentMoment(in: plain, key: DocumentKey(subject: subject, width: width, ascii: ascii, moment: nil), note: index)
-                    moment = firstChoice
-                } else {
-                    moment = chosen
-                }
-                document = DocumentLayout.note(index, vault: vault, width: width, glyphs: glyphs, moment: moment)
-                documentKey = DocumentKey(subject: subject, width: width, ascii: ascii, moment: moment)
-            }
-            return
-        }
-        let key = DocumentKey(subject: subject, width: width, ascii: ascii, moment: nil)
-        guard key != documentKey else { return }
-        switch subject {
-        case .nothing: document = RenderedDocument()
-        case .note: break
-        case .missing(let name): document = DocumentLayout.missing(name, vault: vault, width: width, glyphs: glyphs)
-        case .timeline(let video, let seconds):
-            document = DocumentLayout.timeline(videoId: video, seconds: seconds, vault: vault, width: width, glyphs: glyphs)
-        }
-        documentKey = key
-    }
-
-    /// The timestamp at or above the cursor (else the note's first): the moment "said around" lists.
-    private func currentMoment(in document: RenderedDocument, key: DocumentKey?, note: Int) -> Int? {
-        var best: Int?
-        var first: Int?
-        var onCursorRow: Int?
-        for ref in document.refs {
-            guard case .moment(_, let seconds, let from) = ref.target, from == note else { continue }
-            if first == nil { first = seconds }
-            if ref.row < detailCursor { best = seconds }
-            if ref.row == detailCursor, onCursorRow == nil { onCursorRow = seconds }
-        }
-        // The first moment on the cursor's line, else the last one above it, else the note's first.
-        return onCursorRow ?? best ?? first
-    }
-
-    // MARK: Presenting
+    /// The one-shot status line message.
+    public mutating func say(_ text: String?) { message = text }
 
     public mutating func setPresenting(_ on: Bool) {
-        guard on != presenting else { return }
-        presenting = on
+        guard on != workshop.presenting else { return }
+        workshop.presenting = on
         if on {
-            themeBeforePresenting = theme
-            if theme.usesColor { theme = Theme(presenterTheme) }
-            if focus != .detail { focus = .detail }
+            workshop.themeBeforePresenting = settings.theme
+            if settings.theme.usesColor { settings.theme = Theme(settings.presenterTheme) }
+            if focus != panes.last { focus = panes.last ?? focus }
         } else {
-            theme = themeBeforePresenting ?? theme
+            settings.theme = workshop.themeBeforePresenting ?? settings.theme
         }
-        refreshDocument()
-        keepCursorsVisible()
+        reconcile()
+    }
+
+    /// A served session with a presenter: follow them from the start.
+    public mutating func startFollowing() {
+        workshop.following = true
+        message = "Following the presenter · any key stops" + (keyMap.label(.followPresenter).map { ", \($0) follows again" } ?? "")
     }
 
     // MARK: Size
@@ -239,42 +167,12 @@ public struct AppState: Sendable {
     public mutating func resize(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
-        refreshDocument()
-        keepCursorsVisible()
+        reconcile()
         // The tree and the list then scroll no further than their cursors need, so what they show after a
         // burst of resizes depends only on the final size, not on which sizes the terminal passed through.
         // (The detail pane keeps the reader's place.)
-        let layout = self.layout
-        treeScroll = Self.scroll(0, cursor: treeCursor, visible: layout.tree.content.height, count: treeRows.count)
-        listScroll = Self.scroll(0, cursor: listCursor, visible: layout.list.content.height, count: listEntries.count)
-    }
-
-    /// Clamps cursors and scrolls each pane so its cursor stays in view.
-    mutating func keepCursorsVisible() {
-        // The "said around" section follows the cursor's moment, however the cursor got there.
-        refreshDocument()
-        let layout = self.layout
-        let detailHeight = layout.detail.visible ? layout.detail.content.height
-            : Layout(width: width, height: height, focus: .detail, zoomed: zoomed, presenting: presenting).detail.content.height
-        treeCursor = max(0, min(treeCursor, treeRows.count - 1))
-        treeScroll = Self.scroll(treeScroll, cursor: treeCursor, visible: layout.tree.content.height, count: treeRows.count)
-        listCursor = max(0, min(listCursor, listEntries.count - 1))
-        listScroll = Self.scroll(listScroll, cursor: listCursor, visible: layout.list.content.height, count: listEntries.count)
-        detailCursor = max(0, min(detailCursor, document.lines.count - 1))
-        detailScroll = Self.scroll(detailScroll, cursor: detailCursor, visible: detailHeight, count: document.lines.count)
-    }
-
-    static func scroll(_ scroll: Int, cursor: Int, visible: Int, count: Int) -> Int {
-        guard visible > 0 else { return max(0, cursor) }
-        var s = scroll
-        if cursor < s { s = cursor }
-        if cursor >= s + visible { s = cursor - visible + 1 }
-        return max(0, min(s, max(0, count - visible)))
-    }
-
-    mutating func noteKey(_ key: Key, action: Action?) {
-        let caption = action.flatMap { ActionTable.info($0)?.caption } ?? ""
-        recentKeys.append((key.displayName, caption))
-        if recentKeys.count > 5 { recentKeys.removeFirst(recentKeys.count - 5) }
+        let treeContext = context(for: .tree), listContext = context(for: .list)
+        update(.tree, as: TreeView.self) { $0.resetScroll(in: treeContext) }
+        update(.list, as: ListView.self) { $0.resetScroll(in: listContext) }
     }
 }

@@ -3,30 +3,38 @@ import FacetsCore
 extension AppState {
     static let maximumQueryLength = 4096
 
+    /// The index (the first search of a session waits for the build when it is not done yet).
+    public var searchIndex: SearchIndex { searchIndexBuild.index }
+
+    /// The search everything overlay, while open.
+    public var globalSearch: GlobalSearch? {
+        overlay == .globalSearch ? (views[.globalSearch] as? GlobalSearchView)?.search : nil
+    }
+
     /// `/`: filter the list (from the tree or list) or find in the entry (from the detail pane).
     mutating func startSearch() {
         if focus == .detail {
-            detailFind = DetailFind(savedCursor: detailCursor, savedScroll: detailScroll)
+            update(.detail, as: DetailView.self) { $0.startFind() }
             mode = .typing(.detailFind)
             return
         }
         // From the tree, whose rows are sections, search every entry; from the list, its entries.
-        let scope = listFilter?.scope ?? (focus == .tree ? vault.treeOrder : listEntries)
-        listFilter = ListFilter(savedEntries: listFilter?.savedEntries ?? listEntries, savedCursor: listCursor,
-                                savedScroll: listScroll, scope: scope)
+        let scope = focus == .tree ? vault.treeOrder : list.entries
+        update(.list, as: ListView.self) { $0.startFilter(scope: scope) }
         focus = .list
         mode = .typing(.listFilter)
         searchPending = true
     }
 
     mutating func startGlobalSearch() {
-        overlay = .search(GlobalSearch())
+        openOverlay(.globalSearch)
         mode = .typing(.global)
         searchPending = true
     }
 
     /// Keys while a query is being typed: text edits it, Enter keeps, Esc cancels.
     mutating func handleTypingKey(_ key: Key, field: SearchField) -> [Effect] {
+        defer { reconcile() }
         switch key {
         case .character(let c):
             var tooLong = false
@@ -44,13 +52,13 @@ extension AppState {
             settle()
             confirmSearch(field)
         case .down, .control("n"), .tab:
-            if field == .global { moveGlobal(by: 1) } else if field == .listFilter { selectListRow(listCursor + 1) }
+            moveSelection(field, by: 1)
         case .up, .control("p"), .backTab:
-            if field == .global { moveGlobal(by: -1) } else if field == .listFilter { selectListRow(listCursor - 1) }
+            moveSelection(field, by: -1)
         case .pageDown:
-            if field == .global { moveGlobal(by: 10) }
+            if field == .global { moveSelection(field, by: 10) }
         case .pageUp:
-            if field == .global { moveGlobal(by: -10) }
+            if field == .global { moveSelection(field, by: -10) }
         case .control("c"):
             return [.quit]
         default:
@@ -59,20 +67,26 @@ extension AppState {
         return []
     }
 
+    /// Moves the selection among a prompt's results: the hits of search everything, the filtered list.
+    mutating func moveSelection(_ field: SearchField, by delta: Int) {
+        switch field {
+        case .global:
+            let query = SearchQuery(globalSearch?.query ?? "", smartCase: settings.smartCase)
+            let (vault, width, height) = (vault, width, height)
+            update(.globalSearch, as: GlobalSearchView.self) { $0.move(by: delta, query: query, vault: vault, width: width, height: height) }
+        case .listFilter:
+            let cursor = list.cursor
+            let requests = update(.list, as: ListView.self) { $0.select(cursor + delta) } ?? []
+            _ = apply(requests, from: .list)
+        case .detailFind: break
+        }
+    }
+
     mutating func editQuery(_ field: SearchField, _ change: (inout String) -> Void) {
         switch field {
-        case .listFilter:
-            guard var filter = listFilter else { return }
-            change(&filter.query)
-            listFilter = filter
-        case .detailFind:
-            guard var find = detailFind else { return }
-            change(&find.query)
-            detailFind = find
-        case .global:
-            guard case .search(var search) = overlay else { return }
-            change(&search.query)
-            overlay = .search(search)
+        case .listFilter: update(.list, as: ListView.self) { $0.editFilter(change) }
+        case .detailFind: update(.detail, as: DetailView.self) { $0.editFind(change) }
+        case .global: update(.globalSearch, as: GlobalSearchView.self) { $0.edit(change) }
         }
         searchPending = true
     }
@@ -83,150 +97,62 @@ extension AppState {
         searchPending = false
         if case .typing(let field) = mode {
             switch field {
-            case .listFilter: runListFilter()
-            case .detailFind: runDetailFind()
-            case .global: runGlobalSearch()
+            case .listFilter:
+                guard let filter = list.filter else { break }
+                let hits = searchIndex.search(SearchQuery(filter.query, smartCase: settings.smartCase), vault: vault, within: filter.scope)
+                update(.list, as: ListView.self) { $0.showHits(hits) }
+                preview(list.selectedEntry)
+            case .detailFind:
+                let query = SearchQuery(detail.find?.query ?? "", smartCase: settings.smartCase)
+                update(.detail, as: DetailView.self) { $0.runFind(query) }
+            case .global:
+                let query = SearchQuery(globalSearch?.query ?? "", smartCase: settings.smartCase)
+                let (index, vault, height) = (searchIndex, vault, height)
+                update(.globalSearch, as: GlobalSearchView.self) { $0.run(query, index: index, vault: vault, screenHeight: height) }
             }
         }
-        keepCursorsVisible()
-    }
-
-    mutating func runListFilter() {
-        guard var filter = listFilter else { return }
-        let query = SearchQuery(filter.query, smartCase: smartCase)
-        filter.hits = searchIndex.search(query, vault: vault, within: filter.scope)
-        listFilter = filter
-        listEntries = filter.hits.map(\.note)
-        listCursor = 0
-        listScroll = 0
-        previewListSelection()
-    }
-
-    mutating func runDetailFind() {
-        guard var find = detailFind else { return }
-        let query = SearchQuery(find.query, smartCase: smartCase)
-        find.matches = []
-        if !query.isEmpty {
-            for (row, line) in document.lines.enumerated() {
-                let folded = TextFolding.fold(line.text, caseSensitive: query.caseSensitive)
-                var ranges: [Range<Int>] = []
-                for word in query.matchWords {
-                    var from = 0
-                    while let start = SearchIndex.find(word, in: folded, from: from) {
-                        ranges.append(start..<(start + word.count))
-                        from = start + word.count
-                    }
-                }
-                if !ranges.isEmpty { find.matches.append(FindMatch(row: row, ranges: ranges)) }
-            }
-        }
-        detailFind = find
-        // Jump to the first match at or after where the search started.
-        if let first = find.matches.first(where: { $0.row >= find.savedCursor }) ?? find.matches.first {
-            detailCursor = first.row
-        } else {
-            detailCursor = find.savedCursor
-        }
-    }
-
-    mutating func runGlobalSearch() {
-        guard case .search(var search) = overlay else { return }
-        let query = SearchQuery(search.query, smartCase: smartCase)
-        search.hits = query.isEmpty ? [] : searchIndex.search(query, vault: vault, limit: GlobalSearch.limit)
-        search.cursor = 0
-        search.scroll = 0
-        search.lines = [:]
-        overlay = .search(search)
-        fillGlobalLines()
-    }
-
-    /// Matched lines for the hits around the cursor (computed only for what can be seen).
-    mutating func fillGlobalLines() {
-        guard case .search(var search) = overlay else { return }
-        let query = SearchQuery(search.query, smartCase: smartCase)
-        let window = max(0, search.scroll - 5)..<min(search.hits.count, search.scroll + max(40, height))
-        for k in window {
-            let note = search.hits[k].note
-            if search.lines[note] == nil, let line = vault.notes[note].matchedLine(for: query) { search.lines[note] = line }
-        }
-        overlay = .search(search)
-    }
-
-    mutating func moveGlobal(by delta: Int) {
-        guard case .search(var search) = overlay, !search.hits.isEmpty else { return }
-        search.cursor = max(0, min(search.hits.count - 1, search.cursor + delta))
-        let visible = max(1, (GlobalSearchView.listArea(width: width, height: height).height) / 2)
-        search.scroll = Self.scroll(search.scroll, cursor: search.cursor, visible: visible, count: search.hits.count)
-        overlay = .search(search)
-        fillGlobalLines()
+        reconcile()
     }
 
     mutating func confirmSearch(_ field: SearchField) {
         mode = .normal
         switch field {
         case .listFilter:
-            listFilter?.editing = false
-            if listEntries.isEmpty {
-                message = "No entry matches · Esc restores the list"
-            }
+            update(.list, as: ListView.self) { $0.keepFilter() }
+            if list.entries.isEmpty { message = "No entry matches · Esc restores the list" }
             focus = .list
         case .detailFind:
-            detailFind?.editing = false
-            if detailFind?.matches.isEmpty ?? true { message = "Not found in this entry" }
+            update(.detail, as: DetailView.self) { $0.keepFind() }
+            if detail.find?.matches.isEmpty ?? true { message = "Not found in this entry" }
         case .global:
-            guard case .search(let search) = overlay else { return }
+            let query = SearchQuery(globalSearch?.query ?? "", smartCase: settings.smartCase)
+            let chosen = (views[.globalSearch] as? GlobalSearchView)?.chosen(query, vault: vault)
             overlay = nil
-            guard search.hits.indices.contains(search.cursor) else { return }
-            let hit = search.hits[search.cursor]
-            let line = search.lines[hit.note]?.line ?? vault.notes[hit.note].matchedLine(for: SearchQuery(search.query, smartCase: smartCase))?.line
-            jump { $0.openEntry(hit.note, line: line) }
+            guard let chosen else { return }
+            jump { $0.openEntry(chosen.note, line: chosen.line) }
         }
     }
 
     mutating func cancelSearch(_ field: SearchField) {
         mode = .normal
         switch field {
-        case .listFilter: clearListFilter(restoreSelection: true)
-        case .detailFind:
-            if let find = detailFind {
-                detailCursor = find.savedCursor
-                detailScroll = find.savedScroll
-            }
-            detailFind = nil
-        case .global:
-            overlay = nil
+        case .listFilter:
+            update(.list, as: ListView.self) { $0.clearFilter(restoreSelection: true) }
+            preview(list.selectedEntry)
+        case .detailFind: update(.detail, as: DetailView.self) { $0.cancelFind() }
+        case .global: overlay = nil
         }
     }
 
-    /// Back to the node's full list; keeps the selected entry when asked not to restore.
-    mutating func clearListFilter(restoreSelection: Bool) {
-        guard let filter = listFilter else { return }
-        let selected = selectedEntry
-        listFilter = nil
-        listEntries = filter.savedEntries
-        if restoreSelection {
-            listCursor = filter.savedCursor
-            listScroll = filter.savedScroll
-        } else {
-            listCursor = selected.flatMap { listEntries.firstIndex(of: $0) } ?? 0
-        }
-        previewListSelection()
-    }
-
-    /// `n` / `N`: the next or previous match of the active find or filter.
-    mutating func stepMatch(_ delta: Int) {
-        if focus == .detail, let find = detailFind, !find.matches.isEmpty {
-            let rows = find.matches.map(\.row)
-            let next = delta > 0 ? (rows.first { $0 > detailCursor } ?? rows[0]) : (rows.last { $0 < detailCursor } ?? rows[rows.count - 1])
-            detailCursor = next
-            refreshDocument()
+    /// `n` / `N` outside the detail pane's find: the next or previous entry of the list filter.
+    mutating func stepListMatch(_ delta: Int) {
+        guard list.filter != nil, !list.entries.isEmpty else {
+            message = "No search" + hint(.search, "starts one")
             return
         }
-        if listFilter != nil, !listEntries.isEmpty {
-            focus = .list
-            selectListRow((listCursor + delta + listEntries.count) % listEntries.count)
-            return
-        }
-        message = "No search" + hint(.search, "starts one")
+        focus = .list
+        let count = list.entries.count, cursor = list.cursor
+        let requests = update(.list, as: ListView.self) { $0.select((cursor + delta + count) % count) } ?? []
+        _ = apply(requests, from: .list)
     }
 }

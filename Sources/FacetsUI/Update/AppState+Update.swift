@@ -1,31 +1,31 @@
 import FacetsCore
 
 extension AppState {
-    /// Applies one key: the map from keys to actions depends on the mode and on overlays.
+    /// Applies one key: the map from keys to actions depends on the mode, the overlay and the focused view.
     public mutating func handle(_ key: Key) -> [Effect] {
         if case .resize(let w, let h) = key {
             resize(width: w, height: h)
             return [.redrawAll]
         }
         message = nil
-        let keepsFollowing = key == .control("c") || [Action.followPresenter, .quit].contains { $0 == keyMap.action(for: key, inTour: tour != nil) }
-        if following == true, !keepsFollowing {
-            following = false
+        let keepsFollowing = key == .control("c") || [Action.followPresenter, .quit].contains { $0 == action(for: key) }
+        if workshop.following == true, !keepsFollowing {
+            workshop.following = false
             message = "Stopped following the presenter" + hint(.followPresenter, "follows again")
         }
         if case .mouse(let event) = key { return handleMouse(event) }
         if case .typing(let field) = mode {
-            noteKey(key, action: nil)
+            workshop.noteKey(key, caption: "")
             return handleTypingKey(key, field: field)
         }
-        if overlay != nil { return handleOverlayKey(key) }
+        if let overlay { return handleOverlayKey(key, overlay: overlay) }
         if case .linkNumber(let digits) = mode { return handleLinkNumberKey(key, digits: digits) }
         if focus == .detail, case .character(let c) = key, let digit = c.wholeNumberValue, c.isASCII {
             mode = .linkNumber(String(digit))
             noteKey(key, action: .followNumber)
             return []
         }
-        guard let action = keyMap.action(for: key, inTour: tour != nil) else {
+        guard let action = action(for: key) else {
             message = "\(key.displayName) does nothing here" + hint(.help, "shows the keys")
             return []
         }
@@ -33,62 +33,58 @@ extension AppState {
         return perform(action)
     }
 
-    /// Applies one action.
+    /// The action a key triggers here: tour keys win during a tour.
+    func action(for key: Key) -> Action? {
+        keyMap.action(for: key, inTour: workshop.tour != nil)
+    }
+
+    /// Applies one action: the focused view first, then what the explorer itself does; then one reconcile.
     public mutating func perform(_ action: Action) -> [Effect] {
-        defer { keepCursorsVisible() }
+        defer { reconcile() }
+        let viewContext = context(for: focus)
+        if let requests = updateAny(focus, { $0.handle(action, in: viewContext) }) ?? nil {
+            return apply(requests, from: focus)
+        }
         switch action {
-        case .moveDown: move(by: 1)
-        case .moveUp: move(by: -1)
-        case .pageDown: move(by: max(1, pageSize - 1))
-        case .pageUp: move(by: -max(1, pageSize - 1))
-        case .top: move(to: 0)
-        case .bottom: move(to: Int.max / 2)
-        case .nextPane: setFocus(Pane(rawValue: (focus.rawValue + 1) % 3) ?? .tree)
-        case .previousPane: setFocus(Pane(rawValue: (focus.rawValue + 2) % 3) ?? .tree)
-        case .paneLeft:
-            if focus != .tree { setFocus(Pane(rawValue: focus.rawValue - 1) ?? .tree) }
-        case .paneRight:
-            if focus == .tree, let row = treeRows[safe: treeCursor], row.hasChildren, !row.isExpanded {
-                setExpanded(row.id, true)
-            } else if focus != .detail {
-                setFocus(Pane(rawValue: focus.rawValue + 1) ?? .detail)
-            }
+        case .nextPane: focusNeighbour(1, wrapping: true)
+        case .previousPane: focusNeighbour(-1, wrapping: true)
+        case .paneLeft: focusNeighbour(-1, wrapping: false)
+        case .paneRight: focusNeighbour(1, wrapping: false)
         case .focusTree: setFocus(.tree)
         case .focusList: setFocus(.list)
         case .focusDetail: setFocus(.detail)
-        case .open: return open()
-        case .toggleExpand:
-            if focus == .tree, let row = treeRows[safe: treeCursor], row.hasChildren { setExpanded(row.id, !row.isExpanded) }
-        case .followNumber:
-            mode = .linkNumber("")
+        case .followNumber: mode = .linkNumber("")
         case .back: goBack()
         case .forward: goForward()
         case .timeline: openTimeline()
-        case .copyLink: return copySelection()
-        case .zoom:
-            zoomed.toggle()
-            refreshDocument()
+        case .copyLink: return copySelectedEntry()
+        case .zoom: zoomed.toggle()
         case .cycleTheme:
             let all = Theme.Name.allCases
             let next = all[((all.firstIndex(of: theme.name) ?? 0) + 1) % all.count]
-            theme = Theme(next)
+            setTheme(Theme(next))
             message = "Theme: \(next.rawValue)"
             return [.redrawAll]
-        case .help: overlay = .help(scroll: 0)
+        case .help: openOverlay(.help)
         case .redraw: return [.redrawAll]
         case .cancel:
-            if detailFind != nil, focus == .detail { detailFind = nil }
-            else if listFilter != nil { clearListFilter(restoreSelection: false) }
-            else if zoomed { zoomed = false; refreshDocument() }
+            if list.filter != nil {
+                update(.list, as: ListView.self) { $0.clearFilter(restoreSelection: false) }
+                preview(list.selectedEntry)
+            } else if zoomed {
+                zoomed = false
+            } else if panes.last != .detail {
+                closeMainView()
+            }
         case .togglePresenter:
-            setPresenting(!presenting)
-            message = presenting ? "Presenter mode" + hint(.togglePresenter, "leaves it") : "Presenter mode off"
+            setPresenting(!workshop.presenting)
+            message = workshop.presenting ? "Presenter mode" + hint(.togglePresenter, "leaves it") : "Presenter mode off"
             return [.redrawAll]
         case .followPresenter:
-            if following == nil {
+            if workshop.following == nil {
                 message = "No presenter to follow in this session"
             } else {
-                following = true
+                workshop.following = true
                 message = "Following the presenter"
             }
         case .startTour: startDefaultTour()
@@ -97,107 +93,106 @@ extension AppState {
         case .leaveTour: leaveTour()
         case .search: startSearch()
         case .globalSearch: startGlobalSearch()
-        case .nextMatch: stepMatch(1)
-        case .previousMatch: stepMatch(-1)
+        case .nextMatch: stepListMatch(1)
+        case .previousMatch: stepListMatch(-1)
         case .quit: return [.quit]
+        default:
+            if let id = registry.view(openedBy: action) { openMainView(id) }
         }
         return []
     }
 
-    var pageSize: Int { max(1, layout[focus].content.height) }
-
-    mutating func setFocus(_ pane: Pane) {
-        let wasNarrow = layout.arrangement == .onePane || layout.arrangement == .zoomed
-        focus = pane
-        if wasNarrow { refreshDocument() }
+    /// Carries out what a view asked for.
+    mutating func apply(_ requests: [ViewRequest], from source: ViewID = .detail) -> [Effect] {
+        var effects: [Effect] = []
+        for request in requests {
+            switch request {
+            case .selectNode:
+                let node = tree.selectedNode
+                update(.list, as: ListView.self) { $0.show(node: node) }
+                preview(list.selectedEntry)
+            case .preview(let subject): update(.detail, as: DetailView.self) { $0.show(subject) }
+            case .open(let subject): jump { $0.showInDetail(subject) }
+            case .openEntry(let index, let line): jump { $0.openEntry(index, line: line) }
+            case .focus(let id): setFocus(id)
+            case .focusNeighbour(let delta): focusNeighbour(delta, wrapping: false)
+            case .message(let text): message = text
+            case .effect(let effect): effects.append(effect)
+            case .close:
+                if source == overlay { overlay = nil } else if source == panes.last { closeMainView() }
+            }
+        }
+        return effects
     }
 
-    mutating func move(by delta: Int) {
-        switch focus {
-        case .tree: selectTreeRow(treeCursor + delta)
-        case .list: selectListRow(listCursor + delta)
-        case .detail: moveDetailCursor(to: detailCursor + delta)
-        }
+    // MARK: Focus and views
+
+    mutating func setFocus(_ id: ViewID) {
+        if panes.contains(id) { focus = id }
     }
 
-    mutating func move(to row: Int) {
-        switch focus {
-        case .tree: selectTreeRow(row)
-        case .list: selectListRow(row)
-        case .detail: moveDetailCursor(to: row)
-        }
+    /// The view before or after the focused one in Tab order.
+    mutating func focusNeighbour(_ delta: Int, wrapping: Bool) {
+        guard let index = panes.firstIndex(of: focus), !panes.isEmpty else { return }
+        let next = wrapping ? (index + delta + panes.count) % panes.count : max(0, min(panes.count - 1, index + delta))
+        focus = panes[next]
     }
 
-    mutating func moveDetailCursor(to row: Int) {
-        detailCursor = max(0, min(row, document.lines.count - 1))
-        refreshDocument()
-        // Moving to the end may change the moment and so the document's length: land on the end again.
-        if row >= document.lines.count - 1 {
-            detailCursor = max(0, document.lines.count - 1)
-            refreshDocument()
-            detailCursor = max(0, document.lines.count - 1)
-        }
+    mutating func openOverlay(_ id: ViewID) {
+        guard let registration = registry.registrations.first(where: { $0.id == id }) else { return }
+        views[id] = registration.make(vault)
+        overlay = id
+    }
+
+    /// Shows a registered view in place of the main view, focused; Esc (cancel) brings the detail back.
+    mutating func openMainView(_ id: ViewID) {
+        guard views[id] != nil, !panes.isEmpty else { return }
+        panes[panes.count - 1] = id
+        focus = id
+    }
+
+    mutating func closeMainView() {
+        guard !panes.isEmpty else { return }
+        let closing = panes[panes.count - 1]
+        panes[panes.count - 1] = .detail
+        if focus == closing { focus = .detail }
+    }
+
+    /// The detail pane previews an entry (or nothing) in place.
+    mutating func preview(_ entry: Int?) {
+        update(.detail, as: DetailView.self) { $0.show(entry.map { .note($0) } ?? .nothing) }
+    }
+
+    /// Shows a subject in the detail pane and focuses it (bringing it back if another view took its place).
+    mutating func showInDetail(_ subject: DetailSubject, line: Int? = nil) {
+        if !panes.contains(.detail) { closeMainView() }
+        update(.detail, as: DetailView.self) { $0.show(subject, line: line) }
+        focus = .detail
     }
 
     // MARK: Following
 
-    mutating func open() -> [Effect] {
-        switch focus {
-        case .tree:
-            if let row = treeRows[safe: treeCursor], row.hasChildren, !row.isExpanded { setExpanded(row.id, true) }
-            setFocus(.list)
-        case .list:
-            guard let entry = selectedEntry else { return [] }
-            jump { $0.show(.note(entry)); $0.focus = .detail }
-        case .detail:
-            guard let ref = refsOnCursorRow.first else {
-                message = "No link on this line · type a link's number and Enter"
-                return []
-            }
-            return follow(ref)
-        }
-        return []
-    }
-
-    /// Follows numbered reference `ref` of the detail document.
-    mutating func follow(_ ref: Int) -> [Effect] {
-        guard ref >= 0, ref < document.refs.count else {
-            message = "No link number \(ref + 1) here"
-            return []
-        }
-        switch document.refs[ref].target {
-        case .note(let index, let line): jump { $0.openEntry(index, line: line) }
-        case .missing(let name): jump { $0.show(.missing(name)); $0.focus = .detail }
-        case .moment(let video, let seconds, _): jump { $0.show(.timeline(videoId: video, seconds: seconds)); $0.focus = .detail }
-        case .url(let url):
-            message = "Copied \(url)"
-            return [.copyToClipboard(url)]
-        }
-        return []
-    }
-
     /// Opens an entry: selects it in the tree and the list, shows it, focuses the detail pane.
     mutating func openEntry(_ index: Int, line: Int? = nil) {
         // Opening an entry through a link leaves any list filter behind: the list shows where you are.
-        if listFilter != nil, !(listFilter?.hits.contains { $0.note == index } ?? false) { listFilter = nil }
-        let currentHolds = listFilter != nil || (selectedNode?.entries.contains(index) ?? false)
+        if list.filter != nil, !list.holds(index) { update(.list, as: ListView.self) { $0.dropFilter() } }
+        let currentHolds = list.filter != nil || (tree.selectedNode?.entries.contains(index) ?? false)
         if !currentHolds {
             let section = vault.tree.flattened().first { $0.node.id != "all" && $0.node.id != vault.tree.id && $0.node.entries.contains(index) }
-            revealNode(section?.node.id ?? "all")
+            update(.tree, as: TreeView.self) { $0.reveal(section?.node.id ?? "all") }
         }
-        if listFilter == nil { listEntries = selectedNode?.entries ?? [] }
-        listCursor = listEntries.firstIndex(of: index) ?? 0
-        show(.note(index), line: line)
-        focus = .detail
+        let node = tree.selectedNode
+        update(.list, as: ListView.self) { $0.select(entry: index, node: node) }
+        showInDetail(.note(index), line: line)
     }
 
     mutating func openTimeline() {
         var video: String?
         var seconds: Int?
-        switch subject {
+        switch detail.subject {
         case .note(let index):
             video = vault.notes[index].videoId
-            seconds = moment
+            seconds = detail.moment
         case .timeline:
             message = "This is the timeline · Enter on a statement opens it"
             return
@@ -208,14 +203,14 @@ extension AppState {
             message = "This entry belongs to no talk"
             return
         }
-        jump { $0.show(.timeline(videoId: video, seconds: seconds)); $0.focus = .detail }
+        jump { $0.showInDetail(.timeline(videoId: video, seconds: seconds)) }
     }
 
     /// Moves somewhere as one history step; the place left is saved as it is now.
     mutating func jump(_ change: (inout AppState) -> Void) {
         history.replaceCurrent(location)
         change(&self)
-        keepCursorsVisible()
+        reconcile()
         history.visit(location)
     }
 
@@ -239,42 +234,25 @@ extension AppState {
 
     /// Returns to a saved place exactly: node, list selection, subject, cursor, scroll and focus.
     mutating func restore(_ place: Location) {
-        listFilter = nil
-        revealNode(place.nodeID)
-        listEntries = selectedNode?.entries ?? []
-        if var filter = place.listFilter {
-            filter.editing = false
-            listFilter = filter
-            listEntries = filter.hits.map(\.note)
+        update(.tree, as: TreeView.self) { $0.reveal(place.nodeID) }
+        let node = tree.selectedNode
+        update(.list, as: ListView.self) {
+            $0.restore(node: node, filter: place.listFilter, entry: place.listEntry, scroll: place.listScroll)
         }
-        listCursor = place.listEntry.flatMap { listEntries.firstIndex(of: $0) } ?? 0
-        listScroll = place.listScroll
-        show(place.subject)
-        detailCursor = place.detailCursor
-        detailScroll = place.detailScroll
-        focus = place.focus
-        refreshDocument()
+        if !panes.contains(.detail) { closeMainView() }
+        update(.detail, as: DetailView.self) { $0.restore(place.subject, cursor: place.detailCursor, scroll: place.detailScroll) }
+        focus = panes.contains(place.focus) ? place.focus : .detail
+        reconcile()
     }
 
     // MARK: Copy
 
-    mutating func copySelection() -> [Effect] {
-        var text: String?
-        if focus == .detail, let ref = refsOnCursorRow.first {
-            switch document.refs[ref].target {
-            case .note(let index, _): text = "[[\(vault.notes[index].stem)]]"
-            case .missing(let name): text = "[[\(name)]]"
-            case .moment(let video, let seconds, _):
-                text = (vault.talk(videoId: video) ?? Talk(videoId: video, title: "", url: "")).url(atSecond: seconds)
-            case .url(let url): text = url
-            }
-        } else if let entry = selectedEntry {
-            text = "[[\(vault.notes[entry].stem)]]"
-        }
-        guard let text else {
+    mutating func copySelectedEntry() -> [Effect] {
+        guard let entry = list.selectedEntry else {
             message = "Nothing to copy here"
             return []
         }
+        let text = "[[\(vault.notes[entry].stem)]]"
         message = "Copied \(TerminalSafeText.sanitize(text))"
         return [.copyToClipboard(text)]
     }
@@ -291,9 +269,7 @@ extension AppState {
             mode = .normal
             guard let number = Int(digits) else { return [] }
             noteKey(key, action: .open)
-            let effects = follow(number - 1)
-            keepCursorsVisible()
-            return effects
+            return follow(number - 1)
         case .escape:
             mode = .normal
         default:
@@ -303,26 +279,19 @@ extension AppState {
         return []
     }
 
-    mutating func handleOverlayKey(_ key: Key) -> [Effect] {
-        guard case .help(let scroll) = overlay else {
-            overlay = nil
-            return []
-        }
-        // Ctrl-C quits from here as from a prompt; other keys act as their bindings say.
+    mutating func handleOverlayKey(_ key: Key, overlay id: ViewID) -> [Effect] {
+        // Ctrl-C quits from here as from a prompt; Esc and Enter close whatever the bindings say.
         if key == .control("c") { return [.quit] }
-        if key == .escape || key == .enter {
-            overlay = nil
-            return []
-        }
-        switch keyMap.action(for: key) {
-        case .cancel, .quit, .help, .open: overlay = nil
-        case .moveDown: overlay = .help(scroll: min(scroll + 1, HelpOverlayView.maximumScroll(height: height)))
-        case .moveUp: overlay = .help(scroll: max(0, scroll - 1))
-        case .pageDown: overlay = .help(scroll: min(scroll + 10, HelpOverlayView.maximumScroll(height: height)))
-        case .pageUp: overlay = .help(scroll: max(0, scroll - 10))
-        default: break
-        }
-        return []
+        guard let action = key == .escape || key == .enter ? .cancel : keyMap.action(for: key) else { return [] }
+        let viewContext = context(for: id)
+        let requests = updateAny(id) { $0.handle(action, in: viewContext) } ?? nil
+        defer { reconcile() }
+        return apply(requests ?? [], from: id)
+    }
+
+    mutating func noteKey(_ key: Key, action: Action?) {
+        let caption = action.flatMap { action in keyMap.table.first { $0.action == action }?.caption } ?? ""
+        workshop.noteKey(key, caption: caption)
     }
 
     /// " · KEY does this" naming the action's current first key, or nothing when it has no key.

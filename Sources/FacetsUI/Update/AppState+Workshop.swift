@@ -8,12 +8,12 @@ extension AppState {
             message = "\(vault.notes[note].title) has no stops"
             return
         }
-        tour = TourState(note: note, title: vault.notes[note].title, stops: stops, position: 0)
+        workshop.tour = TourState(note: note, title: vault.notes[note].title, stops: stops, position: 0)
         jump { $0.openEntry(stops[0]) }
     }
 
     mutating func startDefaultTour() {
-        if let entry = selectedEntry, vault.notes[entry].kind == "tour" {
+        if let entry = list.selectedEntry, vault.notes[entry].kind == "tour" {
             startTour(entry)
         } else if let first = vault.tours.first {
             startTour(first)
@@ -23,7 +23,7 @@ extension AppState {
     }
 
     mutating func moveTour(by delta: Int) {
-        guard var current = tour else { return }
+        guard var current = workshop.tour else { return }
         let next = current.position + delta
         guard next >= 0 else {
             message = "First stop · Space goes on"
@@ -34,29 +34,20 @@ extension AppState {
             return
         }
         current.position = next
-        tour = current
+        workshop.tour = current
         jump { $0.openEntry(current.stops[next]) }
     }
 
     mutating func leaveTour() {
-        guard let current = tour else { return }
-        tour = nil
+        guard let current = workshop.tour else { return }
+        workshop.tour = nil
         message = "Left \(current.title) at stop \(current.progress)"
     }
-}
 
-extension AppState {
     /// The presenter opened an entry: jump there while following (a key press stops following).
     public mutating func presenterOpened(_ name: String) {
-        guard following == true, case .found(let index) = vault.lookup(name) else { return }
-        if case .note(index) = subject { return }
+        guard workshop.following == true, case .found(let index) = vault.lookup(name) else { return }
+        if case .note(index) = detail.subject { return }
         jump { $0.openEntry(index) }
-        keepCursorsVisible()
-    }
-
-    /// The entry the detail pane shows, for a presenter to publish.
-    public var shownEntryName: String? {
-        if case .note(let index) = subject { return vault.notes[index].path }
-        return nil
     }
 }

@@ -1,0 +1,339 @@
+import FacetsCore
+
+/// The entry (or a talk's timeline, or the "no note for X" page) with a line cursor; the links on the
+/// cursor's line are lit and followable.
+public struct DetailView: ExplorerView {
+    public var id: ViewID { .detail }
+    /// Columns left of the text for the line cursor: moving it redraws two cells, not two lines.
+    static let gutter = 1
+
+    public private(set) var subject: DetailSubject = .nothing
+    /// The subject laid out for the pane's width; the reconcile step keeps it current.
+    public private(set) var document = RenderedDocument()
+    /// The talk moment whose neighbours the note's "said around" section lists.
+    public private(set) var moment: Int?
+    public private(set) var cursor = 0
+    public private(set) var scroll = 0
+    /// `/` in this pane: the find in force, if any.
+    public private(set) var find: DetailFind?
+    private var documentKey: DocumentKey?
+    /// Where the cursor goes once the subject is laid out.
+    private var placement: Placement?
+
+    enum Placement: Equatable, Sendable {
+        /// A line of the note's file (a search hit, a heading link).
+        case sourceLine(Int)
+        /// A timeline opens on its first marked statement.
+        case firstMarked
+        /// A row the cursor was moved towards: past the end of the document as laid out around the new
+        /// cursor, it lands on the last line however long the document then becomes.
+        case towards(Int)
+        /// A saved cursor and scroll (history).
+        case exactly(cursor: Int, scroll: Int)
+    }
+
+    struct DocumentKey: Equatable, Sendable {
+        var subject: DetailSubject
+        var width: Int
+        var ascii: Bool
+        var moment: Int?
+    }
+
+    public init() {}
+
+    /// The references on the cursor's row.
+    public var refsOnCursorRow: [Int] { document.refs(onRow: cursor) }
+
+    public func title(in context: ViewContext) -> String {
+        switch subject {
+        case .nothing: return "Detail"
+        case .note(let index): return TerminalSafeText.sanitize(context.vault.notes[index].title)
+        case .missing: return "Missing note"
+        case .timeline(_, let seconds?): return "Timeline at \(TimestampRef.format(seconds: seconds))"
+        case .timeline: return "Timeline"
+        }
+    }
+
+    // MARK: Actions
+
+    public mutating func handle(_ action: Action, in context: ViewContext) -> [ViewRequest]? {
+        switch action {
+        case .moveDown: moveCursor(to: cursor + 1)
+        case .moveUp: moveCursor(to: cursor - 1)
+        case .pageDown: moveCursor(to: cursor + max(1, context.pageSize - 1))
+        case .pageUp: moveCursor(to: cursor - max(1, context.pageSize - 1))
+        case .top: moveCursor(to: 0)
+        case .bottom: moveCursor(to: Int.max / 2)
+        case .open:
+            guard let ref = refsOnCursorRow.first else {
+                return [.message("No link on this line · type a link's number and Enter")]
+            }
+            return follow(ref, vault: context.vault)
+        case .copyLink:
+            guard let ref = refsOnCursorRow.first else { return nil }
+            let text: String
+            switch document.refs[ref].target {
+            case .note(let index, _): text = "[[\(context.vault.notes[index].stem)]]"
+            case .missing(let name): text = "[[\(name)]]"
+            case .moment(let video, let seconds, _):
+                text = (context.vault.talk(videoId: video) ?? Talk(videoId: video, title: "", url: "")).url(atSecond: seconds)
+            case .url(let url): text = url
+            }
+            return [.message("Copied \(TerminalSafeText.sanitize(text))"), .effect(.copyToClipboard(text))]
+        case .cancel:
+            guard find != nil else { return nil }
+            find = nil
+        case .nextMatch, .previousMatch:
+            guard let find, !find.matches.isEmpty else { return nil }
+            let rows = find.matches.map(\.row)
+            cursor = action == .nextMatch ? (rows.first { $0 > cursor } ?? rows[0]) : (rows.last { $0 < cursor } ?? rows[rows.count - 1])
+        default: return nil
+        }
+        return []
+    }
+
+    /// Follows numbered reference `ref` of the document.
+    func follow(_ ref: Int, vault: Vault) -> [ViewRequest] {
+        guard ref >= 0, ref < document.refs.count else { return [.message("No link number \(ref + 1) here")] }
+        switch document.refs[ref].target {
+        case .note(let index, let line): return [.openEntry(index, line: line)]
+        case .missing(let name): return [.open(.missing(name))]
+        case .moment(let video, let seconds, _): return [.open(.timeline(videoId: video, seconds: seconds))]
+        case .url(let url): return [.message("Copied \(url)"), .effect(.copyToClipboard(url))]
+        }
+    }
+
+    public mutating func click(row: Int, double: Bool, in context: ViewContext) -> [ViewRequest] {
+        moveCursor(to: scroll + row)
+        return double ? handle(.open, in: context) ?? [] : []
+    }
+
+    /// The wheel scrolls the text; the line cursor stays on a visible line.
+    public mutating func scroll(by lines: Int, in context: ViewContext) -> [ViewRequest] {
+        let visible = max(1, context.frame.content.height)
+        scroll = max(0, min(scroll + lines, max(0, document.lines.count - visible)))
+        cursor = max(scroll, min(cursor, scroll + visible - 1))
+        return []
+    }
+
+    mutating func moveCursor(to row: Int) {
+        cursor = max(0, min(row, document.lines.count - 1))
+        // Moving may change the moment and so the document's length: the reconcile step lands on the end
+        // when the move reached past it.
+        placement = .towards(row)
+    }
+
+    /// Shows a subject from its top, or at a line of a note's file.
+    mutating func show(_ newSubject: DetailSubject, line: Int? = nil) {
+        if newSubject != subject { find = nil }
+        subject = newSubject
+        moment = nil
+        documentKey = nil
+        cursor = 0
+        scroll = 0
+        if let line {
+            placement = .sourceLine(line)
+        } else if case .timeline(_, _?) = newSubject {
+            placement = .firstMarked
+        } else {
+            placement = nil
+        }
+    }
+
+    /// Puts back a place from history: its subject at its cursor and scroll.
+    mutating func restore(_ savedSubject: DetailSubject, cursor savedCursor: Int, scroll savedScroll: Int) {
+        show(savedSubject)
+        placement = .exactly(cursor: savedCursor, scroll: savedScroll)
+    }
+
+    /// Puts the cursor and scroll somewhere without laying out again (tests page through a document).
+    mutating func place(cursor newCursor: Int, scroll newScroll: Int) {
+        cursor = newCursor
+        scroll = newScroll
+    }
+
+    // MARK: Find
+
+    mutating func startFind() { find = DetailFind(savedCursor: cursor, savedScroll: scroll) }
+
+    mutating func editFind(_ change: (inout String) -> Void) {
+        guard var current = find else { return }
+        change(&current.query)
+        find = current
+    }
+
+    mutating func runFind(_ query: SearchQuery) {
+        guard var current = find else { return }
+        current.matches = []
+        if !query.isEmpty {
+            for (row, line) in document.lines.enumerated() {
+                let folded = TextFolding.fold(line.text, caseSensitive: query.caseSensitive)
+                var ranges: [Range<Int>] = []
+                for word in query.matchWords {
+                    var from = 0
+                    while let start = SearchIndex.find(word, in: folded, from: from) {
+                        ranges.append(start..<(start + word.count))
+                        from = start + word.count
+                    }
+                }
+                if !ranges.isEmpty { current.matches.append(FindMatch(row: row, ranges: ranges)) }
+            }
+        }
+        find = current
+        // Jump to the first match at or after where the search started.
+        cursor = (current.matches.first { $0.row >= current.savedCursor } ?? current.matches.first)?.row ?? current.savedCursor
+    }
+
+    mutating func keepFind() { find?.editing = false }
+
+    /// Esc: the find goes and the cursor returns to where it started.
+    mutating func cancelFind() {
+        if let current = find {
+            cursor = current.savedCursor
+            scroll = current.savedScroll
+        }
+        find = nil
+    }
+
+    mutating func dropFind() { find = nil }
+
+    // MARK: Reconcile
+
+    /// Lays the subject out for the frame, picks the moment at the cursor, places and clamps the cursor.
+    public mutating func reconcile(in context: ViewContext) {
+        // Laid out for the pane as it will be seen: when narrow layouts hide it, as if it had focus.
+        // One column is the gutter where the line cursor shows.
+        let frame = context.frame.visible ? context.frame : context.focusedFrame
+        let width = max(1, frame.content.width - Self.gutter)
+        let ascii = context.glyphs == .ascii
+        layOut(width: width, ascii: ascii, context: context)
+        if let placement {
+            self.placement = nil
+            switch placement {
+            case .sourceLine(let line):
+                if let row = document.row(forSourceLine: line) {
+                    cursor = row
+                    scroll = max(0, row - 2)
+                }
+            case .firstMarked:
+                if let row = document.lines.firstIndex(where: { $0.spans.first?.text == context.glyphs.timestamp }) {
+                    cursor = row
+                    scroll = max(0, row - 2)
+                }
+            case .towards(let row):
+                if row >= document.lines.count - 1 {
+                    cursor = max(0, document.lines.count - 1)
+                    layOut(width: width, ascii: ascii, context: context)
+                    cursor = max(0, document.lines.count - 1)
+                }
+            case .exactly(let savedCursor, let savedScroll):
+                cursor = savedCursor
+                scroll = savedScroll
+            }
+            layOut(width: width, ascii: ascii, context: context)
+        }
+        cursor = max(0, min(cursor, document.lines.count - 1))
+        scroll = ScrollPosition.keeping(scroll, cursor: cursor, visible: frame.content.height, count: document.lines.count)
+    }
+
+    /// Lays the subject out again when the subject, the width or the moment at the cursor changed.
+    private mutating func layOut(width: Int, ascii: Bool, context: ViewContext) {
+        let vault = context.vault
+        if case .note(let index) = subject {
+            let chosen = currentMoment(in: document, note: index)
+            let key = DocumentKey(subject: subject, width: width, ascii: ascii, moment: chosen)
+            guard key != documentKey else { return }
+            // The first layout of a note tells where its timestamps are; pick the moment from it.
+            if documentKey?.subject != subject || documentKey?.width != width {
+                moment = currentMoment(in: DocumentLayout.note(index, vault: vault, width: width, glyphs: context.glyphs), note: index)
+            } else {
+                moment = chosen
+            }
+            document = DocumentLayout.note(index, vault: vault, width: width, glyphs: context.glyphs, moment: moment)
+            documentKey = DocumentKey(subject: subject, width: width, ascii: ascii, moment: moment)
+            return
+        }
+        let key = DocumentKey(subject: subject, width: width, ascii: ascii, moment: nil)
+        guard key != documentKey else { return }
+        switch subject {
+        case .nothing, .note: document = RenderedDocument()
+        case .missing(let name): document = DocumentLayout.missing(name, vault: vault, width: width, glyphs: context.glyphs)
+        case .timeline(let video, let seconds):
+            document = DocumentLayout.timeline(videoId: video, seconds: seconds, vault: vault, width: width, glyphs: context.glyphs)
+        }
+        documentKey = key
+    }
+
+    /// The first moment on the cursor's line, else the last one above it, else the note's first.
+    private func currentMoment(in document: RenderedDocument, note: Int) -> Int? {
+        var best: Int?
+        var first: Int?
+        var onCursorRow: Int?
+        for ref in document.refs {
+            guard case .moment(_, let seconds, let from) = ref.target, from == note else { continue }
+            if first == nil { first = seconds }
+            if ref.row < cursor { best = seconds }
+            if ref.row == cursor, onCursorRow == nil { onCursorRow = seconds }
+        }
+        return onCursorRow ?? best ?? first
+    }
+
+    // MARK: Drawing
+
+    public func render(into screen: inout ScreenBuffer, in context: ViewContext) {
+        let frame = context.frame
+        let full = frame.content
+        guard full.width > Self.gutter else { return }
+        let area = Rect(x: full.x + Self.gutter, y: full.y, width: full.width - Self.gutter, height: full.height)
+        guard area.width > 0, area.height > 0 else { return }
+        let focused = context.focused
+        let lines = document.lines
+        let highlighted = focused ? refsOnCursorRow.first : nil
+        var hyperlinks: [String: Int] = [:]
+        let findMatches = Dictionary((find?.matches ?? []).map { ($0.row, $0) }, uniquingKeysWith: { a, _ in a })
+        for offset in 0..<area.height {
+            let index = scroll + offset
+            guard index < lines.count else { break }
+            if focused && index == cursor {
+                screen.put(context.glyphs.cursor, row: area.y + offset, column: full.x, style: CellStyle(.borderFocused))
+            }
+            // OSC 8 links only where they are wanted (the cursor's line, a talk URL): each costs bytes to send.
+            let spans = focused && index == cursor ? lines[index].spans
+                : lines[index].spans.map { span in
+                    var plain = span
+                    if span.role != .link { plain.hyperlink = nil }
+                    return plain
+                }
+            Renderer.drawSpans(spans, row: area.y + offset, in: area, selected: false,
+                               highlightRef: highlighted, into: &screen, hyperlinks: &hyperlinks)
+            if let match = findMatches[index] {
+                Self.markMatches(match.ranges, line: lines[index], row: area.y + offset, in: area, into: &screen)
+            }
+        }
+        // A scroll indicator in the right border when the document is longer than the pane.
+        if lines.count > area.height, frame.outer.width > 2 {
+            let position = Double(scroll) / Double(max(1, lines.count - area.height))
+            let row = area.y + Int((Double(area.height - 1) * position).rounded())
+            screen.put(context.glyphs == .ascii ? "#" : "┃", row: row, column: frame.outer.maxX - 1,
+                       style: CellStyle(focused ? .borderFocused : .border))
+        }
+    }
+
+    /// Highlights the characters of a row that a find matched.
+    static func markMatches(_ ranges: [Range<Int>], line: DocLine, row: Int, in area: Rect, into screen: inout ScreenBuffer) {
+        var column = area.x
+        for (offset, character) in line.text.enumerated() {
+            let w = DisplayWidth.of(String(character))
+            guard column + w <= area.maxX else { break }
+            if w > 0, ranges.contains(where: { $0.contains(offset) }) {
+                for c in column..<(column + w) { screen[row, c].style = CellStyle(.match) }
+            }
+            column += w
+        }
+    }
+
+    public func hints(in context: ViewContext) -> [Hint] {
+        [context.hint(.open, "follow"), Hint("N⏎", "link #"), context.hint(.back, "back"), context.hint(.timeline, "timeline"),
+         context.hint(.help, "help")].compactMap { $0 }
+    }
+}
