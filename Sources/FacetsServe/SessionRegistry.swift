@@ -1,3 +1,4 @@
+import CPty
 import NIOConcurrencyHelpers
 import NIOCore
 
@@ -50,9 +51,11 @@ final class SessionRegistry: Sendable {
         }
     }
 
-    /// The session's channel is closed too.
+    /// The session's channel is closed too. Memory its buffers held goes back to the system (glibc
+    /// keeps freed memory otherwise, and the server stays as large as its worst moment).
     func finished(id: Int) {
         _ = state.withLockedValue { $0.live.remove(id) }
+        facets_release_free_memory()
     }
 
     var liveSessions: Int { state.withLockedValue { $0.live.count } }
@@ -67,7 +70,11 @@ final class SessionRegistry: Sendable {
     }
 
     func removeConnection(_ channel: Channel) {
-        _ = state.withLockedValue { $0.connections.removeValue(forKey: ObjectIdentifier(channel)) }
+        let none = state.withLockedValue { state -> Bool in
+            state.connections.removeValue(forKey: ObjectIdentifier(channel))
+            return state.connections.isEmpty
+        }
+        if none { facets_release_free_memory() }
     }
 
     static let goodbye = "facets serve is stopping. Thank you for exploring!"
