@@ -26,6 +26,12 @@ public struct ServeConfiguration: Sendable {
     public var maxSessions = 64
     /// Seconds without input before a session is closed; 0 never.
     public var idleTimeout: Double = 7200
+    /// Seconds a connection has to log in (sshd's LoginGraceTime).
+    public var loginGraceTime: Double = 30
+    /// Unauthenticated connections: sshd's MaxStartups and PerSourceMaxStartups.
+    public var startups = StartupLimits()
+    /// Failed logins per source: free ones, slowing down, shutting out (PerSourcePenalties).
+    public var penalties = PenaltyLimits()
     /// Where the host key lives.
     public var stateDirectory = HostKey.defaultDirectory
     /// The user name shown in the connect hint (any name is accepted).
@@ -54,7 +60,10 @@ public enum FacetsServer {
         let hostKey = try HostKey.loadOrCreate(directory: configuration.stateDirectory)
         let sshKey = hostKey.sshKey
         let registry = SessionRegistry(maxSessions: configuration.maxSessions)
-        let throttle = AuthThrottle()
+        let throttle = AuthThrottle(limits: configuration.penalties)
+        let startups = StartupGate(limits: configuration.startups)
+        let limiter = LogLimiter()
+        let loginGrace = TimeAmount.nanoseconds(Int64(max(1, configuration.loginGraceTime) * 1e9))
         let policy = configuration.access
 
         // The explorer's environment: nothing of the server's own beyond what a terminal program needs.
@@ -87,29 +96,62 @@ public enum FacetsServer {
                                        environment: environment,
                                        idleTimeout: configuration.idleTimeout > 0 ? .nanoseconds(Int64(configuration.idleTimeout * 1e9)) : .zero,
                                        maxSessions: configuration.maxSessions,
-                                       connectHint: "")
+                                       connectHint: "", workingDirectory: configuration.vaultDirectory ?? "/")
         let holder = SettingsHolder(settings)
         do {
             serverChannel = try ServerBootstrap(group: group)
                 .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
                 .childChannelInitializer { channel in
-                    guard registry.addConnection(channel) else {
-                        ServeLog.event("refused a connection from \(channel.remoteAddress?.description ?? "?"): too many open connections")
+                    let address = ConnectionInfo.describe(channel.remoteAddress)
+                    let source = channel.remoteAddress?.ipAddress ?? "unknown"
+                    if let left = throttle.penalty(for: source) {
+                        limiter.event(key: "penalty \(source)", "refused a connection from \(address): \(source) is shut out for \(ServeLog.duration(Double(left.nanoseconds) / 1e9)) more after failed logins")
                         return channel.close()
                     }
-                    channel.closeFuture.whenComplete { _ in registry.removeConnection(channel) }
-                    let connection = ConnectionInfo(remote: channel.remoteAddress)
-                    let delegate = ServeAuthDelegate(policy: policy, throttle: throttle, connection: connection)
+                    switch startups.admit(source: source) {
+                    case .admitted:
+                        break
+                    case .sourceFull:
+                        limiter.event(key: "source \(source)", "refused a connection from \(address): \(startups.limits.perSource) connections from \(source) have not logged in yet")
+                        return channel.close()
+                    case .dropped(let percent):
+                        limiter.event(key: "startups", "dropped a connection from \(address): \(startups.unauthenticated) connections have not logged in yet (max-startups \(startups.limits.description): \(percent)% dropped)")
+                        return channel.close()
+                    }
+                    let connection = ConnectionInfo(remote: channel.remoteAddress, channel: channel, startups: startups)
+                    guard registry.addConnection(channel) else {
+                        connection.leaveStartups()
+                        limiter.event(key: "connections", "refused a connection from \(address): too many open connections")
+                        return channel.close()
+                    }
+                    channel.closeFuture.whenComplete { _ in
+                        connection.leaveStartups()
+                        registry.removeConnection(channel)
+                    }
+                    let delegate = ServeAuthDelegate(policy: policy, throttle: throttle, connection: connection, limiter: limiter)
                     let sessionSettings = holder.value
-                    // Like sshd's LoginGraceTime: a connection without an explorer for two minutes is closed.
+                    // sshd's LoginGraceTime: a connection that has not logged in by then is closed.
+                    let login = channel.eventLoop.scheduleTask(in: loginGrace) {
+                        guard !connection.isAuthenticated else { return }
+                        limiter.event(key: "grace \(source)", "closed \(address): not logged in within \(ServeLog.duration(configuration.loginGraceTime))")
+                        channel.close(promise: nil)
+                    }
+                    // A logged-in connection without an explorer for two minutes only holds a slot: closed.
                     let grace = channel.eventLoop.scheduleRepeatedTask(initialDelay: .seconds(120), delay: .seconds(20)) { _ in
                         if connection.isUnused(for: .seconds(120)) { channel.close(promise: nil) }
                     }
-                    channel.closeFuture.whenComplete { _ in grace.cancel() }
+                    channel.closeFuture.whenComplete { _ in
+                        grace.cancel()
+                        login.cancel()
+                    }
                     var serverConfiguration = SSHServerConfiguration(hostKeys: [sshKey], userAuthDelegate: delegate,
-                                                                     globalRequestDelegate: RefuseForwarding(connection: connection))
-                    serverConfiguration.maxAuthAttempts = 30
+                                                                     globalRequestDelegate: RefuseForwarding(connection: connection),
+                                                                     banner: nil, transportProtectionSchemes: InspectingTransport.schemes)
+                    serverConfiguration.maxAuthAttempts = 10
+                    // The smallest packet size SSH allows: a channel's receive window (64 packets) is then
+                    // 2 MiB, the most a client can make the server hold for a session that reads nothing.
+                    serverConfiguration.maximumPacketSize = 32768
                     return channel.eventLoop.makeCompletedFuture {
                         let ssh = NIOSSHHandler(
                             role: .server(serverConfiguration),
@@ -117,6 +159,10 @@ public enum FacetsServer {
                             inboundChildChannelInitializer: { child, type in
                                 switch type {
                                 case .session:
+                                    guard connection.claimSessionChannel() else {
+                                        limiter.event(key: "channels \(connection.address)", "refused a second session channel from \(connection.address) (\(connection.credential)): one session per connection")
+                                        return child.eventLoop.makeFailedFuture(ServeError("one session per connection"))
+                                    }
                                     return child.eventLoop.makeCompletedFuture {
                                         try child.pipeline.syncOperations.addHandler(
                                             SessionHandler(settings: sessionSettings, connection: connection, registry: registry))
@@ -129,7 +175,8 @@ public enum FacetsServer {
                                     return child.eventLoop.makeFailedFuture(ServeError("port forwarding is not offered"))
                                 }
                             })
-                        try channel.pipeline.syncOperations.addHandlers([ssh, CloseOnErrorHandler()])
+                        try channel.pipeline.syncOperations.addHandlers([PacketWatch(connection: connection, delegate: delegate), ssh,
+                                                                         CloseOnErrorHandler()])
                     }
                 }
                 .bind(host: configuration.host, port: configuration.port)
@@ -170,6 +217,8 @@ public enum FacetsServer {
         ServeLog.banner("  explorer  \(([configuration.executable] + configuration.explorerArguments).joined(separator: " "))")
         let idle = configuration.idleTimeout > 0 ? "idle sessions closed after \(ServeLog.duration(configuration.idleTimeout))" : "no idle timeout"
         ServeLog.banner("  limits    \(configuration.maxSessions) sessions, \(idle)")
+        let penalties = configuration.penalties
+        ServeLog.banner("  logins    \(ServeLog.duration(configuration.loginGraceTime)) to log in; not logged in: max-startups \(configuration.startups.description), \(configuration.startups.perSource) per address; \(penalties.maxFailures) failures shut an address out for \(ServeLog.duration(Double(penalties.penaltyTime.nanoseconds) / 1e9))")
         if configuration.access.open {
             let warning = "WARNING: --open: no key or password is asked. Anyone who can reach \(configuration.host):\(port) gets a session."
             ServeLog.banner(warning)

@@ -22,8 +22,22 @@ struct ServeCommand: ParsableCommand {
           --password-file FILE    one shared password: the first line of FILE.
           --open                  no key, no password: anyone who can reach
                                   the port gets in.
-        Failed attempts from one address get slower and slower answers
-        (0.5 s, 1 s, 2 s, ... up to 30 s).
+        Failed attempts from one address: the first 3 are answered at once,
+        later ones slower and slower (0.5 s, 1 s, 2 s, ... up to 30 s); after
+        --max-auth-failures (default 10) the address is refused outright for
+        --penalty-time seconds (default 60). Public-key logins whose signature
+        does not verify count as failures. Other addresses are not affected.
+
+        BEFORE LOGIN (as sshd's LoginGraceTime, MaxStartups, PerSourceMaxStartups)
+          --login-grace-time SECONDS  time to log in (default 30), then closed.
+          --max-startups START:RATE:FULL  connections not logged in yet: past
+                                  START new ones are dropped with RATE percent
+                                  chance, rising to all at FULL (default
+                                  10:30:100).
+          --per-source-max-startups N  not-logged-in connections one address
+                                  may hold (default 8; keep it below START so
+                                  one address cannot make others be dropped).
+        One session per connection; terminals are cut to 500x200.
 
         HOST KEY
         An Ed25519 key made on first start in $XDG_STATE_HOME/facets/ (or
@@ -67,6 +81,16 @@ struct ServeCommand: ParsableCommand {
     var maxSessions = 64
     @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Close a session after this long without input (0: never).", valueName: "SECONDS"))
     var idleTimeout = 7200
+    @Option(name: .customLong("login-grace-time"), help: ArgumentHelp("Close a connection that has not logged in after this long.", valueName: "SECONDS"))
+    var loginGraceTime = 30.0
+    @Option(name: .customLong("max-startups"), help: ArgumentHelp("Connections not logged in yet: random early drop past START, all past FULL.", valueName: "START:RATE:FULL"))
+    var maxStartups = "10:30:100"
+    @Option(name: .customLong("per-source-max-startups"), help: ArgumentHelp("Connections not logged in yet from one address.", valueName: "N"))
+    var perSourceMaxStartups = 8
+    @Option(name: .customLong("max-auth-failures"), help: ArgumentHelp("Failed logins from one address before it is shut out.", valueName: "N"))
+    var maxAuthFailures = 10
+    @Option(name: .customLong("penalty-time"), help: ArgumentHelp("How long an address is shut out after --max-auth-failures.", valueName: "SECONDS"))
+    var penaltyTime = 60.0
     @Flag(name: .long, help: "Start every explorer following the presenter (see FOLLOW THE PRESENTER).")
     var follow = false
     @Option(name: .customLong("presenter-file"), help: ArgumentHelp("The file the presenter publishes to (default: `default`, see above).", valueName: "FILE"))
@@ -82,6 +106,12 @@ struct ServeCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxSessions >= 1 else { throw ValidationError("--max-sessions must be at least 1") }
         guard idleTimeout >= 0 else { throw ValidationError("--idle-timeout must be 0 or more seconds") }
+        guard loginGraceTime >= 1 else { throw ValidationError("--login-grace-time must be at least 1 second") }
+        guard StartupLimits(maxStartups, perSource: perSourceMaxStartups) != nil else {
+            throw ValidationError("--max-startups takes START:RATE:FULL (1 <= START <= FULL, RATE 0-100) or N; --per-source-max-startups at least 1")
+        }
+        guard maxAuthFailures >= 1 else { throw ValidationError("--max-auth-failures must be at least 1") }
+        guard penaltyTime >= 0 else { throw ValidationError("--penalty-time must be 0 or more seconds") }
         if presenterFile != nil && !follow { throw ValidationError("--presenter-file goes with --follow") }
     }
 
@@ -131,6 +161,10 @@ struct ServeCommand: ParsableCommand {
         }
         configuration.maxSessions = maxSessions
         configuration.idleTimeout = Double(idleTimeout)
+        configuration.loginGraceTime = loginGraceTime
+        if let startups = StartupLimits(maxStartups, perSource: perSourceMaxStartups) { configuration.startups = startups }
+        configuration.penalties.maxFailures = maxAuthFailures
+        configuration.penalties.setPenaltyTime(seconds: penaltyTime)
         ServeLog.banner("facets serve: \(vault.notes.count) entries from \(vault.origin)")
         let code = try FacetsServer.run(configuration)
         if code != 0 { throw ExitCode(code) }
