@@ -59,7 +59,7 @@ public enum FacetsServer {
     public static func run(_ configuration: ServeConfiguration) throws -> Int32 {
         let hostKey = try HostKey.loadOrCreate(directory: configuration.stateDirectory)
         let sshKey = hostKey.sshKey
-        let registry = SessionRegistry(maxSessions: configuration.maxSessions)
+        let registry = SessionRegistry(maxSessions: configuration.maxSessions, unauthenticated: configuration.startups.full)
         let throttle = AuthThrottle(limits: configuration.penalties)
         let startups = StartupGate(limits: configuration.startups)
         let limiter = LogLimiter()

@@ -17,10 +17,12 @@ final class SessionRegistry: Sendable {
     let maxConnections: Int
     private let state = NIOLockedValueBox(State())
 
-    init(maxSessions: Int) {
+    /// `unauthenticated`: the most connections not logged in yet (the startup gate's FULL), so this
+    /// cap never refuses a connection before the gate has judged it.
+    init(maxSessions: Int, unauthenticated: Int = 16) {
         self.maxSessions = maxSessions
-        // Room for everyone seated, for people still typing a password, and for turned-away messages.
-        self.maxConnections = maxSessions * 2 + 16
+        // Room for everyone seated, for turned-away messages, and for people still logging in.
+        self.maxConnections = maxSessions * 2 + unauthenticated
     }
 
     /// A seat for a new session, with its number; nil when all are taken or the server is stopping.

@@ -6,17 +6,18 @@ import NIOCore
 /// these limits one address can fill every slot and lock everyone else out before they log in.
 public struct StartupLimits: Sendable, Equatable {
     /// Past this many unauthenticated connections, new ones are dropped at random...
-    public var start = 10
+    public var start = 100
     /// ...with this chance in percent, rising linearly...
     public var rate = 30
     /// ...to every one at this many.
-    public var full = 100
+    public var full = 200
     /// Unauthenticated connections one source address may hold at once. Kept below `start`, one
-    /// address alone cannot make the server drop connections from others.
-    public var perSource = 8
+    /// address alone cannot make the server drop connections from others; at 64, a room of 64
+    /// behind one NAT can connect in the same second.
+    public var perSource = 64
 
     /// `START:RATE:FULL` as sshd writes it, or a single number (refuse past it, as sshd does).
-    public init?(_ text: String, perSource: Int = 8) {
+    public init?(_ text: String, perSource: Int = 64) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
         guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return nil }
         let numbers = parts.compactMap { $0 }

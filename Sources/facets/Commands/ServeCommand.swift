@@ -33,10 +33,11 @@ struct ServeCommand: ParsableCommand {
           --max-startups START:RATE:FULL  connections not logged in yet: past
                                   START new ones are dropped with RATE percent
                                   chance, rising to all at FULL (default
-                                  10:30:100).
+                                  100:30:200).
           --per-source-max-startups N  not-logged-in connections one address
-                                  may hold (default 8; keep it below START so
-                                  one address cannot make others be dropped).
+                                  may hold (default 64, a room behind one NAT;
+                                  keep it below START so one address cannot
+                                  make others be dropped).
         One session per connection; terminals are cut to 500x200.
 
         HOST KEY
@@ -84,9 +85,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("login-grace-time"), help: ArgumentHelp("Close a connection that has not logged in after this long.", valueName: "SECONDS"))
     var loginGraceTime = 30.0
     @Option(name: .customLong("max-startups"), help: ArgumentHelp("Connections not logged in yet: random early drop past START, all past FULL.", valueName: "START:RATE:FULL"))
-    var maxStartups = "10:30:100"
+    var maxStartups = "100:30:200"
     @Option(name: .customLong("per-source-max-startups"), help: ArgumentHelp("Connections not logged in yet from one address.", valueName: "N"))
-    var perSourceMaxStartups = 8
+    var perSourceMaxStartups = 64
     @Option(name: .customLong("max-auth-failures"), help: ArgumentHelp("Failed logins from one address before it is shut out.", valueName: "N"))
     var maxAuthFailures = 10
     @Option(name: .customLong("penalty-time"), help: ArgumentHelp("How long an address is shut out after --max-auth-failures.", valueName: "SECONDS"))
