@@ -45,11 +45,8 @@ final class SessionHandler: ChannelDuplexHandler {
     private var lastInput = NIODeadline.now()
     private var started = NIODeadline.now()
     private var idleTask: Scheduled<Void>?
-    private var reaping = false
-    private var reapStarted = NIODeadline.now()
-    private var askedToEnd: NIODeadline?
-    private var escalation = 0
-    private var ending: PtyProcess.Ending?
+    /// Asking the explorer to end, escalating, and reaping it.
+    private var ending = ExplorerEnding()
     private var farewell: String?
 
     init(settings: SessionSettings, connection: ConnectionInfo, registry: SessionRegistry) {
@@ -107,7 +104,7 @@ final class SessionHandler: ChannelDuplexHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let message = unwrapInboundIn(data)
         guard message.type == .channel, case .byteBuffer(let bytes) = message.data, bytes.readableBytes > 0 else { return }
-        guard case .deliver = decide(.data), let bridge, ptyOpen, ending == nil else { return }
+        guard case .deliver = decide(.data), let bridge, ptyOpen, !ending.isOver else { return }
         lastInput = .now()
         bridge.write(bytes)
     }
@@ -131,7 +128,7 @@ final class SessionHandler: ChannelDuplexHandler {
             sendAndClose("facets serve shows the facets explorer, which needs a terminal: connect with\n  \(settings.connectHint)\n",
                          stream: .stdErr, status: 1)
         case .resize(let terminal):
-            if let process, ptyOpen, bridge != nil, ending == nil {
+            if let process, ptyOpen, bridge != nil, !ending.isOver {
                 PtyProcess.resize(master: process.master, rows: terminal.rows, columns: terminal.columns)
             }
         case .deliver, .ignore:
@@ -260,7 +257,7 @@ final class SessionHandler: ChannelDuplexHandler {
 
     func ptyAttached(_ bridge: PtyBridge) {
         self.bridge = bridge
-        if !sshOpen || ending != nil { bridge.close() }
+        if !sshOpen || ending.isOver { bridge.close() }
     }
 
     func ptyFailed(_ error: Error) {
@@ -315,9 +312,10 @@ final class SessionHandler: ChannelDuplexHandler {
         idleTask?.cancel()
         if pendingRead { pendingRead = false }
         guard let process else { return }
-        if ending == nil {
+        if !ending.isOver {
+            // Sent even when asked before: the terminal is gone now whatever the explorer was doing.
             kill(process.pid, SIGHUP)
-            if askedToEnd == nil { askedToEnd = .now() }
+            _ = ending.ask()
         }
         bridge?.close()
         startReaping()
@@ -326,10 +324,9 @@ final class SessionHandler: ChannelDuplexHandler {
     /// Ends the session from this side (idle, shutdown, client EOF): SIGHUP lets the explorer restore the
     /// client's screen; `farewell` is written after its last output.
     func endGently(farewell: String?) {
-        guard let process, ending == nil, askedToEnd == nil else { return }
+        guard let process, ending.ask() else { return }
         if case .running = phase { phase = .closing }
         self.farewell = farewell
-        askedToEnd = .now()
         kill(process.pid, SIGHUP)
         startReaping()
     }
@@ -338,7 +335,7 @@ final class SessionHandler: ChannelDuplexHandler {
         idleTask?.cancel()
         guard settings.idleTimeout > .zero, let context, sshOpen else { return }
         idleTask = context.eventLoop.assumeIsolated().scheduleTask(deadline: lastInput + settings.idleTimeout) { [self] in
-            guard ending == nil, askedToEnd == nil else { return }
+            guard ending.isUndisturbed else { return }
             if NIODeadline.now() >= lastInput + settings.idleTimeout {
                 let seconds = Double(settings.idleTimeout.nanoseconds) / 1e9
                 ServeLog.event("session \(id ?? 0): no input for \(ServeLog.duration(seconds)); closing it")
@@ -350,15 +347,13 @@ final class SessionHandler: ChannelDuplexHandler {
     }
 
     private func startReaping() {
-        guard let process, !reaping else { return }
-        reaping = true
-        reapStarted = .now()
+        guard let process, ending.startPolling() else { return }
         poll(process)
     }
 
     private func poll(_ process: PtyProcess) {
-        if ending == nil, let result = PtyProcess.reap(process.pid) {
-            ending = result
+        if !ending.isOver, let result = PtyProcess.reap(process.pid) {
+            ending.reaped(result)
             if case .running = phase { phase = .closing }
             // The terminal drains and closes by itself now; if something holds it open, close it.
             if ptyOpen, let loop {
@@ -367,23 +362,22 @@ final class SessionHandler: ChannelDuplexHandler {
             finishIfDone()
             return
         }
-        guard ending == nil, let loop else { return }
-        let since = NIODeadline.now() - (askedToEnd ?? reapStarted)
-        if since > .seconds(2) && escalation == 0 {
-            escalation = 1
+        guard !ending.isOver, let loop else { return }
+        switch ending.escalate() {
+        case .terminate:
             kill(process.pid, SIGTERM)
-        } else if since > .seconds(4) && escalation == 1 {
-            escalation = 2
+        case .kill:
             kill(process.pid, SIGKILL)
             bridge?.close()
+        case nil:
+            break
         }
-        let interval: TimeAmount = NIODeadline.now() - reapStarted < .seconds(1) ? .milliseconds(20) : .milliseconds(100)
-        loop.assumeIsolated().scheduleTask(in: interval) { [self] in poll(process) }
+        loop.assumeIsolated().scheduleTask(in: ending.pollInterval()) { [self] in poll(process) }
     }
 
     /// Once the explorer is reaped and its terminal drained: report, free the seat, end the channel.
     private func finishIfDone() {
-        guard let ending, !ptyOpen, phase != .closed, let id, let process else { return }
+        guard let ending = ending.result, !ptyOpen, phase != .closed, let id, let process else { return }
         phase = .closed
         idleTask?.cancel()
         registry.release(id)

@@ -1,3 +1,4 @@
+import NIOCore
 import Testing
 @testable import FacetsServe
 
@@ -79,5 +80,40 @@ struct SessionPhaseTests {
         #expect(actions[3] == .refuse(reason: "a break request", log: true, close: false))
         #expect(actions[4] == .deliver)
         #expect(phase == .running(Self.terminal))
+    }
+}
+
+/// The explorer's end: asked once, escalated on a schedule, reaped once.
+@Suite("explorer ending")
+struct ExplorerEndingTests {
+    @Test("SIGHUP once, SIGTERM after 2 s, SIGKILL after 4 s, nothing after it is reaped")
+    func escalation() {
+        let start = NIODeadline.now()
+        var ending = ExplorerEnding()
+        #expect(ending.isUndisturbed)
+        let asks = [ending.ask(at: start), ending.ask(at: start)]
+        #expect(asks == [true, false], "asked once")
+        let polls = [ending.startPolling(at: start), ending.startPolling(at: start)]
+        #expect(polls == [true, false])
+        #expect(ending.pollInterval(at: start) == .milliseconds(20))
+        let steps = [1000, 2100, 2200, 4100, 6000].map { ending.escalate(at: start + .milliseconds($0)) }
+        #expect(steps == [nil, .terminate, nil, .kill, nil], "each step once")
+        #expect(ending.pollInterval(at: start + .seconds(2)) == .milliseconds(100))
+        ending.reaped(.signalled(9))
+        ending.reaped(.exited(0))
+        #expect(ending.result == .signalled(9), "the first reap is the result")
+        let late = (ending.escalate(at: start + .seconds(10)), ending.ask(at: start + .seconds(10)))
+        #expect(late.0 == nil && !late.1)
+    }
+
+    @Test("an explorer that quits by itself escalates from when polling began")
+    func quitByItself() {
+        let start = NIODeadline.now()
+        var ending = ExplorerEnding()
+        let early = ending.escalate(at: start + .seconds(10))
+        #expect(early == nil, "nothing to escalate before polling")
+        _ = ending.startPolling(at: start)
+        let step = ending.escalate(at: start + .seconds(3))
+        #expect(step == .terminate)
     }
 }
