@@ -12,7 +12,8 @@ struct ServeCommand: ParsableCommand {
         Attendees connect with `ssh -p PORT workshop@HOST` (any user name works)
         and each gets a private explorer, `facets [--vault DIR] [--follow FILE]`,
         in a pseudo-terminal of their window's size. Nothing else is offered:
-        no shell, no commands (exec), no sftp, no port or agent forwarding.
+        no shell, no commands (exec), no sftp, no port, agent or X11
+        forwarding (refused requests are logged; the session carries on).
         An explorer that crashes ends its own session only.
 
         ACCESS (keys, a password, or both; or --open)
@@ -43,7 +44,8 @@ struct ServeCommand: ParsableCommand {
         HOST KEY
         An Ed25519 key made on first start in $XDG_STATE_HOME/facets/ (or
         ~/.local/state/facets/) as ssh_host_ed25519_key, mode 0600, and reused
-        later; a key file that others can read is refused. Its fingerprint is
+        later; a key file that others can read, or a folder others can write
+        to, is refused. Its fingerprint is
         printed at start (SHA256, as ssh-keygen -l shows it) for attendees to
         compare with what ssh shows them.
 
