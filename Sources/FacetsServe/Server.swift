@@ -63,7 +63,8 @@ public enum FacetsServer {
         let throttle = AuthThrottle(limits: configuration.penalties)
         let startups = StartupGate(limits: configuration.startups)
         let limiter = LogLimiter()
-        let loginGrace = TimeAmount.nanoseconds(Int64(max(1, configuration.loginGraceTime) * 1e9))
+        let doorkeeper = Doorkeeper(throttle: throttle, startups: startups, registry: registry, limiter: limiter,
+                                    loginGraceTime: configuration.loginGraceTime)
         let policy = configuration.access
 
         // The explorer's environment: nothing of the server's own beyond what a terminal program needs.
@@ -103,48 +104,9 @@ public enum FacetsServer {
                 .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
                 .childChannelInitializer { channel in
-                    let address = ConnectionInfo.describe(channel.remoteAddress)
-                    let source = channel.remoteAddress?.ipAddress ?? "unknown"
-                    if let left = throttle.penalty(for: source) {
-                        limiter.event(key: "penalty \(source)", "refused a connection from \(address): \(source) is shut out for \(ServeLog.duration(Double(left.nanoseconds) / 1e9)) more after failed logins")
-                        return channel.close()
-                    }
-                    switch startups.admit(source: source) {
-                    case .admitted:
-                        break
-                    case .sourceFull:
-                        limiter.event(key: "source \(source)", "refused a connection from \(address): \(startups.limits.perSource) connections from \(source) have not logged in yet")
-                        return channel.close()
-                    case .dropped(let percent):
-                        limiter.event(key: "startups", "dropped a connection from \(address): \(startups.unauthenticated) connections have not logged in yet (max-startups \(startups.limits.description): \(percent)% dropped)")
-                        return channel.close()
-                    }
-                    let connection = ConnectionInfo(remote: channel.remoteAddress, channel: channel, startups: startups)
-                    guard registry.addConnection(channel) else {
-                        connection.leaveStartups()
-                        limiter.event(key: "connections", "refused a connection from \(address): too many open connections")
-                        return channel.close()
-                    }
-                    channel.closeFuture.whenComplete { _ in
-                        connection.leaveStartups()
-                        registry.removeConnection(channel)
-                    }
+                    guard let connection = doorkeeper.admit(channel) else { return channel.close() }
                     let delegate = ServeAuthDelegate(policy: policy, throttle: throttle, connection: connection, limiter: limiter)
                     let sessionSettings = holder.value
-                    // sshd's LoginGraceTime: a connection that has not logged in by then is closed.
-                    let login = channel.eventLoop.scheduleTask(in: loginGrace) {
-                        guard !connection.isAuthenticated else { return }
-                        limiter.event(key: "grace \(source)", "closed \(address): not logged in within \(ServeLog.duration(configuration.loginGraceTime))")
-                        channel.close(promise: nil)
-                    }
-                    // A logged-in connection without an explorer for two minutes only holds a slot: closed.
-                    let grace = channel.eventLoop.scheduleRepeatedTask(initialDelay: .seconds(120), delay: .seconds(20)) { _ in
-                        if connection.isUnused(for: .seconds(120)) { channel.close(promise: nil) }
-                    }
-                    channel.closeFuture.whenComplete { _ in
-                        grace.cancel()
-                        login.cancel()
-                    }
                     var serverConfiguration = SSHServerConfiguration(hostKeys: [sshKey], userAuthDelegate: delegate,
                                                                      globalRequestDelegate: RefuseForwarding(connection: connection),
                                                                      banner: nil, transportProtectionSchemes: InspectingTransport.schemes)
