@@ -158,10 +158,11 @@ final class PtySSH {
     }
 }
 
-/// A process's resident memory in KiB (VmRSS from /proc), nil when it is gone.
-func residentKiB(_ pid: pid_t) -> Int? {
+/// A process's resident memory in KiB from /proc (`RssAnon`: its heap and stacks, leaving out the
+/// pages of its binary and libraries, which grow as more of the code runs), nil when it is gone.
+func residentKiB(_ pid: pid_t, field: String = "RssAnon") -> Int? {
     guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return nil }
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }) else { return nil }
     return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
 }
 

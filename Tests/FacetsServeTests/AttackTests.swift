@@ -260,13 +260,14 @@ struct AttackTests {
             usleep(300_000)
             after.append(residentKiB(server.pid) ?? 0)
         }
-        print("serve storms: server resident memory \(before / 1024) MB before, after each storm \(after.map { "\($0 / 1024) MB" }.joined(separator: ", ")), peak \(peak / 1024) MB")
-        // Measured on this machine: before the fix 35 MB, then 48, 57, 59, 62 MB (peak 62); after it
-        // 34 MB, then 38, 40, 41, 42 MB (peak 43). The bounds sit between the two.
+        print("serve storms: server heap (RssAnon) \(before / 1024) MB before, after each storm \(after.map { "\($0 / 1024) MB" }.joined(separator: ", ")), peak \(peak / 1024) MB")
+        // RssAnon measured on this machine: before the fix 3 MB, then 15, 22, 22, 29 MB (peak 29); after
+        // it 3 MB, then 3, 5, 8, 7 MB (peak 11). The bounds sit between the two. (VmRSS also counts
+        // pages of the 64 MB debug binary as more of its code runs, which is noise here.)
         let first = try #require(after.first)
         let last = try #require(after.last)
         #expect(last - first < 8 * 1024, "memory grows across storms: \(after) KiB")
-        #expect(peak - before < 16 * 1024, "a storm took the server from \(before) KiB to \(peak) KiB")
+        #expect(peak - before < 18 * 1024, "a storm took the server from \(before) KiB to \(peak) KiB")
         #expect(server.stop() == 0)
     }
 
