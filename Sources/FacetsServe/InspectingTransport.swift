@@ -66,6 +66,10 @@ enum PacketInspection {
     static let parsedRequests: Set<String> = ["exec", "exit-status", "env", "exit-signal", "pty-req", "shell", "subsystem",
                                               "window-change", "xon-xoff", "signal"]
 
+    /// Requests worth a log line even without a payload (NIOSSH would refuse them silently). Others
+    /// without one (keepalive@openssh.com) are left to NIOSSH, which answers failure as OpenSSH expects.
+    static let loggedRequests: Set<String> = ["x11-req", "break", "auth-agent-req@openssh.com"]
+
     static func inspect(_ packet: ByteBuffer, connection: ConnectionInfo?) -> ByteBuffer {
         var reader = packet
         guard let id = reader.readInteger(as: UInt8.self) else { return packet }
@@ -90,7 +94,7 @@ enum PacketInspection {
               let type = readString(&reader),
               let wantReply = reader.readInteger(as: UInt8.self) else { return nil }
         let name = String(decoding: type.readableBytesView, as: UTF8.self)
-        guard !parsedRequests.contains(name), reader.readableBytes > 0 || name == "x11-req" || name == "break" else { return nil }
+        guard !parsedRequests.contains(name), reader.readableBytes > 0 || loggedRequests.contains(name) else { return nil }
         var out = ByteBufferAllocator().buffer(capacity: 64 + type.readableBytes)
         out.writeInteger(UInt8(98))
         out.writeInteger(channel)

@@ -182,5 +182,17 @@ struct LimitsTests {
         shell.writeString("shell")
         shell.writeInteger(UInt8(1))
         #expect(PacketInspection.rewriteUnknownRequest(shell) == nil, "requests NIOSSH parses are left alone")
+
+        func bare(_ name: String) -> ByteBuffer {
+            var packet = ByteBufferAllocator().buffer(capacity: 64)
+            packet.writeInteger(UInt8(98))
+            packet.writeInteger(UInt32(7))
+            packet.writeInteger(UInt32(name.utf8.count))
+            packet.writeString(name)
+            packet.writeInteger(UInt8(1))
+            return packet
+        }
+        #expect(PacketInspection.rewriteUnknownRequest(bare("auth-agent-req@openssh.com")) != nil, "agent forwarding is logged")
+        #expect(PacketInspection.rewriteUnknownRequest(bare("keepalive@openssh.com")) == nil, "keepalives are left to NIOSSH")
     }
 }
