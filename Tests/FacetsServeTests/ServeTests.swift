@@ -141,6 +141,7 @@ struct ServeTests {
         #expect(server.logLines(containing: "auth refused").count == 5, "log: \(server.log)")
         #expect(server.logLines(containing: "(password)").count == 1, "the password session is logged as password")
         print("serve refusals: wrong key \(String(format: "%.2f", wrongKey.seconds)) s, wrong passwords \([wrong1, wrong2, wrong3, wrong4].map { String(format: "%.2f", $0.seconds) }.joined(separator: ", ")) s, right password after \(String(format: "%.2f", right.seconds)) s")
+        #expect(server.logLines(containing: "does not verify").isEmpty, "a stranger's key has a good signature: an ordinary refusal, not a forged one")
         #expect(server.stop() == 0)
     }
 
@@ -166,6 +167,7 @@ struct ServeTests {
         #expect(server.logLines(containing: " started: ").count == 50)
         #expect(server.logLines(containing: " ended: ").allSatisfy { $0.contains("exit 0") })
         #expect(Harness.waitUntil(5) { Harness.pgrep(pattern).isEmpty }, "explorers left: \(Harness.pgrep(pattern))")
+        #expect(server.logLines(containing: "does not verify").isEmpty, "fifty good key logins are none of them taken for forged signatures")
         #expect(server.stop() == 0)
     }
 
