@@ -64,7 +64,13 @@ let package = Package(
         .testTarget(name: "FacetsConfigTests", dependencies: ["FacetsConfig", "FacetsUI", "FacetsCore", "FacetsBundledContent"]),
         // Starting programs from tests as a shell would; shared by the tests that run the real binary.
         .target(name: "ChildProcessSupport", path: "Tests/ChildProcessSupport"),
-        .testTarget(name: "FacetsServeTests", dependencies: ["FacetsServe", "CPty", "ChildProcessSupport"]),
+        // NIOSSH for a scripted client: the requests OpenSSH's client cannot be made to send.
+        .testTarget(name: "FacetsServeTests", dependencies: ["FacetsServe", "CPty", "ChildProcessSupport",
+                                                             .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                                                             .product(name: "NIOCore", package: "swift-nio"),
+                                                             .product(name: "NIOPosix", package: "swift-nio"),
+                                                             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                                                             .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "FacetsEndToEndTests", dependencies: ["FacetsCore", "FacetsUI", "FacetsBundledContent", "facets", "ChildProcessSupport",
                                                              "CMallocTuning"],
                     exclude: ["Support"]),

@@ -2,6 +2,7 @@
 #include "cpty.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -14,6 +15,12 @@
 int facets_pty_spawn(const char *path, char *const argv[], char *const envp[],
                      unsigned short rows, unsigned short cols,
                      int *master_out, pid_t *pid_out) {
+    return facets_pty_spawn_in(path, argv, envp, rows, cols, NULL, master_out, pid_out);
+}
+
+int facets_pty_spawn_in(const char *path, char *const argv[], char *const envp[],
+                        unsigned short rows, unsigned short cols, const char *directory,
+                        int *master_out, pid_t *pid_out) {
     int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (master < 0) return errno;
     int error = 0;
@@ -42,7 +49,8 @@ int facets_pty_spawn(const char *path, char *const argv[], char *const envp[],
         || (error = posix_spawn_file_actions_addopen(&actions, 0, slave, O_RDWR, 0)) != 0
         || (error = posix_spawn_file_actions_adddup2(&actions, 0, 1)) != 0
         || (error = posix_spawn_file_actions_adddup2(&actions, 0, 2)) != 0
-        || (error = posix_spawn_file_actions_addclosefrom_np(&actions, 3)) != 0) {
+        || (error = posix_spawn_file_actions_addclosefrom_np(&actions, 3)) != 0
+        || (directory != NULL && (error = posix_spawn_file_actions_addchdir_np(&actions, directory)) != 0)) {
         goto fail_actions;
     }
     pid_t pid;
@@ -77,4 +85,8 @@ int facets_pty_reap(pid_t pid, int *exit_code, int *signal_out) {
     else if (WIFSIGNALED(status)) { *exit_code = -1; *signal_out = WTERMSIG(status); }
     else return 0; // stopped or continued: still there
     return 1;
+}
+
+void facets_release_free_memory(void) {
+    malloc_trim(0);
 }

@@ -31,6 +31,7 @@ public struct HostKey: Sendable {
     /// its key is loaded instead.
     public static func loadOrCreate(directory: String = defaultDirectory) throws -> HostKey {
         let path = directory + "/" + fileName
+        try checkFolder(directory)
         if let existing = try load(path: path) { return existing }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
@@ -38,6 +39,7 @@ public struct HostKey: Sendable {
         } catch {
             throw ServeError("facets serve: cannot create the state folder \(directory): \(error.localizedDescription)")
         }
+        try checkFolder(directory)
         let key = Curve25519.Signing.PrivateKey()
         let text = OpenSSHKeyFormat.encodePrivate(key, comment: "facets serve host key")
         let temporary = directory + "/.\(fileName).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -60,6 +62,27 @@ public struct HostKey: Sendable {
         }
         writePublicKey(directory: directory, key: key)
         return HostKey(path: path, privateKey: key, created: true)
+    }
+
+    /// Like OpenSSH's StrictModes: someone who can write to the key's folder can swap the key (and
+    /// impersonate the server), so a folder others can write to, or that another user owns, is refused.
+    /// A folder that does not exist yet passes (it is made with mode 0700).
+    static func checkFolder(_ directory: String) throws {
+        var info = stat()
+        guard lstat(directory, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw ServeError("facets serve: the host key folder \(directory) is not a folder")
+        }
+        guard info.st_uid == geteuid() || info.st_uid == 0 else {
+            throw ServeError("facets serve: the host key folder \(directory) belongs to another user (uid \(info.st_uid)); refusing to use it")
+        }
+        guard info.st_mode & 0o022 == 0 else {
+            let mode = String(info.st_mode & 0o777, radix: 8)
+            throw ServeError("""
+            facets serve: others can write to the host key folder \(directory) (mode \(mode)); refusing to use it.
+            Fix it with: chmod go-w \(directory)
+            """)
+        }
     }
 
     /// The key at `path`, nil when there is no file. Refuses a key that is not a regular file owned by

@@ -18,18 +18,28 @@ public enum ServeLog {
         write(text + "\n", to: STDERR_FILENO)
     }
 
-    /// Client-chosen text (user names, TERM, commands) made safe for a log line: control characters
-    /// become `?`, and it is cut to `limit` characters.
+    /// Client-chosen text (user names, TERM, commands) made safe for a log line: control characters,
+    /// format characters (U+202E reorders a line on screen) and line or paragraph separators (U+2028
+    /// breaks a line in some viewers) become `?`, and it is cut to `limit` characters.
     static func inert(_ text: String, limit: Int = 64) -> String {
         var result = ""
         for scalar in text.unicodeScalars.prefix(limit) {
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+            if isUnsafeInLog(scalar) {
                 result.append("?")
             } else {
                 result.unicodeScalars.append(scalar)
             }
         }
         return text.unicodeScalars.count > limit ? result + "…" : result
+    }
+
+    /// C0 and C1 controls, DEL, and the categories Cf, Zl and Zp.
+    static func isUnsafeInLog(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) { return true }
+        switch scalar.properties.generalCategory {
+        case .format, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
     }
 
     static func duration(_ seconds: Double) -> String {

@@ -26,6 +26,12 @@ public struct ServeConfiguration: Sendable {
     public var maxSessions = 64
     /// Seconds without input before a session is closed; 0 never.
     public var idleTimeout: Double = 7200
+    /// Seconds a connection has to log in (sshd's LoginGraceTime).
+    public var loginGraceTime: Double = 30
+    /// Unauthenticated connections: sshd's MaxStartups and PerSourceMaxStartups.
+    public var startups = StartupLimits()
+    /// Failed logins per source: free ones, slowing down, shutting out (PerSourcePenalties).
+    public var penalties = PenaltyLimits()
     /// Where the host key lives.
     public var stateDirectory = HostKey.defaultDirectory
     /// The user name shown in the connect hint (any name is accepted).
@@ -53,8 +59,12 @@ public enum FacetsServer {
     public static func run(_ configuration: ServeConfiguration) throws -> Int32 {
         let hostKey = try HostKey.loadOrCreate(directory: configuration.stateDirectory)
         let sshKey = hostKey.sshKey
-        let registry = SessionRegistry(maxSessions: configuration.maxSessions)
-        let throttle = AuthThrottle()
+        let registry = SessionRegistry(maxSessions: configuration.maxSessions, unauthenticated: configuration.startups.full)
+        let throttle = AuthThrottle(limits: configuration.penalties)
+        let startups = StartupGate(limits: configuration.startups)
+        let limiter = LogLimiter()
+        let doorkeeper = Doorkeeper(throttle: throttle, startups: startups, registry: registry, limiter: limiter,
+                                    loginGraceTime: configuration.loginGraceTime)
         let policy = configuration.access
 
         // The explorer's environment: nothing of the server's own beyond what a terminal program needs.
@@ -87,29 +97,23 @@ public enum FacetsServer {
                                        environment: environment,
                                        idleTimeout: configuration.idleTimeout > 0 ? .nanoseconds(Int64(configuration.idleTimeout * 1e9)) : .zero,
                                        maxSessions: configuration.maxSessions,
-                                       connectHint: "")
+                                       connectHint: "", workingDirectory: configuration.vaultDirectory ?? "/")
         let holder = SettingsHolder(settings)
         do {
             serverChannel = try ServerBootstrap(group: group)
                 .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
                 .childChannelInitializer { channel in
-                    guard registry.addConnection(channel) else {
-                        ServeLog.event("refused a connection from \(channel.remoteAddress?.description ?? "?"): too many open connections")
-                        return channel.close()
-                    }
-                    channel.closeFuture.whenComplete { _ in registry.removeConnection(channel) }
-                    let connection = ConnectionInfo(remote: channel.remoteAddress)
-                    let delegate = ServeAuthDelegate(policy: policy, throttle: throttle, connection: connection)
+                    guard let connection = doorkeeper.admit(channel) else { return channel.close() }
+                    let delegate = ServeAuthDelegate(policy: policy, throttle: throttle, connection: connection, limiter: limiter)
                     let sessionSettings = holder.value
-                    // Like sshd's LoginGraceTime: a connection without an explorer for two minutes is closed.
-                    let grace = channel.eventLoop.scheduleRepeatedTask(initialDelay: .seconds(120), delay: .seconds(20)) { _ in
-                        if connection.isUnused(for: .seconds(120)) { channel.close(promise: nil) }
-                    }
-                    channel.closeFuture.whenComplete { _ in grace.cancel() }
                     var serverConfiguration = SSHServerConfiguration(hostKeys: [sshKey], userAuthDelegate: delegate,
-                                                                     globalRequestDelegate: RefuseForwarding(connection: connection))
-                    serverConfiguration.maxAuthAttempts = 30
+                                                                     globalRequestDelegate: RefuseForwarding(connection: connection),
+                                                                     banner: nil, transportProtectionSchemes: InspectingTransport.schemes)
+                    serverConfiguration.maxAuthAttempts = 10
+                    // The smallest packet size SSH allows: a channel's receive window (64 packets) is then
+                    // 2 MiB, the most a client can make the server hold for a session that reads nothing.
+                    serverConfiguration.maximumPacketSize = 32768
                     return channel.eventLoop.makeCompletedFuture {
                         let ssh = NIOSSHHandler(
                             role: .server(serverConfiguration),
@@ -117,6 +121,10 @@ public enum FacetsServer {
                             inboundChildChannelInitializer: { child, type in
                                 switch type {
                                 case .session:
+                                    guard connection.claimSessionChannel() else {
+                                        limiter.event(key: "channels \(connection.address)", "refused a second session channel from \(connection.address) (\(connection.credential)): one session per connection")
+                                        return child.eventLoop.makeFailedFuture(ServeError("one session per connection"))
+                                    }
                                     return child.eventLoop.makeCompletedFuture {
                                         try child.pipeline.syncOperations.addHandler(
                                             SessionHandler(settings: sessionSettings, connection: connection, registry: registry))
@@ -129,7 +137,8 @@ public enum FacetsServer {
                                     return child.eventLoop.makeFailedFuture(ServeError("port forwarding is not offered"))
                                 }
                             })
-                        try channel.pipeline.syncOperations.addHandlers([ssh, CloseOnErrorHandler()])
+                        try channel.pipeline.syncOperations.addHandlers([PacketWatch(connection: connection, delegate: delegate), ssh,
+                                                                         CloseOnErrorHandler()])
                     }
                 }
                 .bind(host: configuration.host, port: configuration.port)
@@ -170,6 +179,8 @@ public enum FacetsServer {
         ServeLog.banner("  explorer  \(([configuration.executable] + configuration.explorerArguments).joined(separator: " "))")
         let idle = configuration.idleTimeout > 0 ? "idle sessions closed after \(ServeLog.duration(configuration.idleTimeout))" : "no idle timeout"
         ServeLog.banner("  limits    \(configuration.maxSessions) sessions, \(idle)")
+        let penalties = configuration.penalties
+        ServeLog.banner("  logins    \(ServeLog.duration(configuration.loginGraceTime)) to log in; not logged in: max-startups \(configuration.startups.description), \(configuration.startups.perSource) per address; \(penalties.maxFailures) failures shut an address out for \(ServeLog.duration(Double(penalties.penaltyTime.nanoseconds) / 1e9))")
         if configuration.access.open {
             let warning = "WARNING: --open: no key or password is asked. Anyone who can reach \(configuration.host):\(port) gets a session."
             ServeLog.banner(warning)

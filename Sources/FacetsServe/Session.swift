@@ -15,6 +15,8 @@ struct SessionSettings: Sendable {
     var maxSessions: Int
     /// For the message to a client that asked for no terminal.
     var connectHint: String
+    /// Where each explorer starts: the vault, or `/` (never the server's own working directory).
+    var workingDirectory = "/"
 }
 
 /// One SSH session channel: answers its requests, runs one explorer in a pseudo-terminal of the client's
@@ -31,8 +33,8 @@ final class SessionHandler: ChannelDuplexHandler {
 
     private var context: ChannelHandlerContext?
     private var loop: EventLoop?
-    private var terminal: (term: String, columns: Int, rows: Int)?
-    private var shellRequested = false
+    /// Which requests are allowed now (SessionPhase.decide).
+    private(set) var phase = SessionPhase.awaitingTerminal
     private var id: Int?
     private var process: PtyProcess?
     private var bridge: PtyBridge?
@@ -43,13 +45,9 @@ final class SessionHandler: ChannelDuplexHandler {
     private var lastInput = NIODeadline.now()
     private var started = NIODeadline.now()
     private var idleTask: Scheduled<Void>?
-    private var reaping = false
-    private var reapStarted = NIODeadline.now()
-    private var askedToEnd: NIODeadline?
-    private var escalation = 0
-    private var ending: PtyProcess.Ending?
+    /// Asking the explorer to end, escalating, and reaping it.
+    private var ending = ExplorerEnding()
     private var farewell: String?
-    private var finished = false
 
     init(settings: SessionSettings, connection: ConnectionInfo, registry: SessionRegistry) {
         self.settings = settings
@@ -77,39 +75,75 @@ final class SessionHandler: ChannelDuplexHandler {
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        let request: SessionRequest
+        let wantReply: Bool
         switch event {
-        case let request as SSHChannelRequestEvent.PseudoTerminalRequest:
-            guard !shellRequested, terminal == nil else { return reply(false, request.wantReply) }
-            let columns = request.terminalCharacterWidth > 0 ? min(request.terminalCharacterWidth, 1000) : 80
-            let rows = request.terminalRowHeight > 0 ? min(request.terminalRowHeight, 1000) : 24
-            terminal = (Self.usableTerm(request.term), columns, rows)
-            reply(true, request.wantReply)
-        case let request as SSHChannelRequestEvent.ShellRequest:
-            startShell(wantReply: request.wantReply)
-        case let request as SSHChannelRequestEvent.ExecRequest:
-            refuseRequest("exec \"\(ServeLog.inert(request.command))\"", wantReply: request.wantReply)
-        case let request as SSHChannelRequestEvent.SubsystemRequest:
-            refuseRequest("subsystem \"\(ServeLog.inert(request.subsystem))\"", wantReply: request.wantReply)
-        case let request as SSHChannelRequestEvent.EnvironmentRequest:
-            reply(false, request.wantReply)
-        case let request as SSHChannelRequestEvent.WindowChangeRequest:
-            resize(columns: request.terminalCharacterWidth, rows: request.terminalRowHeight)
+        case let event as SSHChannelRequestEvent.PseudoTerminalRequest:
+            request = .pty(Terminal(term: Self.usableTerm(event.term), columns: event.terminalCharacterWidth, rows: event.terminalRowHeight))
+            wantReply = event.wantReply
+        case let event as SSHChannelRequestEvent.ShellRequest:
+            (request, wantReply) = (.shell, event.wantReply)
+        case let event as SSHChannelRequestEvent.ExecRequest:
+            (request, wantReply) = (.exec(event.command), event.wantReply)
+        case let event as SSHChannelRequestEvent.SubsystemRequest:
+            (request, wantReply) = (.subsystem(event.subsystem), event.wantReply)
+        case let event as SSHChannelRequestEvent.EnvironmentRequest:
+            // The transport rewrites requests NIOSSH cannot parse into this marked env (InspectingTransport).
+            request = event.name == PacketInspection.refusedRequestMarker ? .unsupported(event.value) : .environment(event.name)
+            wantReply = event.wantReply
+        case let event as SSHChannelRequestEvent.WindowChangeRequest:
+            (request, wantReply) = (.windowChange(columns: event.terminalCharacterWidth, rows: event.terminalRowHeight), false)
         case let event as ChannelEvent where event == .inputClosed:
-            // The client will send nothing more: hang up as a terminal would, letting the explorer
-            // restore the screen on its way out.
-            // (Without an explorer there is nothing to hang up; a refusal in progress finishes by itself.)
-            if process != nil { endGently(farewell: nil) }
+            (request, wantReply) = (.endOfInput, false)
         default:
-            context.fireUserInboundEventTriggered(event)
+            return context.fireUserInboundEventTriggered(event)
         }
+        handle(request, wantReply: wantReply)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let message = unwrapInboundIn(data)
         guard message.type == .channel, case .byteBuffer(let bytes) = message.data, bytes.readableBytes > 0 else { return }
-        guard let bridge, ptyOpen, ending == nil else { return }
+        guard case .deliver = decide(.data), let bridge, ptyOpen, !ending.isOver else { return }
         lastInput = .now()
         bridge.write(bytes)
+    }
+
+    /// Moves to the phase `decide` gives and returns what to do.
+    private func decide(_ request: SessionRequest) -> SessionAction {
+        let (next, action) = phase.decide(request)
+        phase = next
+        return action
+    }
+
+    private func handle(_ request: SessionRequest, wantReply: Bool) {
+        switch decide(request) {
+        case .accept:
+            reply(true, wantReply)
+        case .startExplorer(let terminal):
+            startShell(terminal, wantReply: wantReply)
+        case .explainTerminalNeeded:
+            reply(true, wantReply)
+            ServeLog.event("refused a session without a terminal from \(connection.address) (\(connection.credential))")
+            sendAndClose("facets serve shows the facets explorer, which needs a terminal: connect with\n  \(settings.connectHint)\n",
+                         stream: .stdErr, status: 1)
+        case .resize(let terminal):
+            if let process, ptyOpen, bridge != nil, !ending.isOver {
+                PtyProcess.resize(master: process.master, rows: terminal.rows, columns: terminal.columns)
+            }
+        case .deliver, .ignore:
+            break
+        case .refuse(let reason, let log, let close):
+            if log {
+                ServeLog.event("refused \(reason) from \(connection.address) (\(connection.credential)): only the explorer is offered")
+            }
+            reply(false, wantReply)
+            if close { context?.close(promise: nil) }
+        case .hangUp:
+            endGently(farewell: nil)
+        case .close:
+            context?.close(promise: nil)
+        }
     }
 
     func read(context: ChannelHandlerContext) {
@@ -121,8 +155,13 @@ final class SessionHandler: ChannelDuplexHandler {
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
-        if context.channel.isWritable { bridge?.resumeReading() }
+        if acceptsOutput { bridge?.resumeReading() }
         context.fireChannelWritabilityChanged()
+    }
+
+    /// The TCP connection's writability changed (ConnectionWritabilityWatch).
+    func connectionWritabilityChanged() {
+        if acceptsOutput { bridge?.resumeReading() }
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
@@ -138,25 +177,12 @@ final class SessionHandler: ChannelDuplexHandler {
         }
     }
 
-    private func refuseRequest(_ what: String, wantReply: Bool) {
-        ServeLog.event("refused \(what) from \(connection.address) (\(connection.credential)): only the explorer is offered")
-        reply(false, wantReply)
-        if !shellRequested { context?.close(promise: nil) }
-    }
-
     // MARK: Starting the explorer
 
-    private func startShell(wantReply: Bool) {
-        guard !shellRequested, let context else { return reply(false, wantReply) }
-        shellRequested = true
-        guard let terminal else {
-            reply(true, wantReply)
-            ServeLog.event("refused a session without a terminal from \(connection.address) (\(connection.credential))")
-            sendAndClose("facets serve shows the facets explorer, which needs a terminal: connect with\n  \(settings.connectHint)\n",
-                         stream: .stdErr, status: 1)
-            return
-        }
+    private func startShell(_ terminal: Terminal, wantReply: Bool) {
+        guard let context else { return reply(false, wantReply) }
         guard let id = registry.reserveSeat() else {
+            phase = .closing
             reply(true, wantReply)
             ServeLog.event("turned away \(connection.address) (\(connection.credential)): all \(settings.maxSessions) sessions in use")
             sendAndClose("\r\nfacets serve: all \(settings.maxSessions) seats are taken right now. Please try again in a few minutes.\r\n",
@@ -168,8 +194,10 @@ final class SessionHandler: ChannelDuplexHandler {
         let process: PtyProcess
         do {
             process = try PtyProcess.spawn(executable: settings.executable, arguments: settings.arguments,
-                                           environment: environment, rows: terminal.rows, columns: terminal.columns)
+                                           environment: environment, directory: settings.workingDirectory,
+                                           rows: terminal.rows, columns: terminal.columns)
         } catch {
+            phase = .closing
             registry.release(id)
             registry.finished(id: id)
             reply(true, wantReply)
@@ -192,6 +220,9 @@ final class SessionHandler: ChannelDuplexHandler {
             loop.execute { bound.value.endGently(farewell: message) }
         }
         scheduleIdleCheck()
+        if let parent = context.channel.parent {
+            try? parent.pipeline.syncOperations.addHandler(ConnectionWritabilityWatch(session: bound), position: .first)
+        }
         NIOPipeBootstrap(group: loop)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -226,7 +257,7 @@ final class SessionHandler: ChannelDuplexHandler {
 
     func ptyAttached(_ bridge: PtyBridge) {
         self.bridge = bridge
-        if !sshOpen || ending != nil { bridge.close() }
+        if !sshOpen || ending.isOver { bridge.close() }
     }
 
     func ptyFailed(_ error: Error) {
@@ -248,10 +279,13 @@ final class SessionHandler: ChannelDuplexHandler {
         if sshOpen { context?.flush() }
     }
 
-    /// Whether to keep reading the explorer's output (no: the client is not taking it yet).
+    /// Whether to keep reading the explorer's output (no: the client is not taking it yet). Both the
+    /// session channel (the client's window) and the TCP connection must take more: NIOSSH does not
+    /// pass the connection's writability to its channels, and a client that opens a huge window and
+    /// then stops reading its socket made the server buffer the explorer's output without bound.
     var acceptsOutput: Bool {
         guard sshOpen, let context else { return true }
-        return context.channel.isWritable
+        return context.channel.isWritable && (context.channel.parent?.isWritable ?? true)
     }
 
     func ptyBecameWritable() {
@@ -271,19 +305,6 @@ final class SessionHandler: ChannelDuplexHandler {
 
     // MARK: Ending
 
-    private func resize(columns: Int, rows: Int) {
-        guard columns > 0, rows > 0 else { return }
-        let size = (min(columns, 1000), min(rows, 1000))
-        if var current = terminal {
-            current.columns = size.0
-            current.rows = size.1
-            terminal = current
-        }
-        if let process, ptyOpen, bridge != nil, ending == nil {
-            PtyProcess.resize(master: process.master, rows: size.1, columns: size.0)
-        }
-    }
-
     /// The client went away: close the terminal (SIGHUP) and reap.
     private func clientLeft() {
         guard sshOpen else { return }
@@ -291,9 +312,10 @@ final class SessionHandler: ChannelDuplexHandler {
         idleTask?.cancel()
         if pendingRead { pendingRead = false }
         guard let process else { return }
-        if ending == nil {
+        if !ending.isOver {
+            // Sent even when asked before: the terminal is gone now whatever the explorer was doing.
             kill(process.pid, SIGHUP)
-            if askedToEnd == nil { askedToEnd = .now() }
+            _ = ending.ask()
         }
         bridge?.close()
         startReaping()
@@ -302,9 +324,9 @@ final class SessionHandler: ChannelDuplexHandler {
     /// Ends the session from this side (idle, shutdown, client EOF): SIGHUP lets the explorer restore the
     /// client's screen; `farewell` is written after its last output.
     func endGently(farewell: String?) {
-        guard let process, ending == nil, askedToEnd == nil else { return }
+        guard let process, ending.ask() else { return }
+        if case .running = phase { phase = .closing }
         self.farewell = farewell
-        askedToEnd = .now()
         kill(process.pid, SIGHUP)
         startReaping()
     }
@@ -313,7 +335,7 @@ final class SessionHandler: ChannelDuplexHandler {
         idleTask?.cancel()
         guard settings.idleTimeout > .zero, let context, sshOpen else { return }
         idleTask = context.eventLoop.assumeIsolated().scheduleTask(deadline: lastInput + settings.idleTimeout) { [self] in
-            guard ending == nil, askedToEnd == nil else { return }
+            guard ending.isUndisturbed else { return }
             if NIODeadline.now() >= lastInput + settings.idleTimeout {
                 let seconds = Double(settings.idleTimeout.nanoseconds) / 1e9
                 ServeLog.event("session \(id ?? 0): no input for \(ServeLog.duration(seconds)); closing it")
@@ -325,15 +347,14 @@ final class SessionHandler: ChannelDuplexHandler {
     }
 
     private func startReaping() {
-        guard let process, !reaping else { return }
-        reaping = true
-        reapStarted = .now()
+        guard let process, ending.startPolling() else { return }
         poll(process)
     }
 
     private func poll(_ process: PtyProcess) {
-        if ending == nil, let result = PtyProcess.reap(process.pid) {
-            ending = result
+        if !ending.isOver, let result = PtyProcess.reap(process.pid) {
+            ending.reaped(result)
+            if case .running = phase { phase = .closing }
             // The terminal drains and closes by itself now; if something holds it open, close it.
             if ptyOpen, let loop {
                 loop.assumeIsolated().scheduleTask(in: .seconds(1)) { [self] in bridge?.close() }
@@ -341,24 +362,23 @@ final class SessionHandler: ChannelDuplexHandler {
             finishIfDone()
             return
         }
-        guard ending == nil, let loop else { return }
-        let since = NIODeadline.now() - (askedToEnd ?? reapStarted)
-        if since > .seconds(2) && escalation == 0 {
-            escalation = 1
+        guard !ending.isOver, let loop else { return }
+        switch ending.escalate() {
+        case .terminate:
             kill(process.pid, SIGTERM)
-        } else if since > .seconds(4) && escalation == 1 {
-            escalation = 2
+        case .kill:
             kill(process.pid, SIGKILL)
             bridge?.close()
+        case nil:
+            break
         }
-        let interval: TimeAmount = NIODeadline.now() - reapStarted < .seconds(1) ? .milliseconds(20) : .milliseconds(100)
-        loop.assumeIsolated().scheduleTask(in: interval) { [self] in poll(process) }
+        loop.assumeIsolated().scheduleTask(in: ending.pollInterval()) { [self] in poll(process) }
     }
 
     /// Once the explorer is reaped and its terminal drained: report, free the seat, end the channel.
     private func finishIfDone() {
-        guard let ending, !ptyOpen, !finished, let id, let process else { return }
-        finished = true
+        guard let ending = ending.result, !ptyOpen, phase != .closed, let id, let process else { return }
+        phase = .closed
         idleTask?.cancel()
         registry.release(id)
         connection.explorerEnded()
@@ -397,19 +417,26 @@ final class SessionHandler: ChannelDuplexHandler {
         channel.closeFuture.whenComplete { _ in registry.finished(id: id) }
     }
 
-    /// TERM as the client sent it when this machine knows it (a terminfo entry exists); else xterm-256color.
+    /// TERM as the client sent it when it names a terminfo entry file on this machine; else
+    /// xterm-256color. A name such as `..` or `.` names a terminfo folder, not an entry: refused.
     static func usableTerm(_ requested: String) -> String {
         let fallback = "xterm-256color"
         let allowed = requested.utf8.allSatisfy { byte in
             (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 || byte == 0x2D || byte == 0x2E || byte == 0x2B || byte == 0x5F
         }
-        guard allowed, !requested.isEmpty, requested.utf8.count <= 64, let first = requested.utf8.first else { return fallback }
+        guard allowed, requested.utf8.count <= 64, let first = requested.utf8.first, first != UInt8(ascii: ".") else {
+            return fallback
+        }
         let letter = String(UnicodeScalar(first))
         let hex = String(first, radix: 16)
         for directory in ["/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo", "/usr/lib/terminfo"] {
-            for sub in [letter, hex] where access("\(directory)/\(sub)/\(requested)", R_OK) == 0 {
-                return requested
+            for sub in [letter, hex] {
+                var info = stat()
+                let path = "\(directory)/\(sub)/\(requested)"
+                if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, access(path, R_OK) == 0 {
+                    return requested
+                }
             }
         }
         return fallback
@@ -481,5 +508,22 @@ final class PtyBridge: ChannelDuplexHandler {
 
     func close() {
         context?.close(promise: nil)
+    }
+}
+
+/// First in the TCP connection's pipeline while an explorer runs: tells the session when the socket
+/// can take more, so it reads the explorer's output again.
+final class ConnectionWritabilityWatch: ChannelInboundHandler {
+    typealias InboundIn = Any
+
+    private let session: NIOLoopBound<SessionHandler>
+
+    init(session: NIOLoopBound<SessionHandler>) {
+        self.session = session
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        session.value.connectionWritabilityChanged()
+        context.fireChannelWritabilityChanged()
     }
 }

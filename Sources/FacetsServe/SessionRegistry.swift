@@ -1,3 +1,4 @@
+import CPty
 import NIOConcurrencyHelpers
 import NIOCore
 
@@ -16,10 +17,12 @@ final class SessionRegistry: Sendable {
     let maxConnections: Int
     private let state = NIOLockedValueBox(State())
 
-    init(maxSessions: Int) {
+    /// `unauthenticated`: the most connections not logged in yet (the startup gate's FULL), so this
+    /// cap never refuses a connection before the gate has judged it.
+    init(maxSessions: Int, unauthenticated: Int = 16) {
         self.maxSessions = maxSessions
-        // Room for everyone seated, for people still typing a password, and for turned-away messages.
-        self.maxConnections = maxSessions * 2 + 16
+        // Room for everyone seated, for turned-away messages, and for people still logging in.
+        self.maxConnections = maxSessions * 2 + unauthenticated
     }
 
     /// A seat for a new session, with its number; nil when all are taken or the server is stopping.
@@ -50,9 +53,11 @@ final class SessionRegistry: Sendable {
         }
     }
 
-    /// The session's channel is closed too.
+    /// The session's channel is closed too. Memory its buffers held goes back to the system (glibc
+    /// keeps freed memory otherwise, and the server stays as large as its worst moment).
     func finished(id: Int) {
         _ = state.withLockedValue { $0.live.remove(id) }
+        facets_release_free_memory()
     }
 
     var liveSessions: Int { state.withLockedValue { $0.live.count } }
@@ -67,7 +72,11 @@ final class SessionRegistry: Sendable {
     }
 
     func removeConnection(_ channel: Channel) {
-        _ = state.withLockedValue { $0.connections.removeValue(forKey: ObjectIdentifier(channel)) }
+        let none = state.withLockedValue { state -> Bool in
+            state.connections.removeValue(forKey: ObjectIdentifier(channel))
+            return state.connections.isEmpty
+        }
+        if none { facets_release_free_memory() }
     }
 
     static let goodbye = "facets serve is stopping. Thank you for exploring!"

@@ -152,7 +152,8 @@ final class ServeProcess {
         var exited: Int32?
         let listening = Harness.waitUntil(15) {
             exited = exited ?? Spawn.reap(pid)
-            return exited != nil || output.contains("listening on 127.0.0.1:")
+            // The banner's last line: the fingerprint line is written after "listening on".
+            return exited != nil || output.contains("Stop with Ctrl-C")
         }
         guard listening, exited == nil,
               let match = output.firstMatch(of: /listening on 127\.0\.0\.1:(\d+)/), let port = Int(match.1) else {

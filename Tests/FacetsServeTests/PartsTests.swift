@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import Testing
 @testable import FacetsServe
 
@@ -53,14 +54,13 @@ struct PartsTests {
         #expect(leftovers.isEmpty)
     }
 
-    @Test("failed attempts make the next answer wait longer, up to the cap")
+    @Test("failed attempts: a few free, then each makes the next answer wait longer, up to the cap")
     func throttle() {
-        let delays = (0...8).map { AuthThrottle.delay(afterFailures: $0, base: .milliseconds(500), cap: .seconds(30)) }
-        #expect(delays.map { $0.nanoseconds / 1_000_000 } == [0, 500, 1000, 2000, 4000, 8000, 16000, 30000, 30000])
+        let limits = PenaltyLimits()
+        let delays = (0...10).map { AuthThrottle.delay(afterFailures: $0, limits: limits) }
+        #expect(delays.map { $0.nanoseconds / 1_000_000 } == [0, 0, 0, 0, 500, 1000, 2000, 4000, 8000, 16000, 30000])
         let throttle = AuthThrottle()
-        #expect(throttle.delay(for: "192.0.2.1") == .zero)
-        _ = throttle.recordFailure("192.0.2.1")
-        _ = throttle.recordFailure("192.0.2.1")
+        for _ in 0..<5 { _ = throttle.recordFailure("192.0.2.1") }
         #expect(throttle.delay(for: "192.0.2.1") == .seconds(1))
         #expect(throttle.delay(for: "192.0.2.2") == .zero, "other addresses are not slowed")
         throttle.recordSuccess("192.0.2.1")
@@ -74,6 +74,9 @@ struct PartsTests {
         #expect(SessionHandler.usableTerm("no-such-terminal-here") == "xterm-256color")
         #expect(SessionHandler.usableTerm("../../etc/passwd") == "xterm-256color")
         #expect(SessionHandler.usableTerm("") == "xterm-256color")
+        // Issue 25 item 7: these name terminfo folders, not entries; the explorer exited at once with them.
+        #expect(SessionHandler.usableTerm("..") == "xterm-256color")
+        #expect(SessionHandler.usableTerm(".") == "xterm-256color")
     }
 }
 
@@ -83,4 +86,113 @@ final class NIOLockedResults: @unchecked Sendable {
     private var storage: [String] = []
     func append(_ value: String) { lock.lock(); storage.append(value); lock.unlock() }
     var values: [String] { lock.lock(); defer { lock.unlock() }; return storage }
+}
+
+/// Issue 25's parts that need no socket: the startup gate, penalties, log escaping, the request table.
+@Suite("facets serve limits")
+struct LimitsTests {
+    @Test("max-startups parses as sshd writes it and drops more as unauthenticated connections pile up")
+    func startupLimits() throws {
+        #expect(StartupLimits() == StartupLimits("100:30:200", perSource: 64), "the defaults")
+        let limits = try #require(StartupLimits("10:30:100"))
+        #expect([0, 9, 10, 55, 99, 100, 150].map { limits.dropPercent(open: $0) } == [0, 0, 30, 65, 99, 100, 100])
+        #expect(StartupLimits("5")?.dropPercent(open: 5) == 100)
+        #expect(StartupLimits("10:30") == nil)
+        #expect(StartupLimits("10:130:100") == nil)
+        #expect(StartupLimits("20:30:10") == nil)
+        #expect(StartupLimits("a:b:c") == nil)
+    }
+
+    @Test("one source cannot hold more than its share of unauthenticated slots; others still get in")
+    func startupGate() throws {
+        let gate = StartupGate(limits: try #require(StartupLimits("10:30:100", perSource: 8)))
+        let flood = (0..<200).map { _ in gate.admit(source: "127.0.0.1", roll: 0) }
+        #expect(flood.filter { $0 == .admitted }.count == 8)
+        #expect(flood.filter { $0 == .sourceFull }.count == 192)
+        // Below START nothing is dropped at random, whatever the roll.
+        #expect(gate.admit(source: "127.0.0.2", roll: 0) == .admitted)
+        #expect(gate.admit(source: "127.0.0.3", roll: 0) == .admitted)
+        #expect(gate.admit(source: "127.0.0.4", roll: 0) == .dropped(percent: 30), "10 open: 30 % chance")
+        #expect(gate.admit(source: "127.0.0.4", roll: 30) == .admitted)
+        gate.leave(source: "127.0.0.1")
+        #expect(gate.admit(source: "127.0.0.1", roll: 99) == .admitted, "a freed slot is usable again")
+        #expect(gate.unauthenticated == 11)
+    }
+
+    @Test("failures past the limit shut one address out; a pending-answer cap per address")
+    func penalties() {
+        var limits = PenaltyLimits()
+        limits.maxFailures = 4
+        let throttle = AuthThrottle(limits: limits)
+        let results = (0..<4).map { _ in throttle.recordFailure("198.51.100.7") }
+        #expect(results.map(\.penalized) == [false, false, false, true])
+        #expect(throttle.penalty(for: "198.51.100.7") != nil)
+        #expect(throttle.penalty(for: "198.51.100.8") == nil, "the penalty is per address")
+        #expect(throttle.beginPending("203.0.113.1") && throttle.beginPending("203.0.113.1") && throttle.beginPending("203.0.113.1"))
+        #expect(!throttle.beginPending("203.0.113.1"), "a fourth slowed login from one address is not waited on")
+        throttle.endPending("203.0.113.1")
+        #expect(throttle.beginPending("203.0.113.1"))
+    }
+
+    @Test("format and separator characters (Cf, Zl, Zp) are escaped in the log, as controls are")
+    func logEscaping() {
+        #expect(ServeLog.inert("evil\u{202E}txt.exe") == "evil?txt.exe")
+        #expect(ServeLog.inert("one\u{2028}two\u{2029}three") == "one?two?three")
+        #expect(ServeLog.inert("zero\u{200B}width\u{FEFF}") == "zero?width?")
+        #expect(ServeLog.inert("bell\u{7}\u{9B}") == "bell??")
+        #expect(ServeLog.inert("Zoë 日本 ok") == "Zoë 日本 ok", "letters of any script stay")
+    }
+
+    @Test("terminal sizes past 500x200 are cut; 0 means 80x24")
+    func terminalSize() {
+        let huge = Terminal(term: "xterm", columns: 1000, rows: 1000)
+        #expect(huge.columns == 500 && huge.rows == 200)
+        #expect(Terminal(term: "xterm", columns: 0, rows: 0).columns == 80)
+        #expect(huge.resized(columns: 4000, rows: 3).columns == 500)
+    }
+
+    @Test("requests NIOSSH cannot parse (x11-req, break) are rewritten into a marked env request")
+    func rewrite() throws {
+        var packet = ByteBufferAllocator().buffer(capacity: 64)
+        packet.writeInteger(UInt8(98))
+        packet.writeInteger(UInt32(7))
+        packet.writeInteger(UInt32(7))
+        packet.writeString("x11-req")
+        packet.writeInteger(UInt8(1))
+        packet.writeInteger(UInt8(0)) // single connection
+        packet.writeInteger(UInt32(18))
+        packet.writeString("MIT-MAGIC-COOKIE-1")
+        let rewritten = try #require(PacketInspection.rewriteUnknownRequest(packet))
+        var reader = rewritten
+        #expect(reader.readInteger(as: UInt8.self) == 98)
+        #expect(reader.readInteger(as: UInt32.self) == 7)
+        #expect(reader.readInteger(as: UInt32.self) == 3)
+        #expect(reader.readString(length: 3) == "env")
+        #expect(reader.readInteger(as: UInt8.self) == 1, "want-reply is kept")
+        let nameLength = Int(reader.readInteger(as: UInt32.self) ?? 0)
+        #expect(reader.readString(length: nameLength) == PacketInspection.refusedRequestMarker)
+        let valueLength = Int(reader.readInteger(as: UInt32.self) ?? 0)
+        #expect(reader.readString(length: valueLength) == "x11-req")
+        #expect(reader.readableBytes == 0)
+
+        var shell = ByteBufferAllocator().buffer(capacity: 32)
+        shell.writeInteger(UInt8(98))
+        shell.writeInteger(UInt32(7))
+        shell.writeInteger(UInt32(5))
+        shell.writeString("shell")
+        shell.writeInteger(UInt8(1))
+        #expect(PacketInspection.rewriteUnknownRequest(shell) == nil, "requests NIOSSH parses are left alone")
+
+        func bare(_ name: String) -> ByteBuffer {
+            var packet = ByteBufferAllocator().buffer(capacity: 64)
+            packet.writeInteger(UInt8(98))
+            packet.writeInteger(UInt32(7))
+            packet.writeInteger(UInt32(name.utf8.count))
+            packet.writeString(name)
+            packet.writeInteger(UInt8(1))
+            return packet
+        }
+        #expect(PacketInspection.rewriteUnknownRequest(bare("auth-agent-req@openssh.com")) != nil, "agent forwarding is logged")
+        #expect(PacketInspection.rewriteUnknownRequest(bare("keepalive@openssh.com")) == nil, "keepalives are left to NIOSSH")
+    }
 }

@@ -12,6 +12,14 @@ int facets_pty_spawn(const char *path, char *const argv[], char *const envp[],
                      unsigned short rows, unsigned short cols,
                      int *master_out, pid_t *pid_out);
 
+/// As facets_pty_spawn, with the child starting in `directory` (NULL: the caller's own).
+int facets_pty_spawn_in(const char *path, char *const argv[], char *const envp[],
+                        unsigned short rows, unsigned short cols, const char *directory,
+                        int *master_out, pid_t *pid_out);
+
+/// Hands memory glibc keeps after a burst of allocations back to the system (malloc_trim).
+void facets_release_free_memory(void);
+
 /// Sets the window size of the pty behind `master`; the kernel sends SIGWINCH to its foreground group.
 int facets_pty_resize(int master, unsigned short rows, unsigned short cols);
 

@@ -12,7 +12,8 @@ struct ServeCommand: ParsableCommand {
         Attendees connect with `ssh -p PORT workshop@HOST` (any user name works)
         and each gets a private explorer, `facets [--vault DIR] [--follow FILE]`,
         in a pseudo-terminal of their window's size. Nothing else is offered:
-        no shell, no commands (exec), no sftp, no port or agent forwarding.
+        no shell, no commands (exec), no sftp, no port, agent or X11
+        forwarding (refused requests are logged; the session carries on).
         An explorer that crashes ends its own session only.
 
         ACCESS (keys, a password, or both; or --open)
@@ -22,13 +23,29 @@ struct ServeCommand: ParsableCommand {
           --password-file FILE    one shared password: the first line of FILE.
           --open                  no key, no password: anyone who can reach
                                   the port gets in.
-        Failed attempts from one address get slower and slower answers
-        (0.5 s, 1 s, 2 s, ... up to 30 s).
+        Failed attempts from one address: the first 3 are answered at once,
+        later ones slower and slower (0.5 s, 1 s, 2 s, ... up to 30 s); after
+        --max-auth-failures (default 10) the address is refused outright for
+        --penalty-time seconds (default 60). Public-key logins whose signature
+        does not verify count as failures. Other addresses are not affected.
+
+        BEFORE LOGIN (as sshd's LoginGraceTime, MaxStartups, PerSourceMaxStartups)
+          --login-grace-time SECONDS  time to log in (default 30), then closed.
+          --max-startups START:RATE:FULL  connections not logged in yet: past
+                                  START new ones are dropped with RATE percent
+                                  chance, rising to all at FULL (default
+                                  100:30:200).
+          --per-source-max-startups N  not-logged-in connections one address
+                                  may hold (default 64, a room behind one NAT;
+                                  keep it below START so one address cannot
+                                  make others be dropped).
+        One session per connection; terminals are cut to 500x200.
 
         HOST KEY
         An Ed25519 key made on first start in $XDG_STATE_HOME/facets/ (or
         ~/.local/state/facets/) as ssh_host_ed25519_key, mode 0600, and reused
-        later; a key file that others can read is refused. Its fingerprint is
+        later; a key file that others can read, or a folder others can write
+        to, is refused. Its fingerprint is
         printed at start (SHA256, as ssh-keygen -l shows it) for attendees to
         compare with what ssh shows them.
 
@@ -67,6 +84,16 @@ struct ServeCommand: ParsableCommand {
     var maxSessions = 64
     @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Close a session after this long without input (0: never).", valueName: "SECONDS"))
     var idleTimeout = 7200
+    @Option(name: .customLong("login-grace-time"), help: ArgumentHelp("Close a connection that has not logged in after this long.", valueName: "SECONDS"))
+    var loginGraceTime = 30.0
+    @Option(name: .customLong("max-startups"), help: ArgumentHelp("Connections not logged in yet: random early drop past START, all past FULL.", valueName: "START:RATE:FULL"))
+    var maxStartups = "100:30:200"
+    @Option(name: .customLong("per-source-max-startups"), help: ArgumentHelp("Connections not logged in yet from one address.", valueName: "N"))
+    var perSourceMaxStartups = 64
+    @Option(name: .customLong("max-auth-failures"), help: ArgumentHelp("Failed logins from one address before it is shut out.", valueName: "N"))
+    var maxAuthFailures = 10
+    @Option(name: .customLong("penalty-time"), help: ArgumentHelp("How long an address is shut out after --max-auth-failures.", valueName: "SECONDS"))
+    var penaltyTime = 60.0
     @Flag(name: .long, help: "Start every explorer following the presenter (see FOLLOW THE PRESENTER).")
     var follow = false
     @Option(name: .customLong("presenter-file"), help: ArgumentHelp("The file the presenter publishes to (default: `default`, see above).", valueName: "FILE"))
@@ -82,6 +109,12 @@ struct ServeCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxSessions >= 1 else { throw ValidationError("--max-sessions must be at least 1") }
         guard idleTimeout >= 0 else { throw ValidationError("--idle-timeout must be 0 or more seconds") }
+        guard loginGraceTime >= 1 else { throw ValidationError("--login-grace-time must be at least 1 second") }
+        guard StartupLimits(maxStartups, perSource: perSourceMaxStartups) != nil else {
+            throw ValidationError("--max-startups takes START:RATE:FULL (1 <= START <= FULL, RATE 0-100) or N; --per-source-max-startups at least 1")
+        }
+        guard maxAuthFailures >= 1 else { throw ValidationError("--max-auth-failures must be at least 1") }
+        guard penaltyTime >= 0 else { throw ValidationError("--penalty-time must be 0 or more seconds") }
         if presenterFile != nil && !follow { throw ValidationError("--presenter-file goes with --follow") }
     }
 
@@ -131,6 +164,10 @@ struct ServeCommand: ParsableCommand {
         }
         configuration.maxSessions = maxSessions
         configuration.idleTimeout = Double(idleTimeout)
+        configuration.loginGraceTime = loginGraceTime
+        if let startups = StartupLimits(maxStartups, perSource: perSourceMaxStartups) { configuration.startups = startups }
+        configuration.penalties.maxFailures = maxAuthFailures
+        configuration.penalties.setPenaltyTime(seconds: penaltyTime)
         ServeLog.banner("facets serve: \(vault.notes.count) entries from \(vault.origin)")
         let code = try FacetsServer.run(configuration)
         if code != 0 { throw ExitCode(code) }
