@@ -136,9 +136,10 @@ struct ExplorerEndToEndTests {
         try tmux.press("Enter")
         try tmux.waitFor("Enter follow")
 
-        // Find the challenge it answers in the entry and follow it from its line.
-        try tmux.type("/procurement")
-        try tmux.waitFor("/procurement")
+        // Find the challenge it answers in the entry and follow it from its line (a capital makes the find
+        // case-sensitive: the note also mentions procurement in running text, above the list of challenges).
+        try tmux.type("/Procurement")
+        try tmux.waitFor("/Procurement")
         try tmux.press("Enter")
         try tmux.waitUntil("the find to end") { !($0.components(separatedBy: "\n").last(where: { !$0.isEmpty }) ?? "").hasPrefix("/") }
         var screen = tmux.screen
