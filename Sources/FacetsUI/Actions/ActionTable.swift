@@ -6,11 +6,9 @@ public struct ActionInfo: Sendable {
     public var description: String
     /// Short name for key captions and the status line's hints.
     public var caption: String
-    /// Where the keys apply: everywhere, or only while a guided tour runs (where they win).
-    public var context: KeyContext = .normal
+    /// Where the keys apply: everywhere, in one view, or in a modal context (a tour, a prompt) where they win.
+    public var context: KeyContext = .everywhere
 }
-
-public enum KeyContext: Sendable, Equatable { case normal, tour }
 
 public enum ActionTable {
     public static let rows: [ActionInfo] = [
@@ -28,7 +26,7 @@ public enum ActionTable {
         ActionInfo(action: .focusList, keys: [.character("2")], description: "Focus the entry list", caption: "list"),
         ActionInfo(action: .focusDetail, keys: [.character("3")], description: "Focus the detail pane", caption: "detail"),
         ActionInfo(action: .open, keys: [.enter], description: "Open the entry, or follow the link on the line", caption: "follow"),
-        ActionInfo(action: .toggleExpand, keys: [.character("o"), .character(" ")], description: "Expand or collapse a tree node", caption: "expand"),
+        ActionInfo(action: .toggleExpand, keys: [.character("o"), .character(" ")], description: "Expand or collapse a tree node", caption: "expand", context: .tree),
         ActionInfo(action: .followNumber, keys: [.character("f")], description: "Follow link number N: type N, then Enter", caption: "follow #"),
         ActionInfo(action: .back, keys: [.backspace, .character("u"), .control("o")], description: "Back in history", caption: "back"),
         ActionInfo(action: .forward, keys: [.character("U"), .control("r")], description: "Forward in history (Ctrl-I is Tab in a terminal)", caption: "forward"),

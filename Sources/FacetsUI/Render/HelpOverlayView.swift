@@ -1,7 +1,7 @@
 /// The key table, drawn over the panes from the same key map that handles keys (a config's bindings show).
 enum HelpOverlayView {
     static func lines(_ keyMap: KeyMap) -> [(keys: String, description: String)] {
-        keyMap.rows.map { (($0.context == .tour ? "(tour) " : "") + ActionTable.keyNames($0), $0.description) }
+        keyMap.rows.map { (KeyMap.contextPrefix($0.context) + ActionTable.keyNames($0), $0.description) }
             + [("0-9 Enter", "Detail pane: follow link or timestamp N"),
                ("mouse", "Click selects, double-click follows, wheel scrolls")]
     }

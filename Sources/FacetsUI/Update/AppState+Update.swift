@@ -8,7 +8,7 @@ extension AppState {
             return [.redrawAll]
         }
         message = nil
-        let keepsFollowing = key == .control("c") || [Action.followPresenter, .quit].contains { $0 == keyMap.action(for: key, inTour: tour != nil) }
+        let keepsFollowing = key == .control("c") || [Action.followPresenter, .quit].contains { $0 == keyMap.action(for: key, in: activeKeyContexts) }
         if following == true, !keepsFollowing {
             following = false
             message = "Stopped following the presenter" + hint(.followPresenter, "follows again")
@@ -25,12 +25,22 @@ extension AppState {
             noteKey(key, action: .followNumber)
             return []
         }
-        guard let action = keyMap.action(for: key, inTour: tour != nil) else {
+        guard let action = keyMap.action(for: key, in: activeKeyContexts) else {
             message = "\(key.displayName) does nothing here" + hint(.help, "shows the keys")
             return []
         }
         noteKey(key, action: action)
         return perform(action)
+    }
+
+    /// The key contexts in force outside prompts and the help, most specific first.
+    var activeKeyContexts: [KeyContext] {
+        let view: KeyContext = switch focus {
+        case .tree: .tree
+        case .list: .list
+        case .detail: .detail
+        }
+        return (tour != nil ? [.tour] : []) + [view, .everywhere]
     }
 
     /// Applies one action.

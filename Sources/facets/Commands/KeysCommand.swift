@@ -21,7 +21,7 @@ struct KeysCommand: ParsableCommand {
             return
         }
         for row in config.configuration.keyMap.rows {
-            let keys = (row.context == .tour ? "(tour) " : "") + (row.keys.isEmpty ? "(none)" : ActionTable.keyNames(row))
+            let keys = KeyMap.contextPrefix(row.context) + (row.keys.isEmpty ? "(none)" : ActionTable.keyNames(row))
             Output.line(keys.padding(24) + "  " + row.description)
         }
     }
