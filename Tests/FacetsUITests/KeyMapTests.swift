@@ -92,10 +92,12 @@ struct KeyMapTests {
         let map = KeyMap.defaults
         #expect(map.action(for: .character("o"), in: [.tree, .everywhere]) == .toggleExpand)
         #expect(map.action(for: .character("o"), in: [.list, .everywhere]) == nil, "o expands only in the tree")
-        #expect(map.action(for: .enter, in: [.tour, .everywhere]) == .open)
+        #expect(map.action(for: .enter, in: [.prompt, .everywhere]) == .promptAccept)
+        #expect(map.action(for: .enter) == .open)
+        #expect(map.action(for: .escape, in: [.prompt, .everywhere]) == .cancel, "a prompt cancels with cancel's keys")
         #expect(map.action(for: .character(" "), in: [.tour, .tree, .everywhere]) == .tourNext)
-        #expect(map.action(for: .escape, in: [.tree, .everywhere]) == .cancel)
-        #expect(KeyMap.contexts == [.everywhere, .tree, .tour])
+        #expect(map.action(for: .control("w"), in: [.everywhere]) == nil, "prompt keys stay in prompts")
+        #expect(KeyMap.contexts == [.everywhere, .tree, .tour, .prompt])
         #expect(KeyMap.contexts.allSatisfy { ctx in map.rows.contains { $0.context == ctx } })
     }
 
@@ -113,7 +115,10 @@ struct KeyMapTests {
     func contextConflicts() {
         let tree = KeyMap.defaults.rebinding(.toggleExpand, to: [.character("q")])
         #expect(tree.conflicts == [KeyMap.Conflict(key: .character("q"), context: .tree, actions: [.toggleExpand, .quit])])
-        #expect(KeyMap.defaults.rebinding(.tourPrevious, to: [.character("q")]).conflicts.isEmpty, "tour keys win in a tour")
+        #expect(KeyMap.defaults.rebinding(.promptClear, to: [.character("q")]).conflicts.isEmpty, "prompt keys win in prompts")
+        #expect(KeyMap.defaults.rebinding(.promptDeleteWord, to: [.escape]).conflicts.isEmpty, "shadows cancel, but only in a prompt")
+        let prompt = KeyMap.defaults.rebinding(.promptClear, to: [.control("w")])
+        #expect(prompt.conflicts == [KeyMap.Conflict(key: .control("w"), context: .prompt, actions: [.promptDeleteWord, .promptClear])])
         #expect(KeyMap.defaults.rebinding(.cancel, to: [.control("g")]).conflicts.isEmpty)
     }
 

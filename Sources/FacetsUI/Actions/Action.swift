@@ -6,4 +6,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case timeline, copyLink, zoom, help, quit, cancel, redraw, cycleTheme
     case search, globalSearch, nextMatch, previousMatch
     case togglePresenter, startTour, tourNext, tourPrevious, leaveTour, followPresenter
+    /// Editing a query (`/`, `:`, the in-entry find); cancelling one is `cancel`'s keys.
+    case promptAccept, promptDeleteChar, promptDeleteWord, promptClear, promptNext, promptPrevious
+    case promptPageDown, promptPageUp, promptHistoryPrevious, promptHistoryNext
 }

@@ -26,6 +26,17 @@ public struct KeyContext: Hashable, Sendable {
     /// A heading for listings: "Everywhere", "Prompt".
     public var title: String { name.prefix(1).uppercased() + name.dropFirst() }
 
+    /// When the context's keys apply, for listings: "while a query is typed, where they win".
+    public var applies: String {
+        switch self {
+        case .everywhere: "whatever has the focus"
+        case .tour: "only during a guided tour, where they win"
+        case .prompt: "while a query is typed in /, : or the find in an entry, where they win; cancel's keys cancel"
+        case .help: "while the help is open, where they win"
+        default: modal ? "while it is open, where they win" : "while the \(name) pane has the focus"
+        }
+    }
+
     /// Whether a key in both contexts would be ambiguous: within one context, or a view context's key
     /// against an everywhere key. Modal contexts win while active, so they clash only with themselves.
     public func clashes(with other: KeyContext) -> Bool {

@@ -18,7 +18,7 @@ enum GlobalSearchView {
         let rect = frame(width: screen.width, height: screen.height)
         guard rect.width >= 10, rect.height >= 4 else { return }
         screen.fill(rect, style: CellStyle(.overlay))
-        Renderer.drawFrame("Search all entries · Enter opens · Esc closes", frame: Layout.Frame(outer: rect, visible: true),
+        Renderer.drawFrame((["Search all entries"] + StatusLineView.promptHints(state.keyMap, accept: "opens", cancel: "closes")).joined(separator: " · "), frame: Layout.Frame(outer: rect, visible: true),
                            focused: true, glyphs: state.glyphs, into: &screen)
         let inner = rect.inset(by: 1)
         let query = TerminalSafeText.sanitize(search.query)

@@ -1,9 +1,17 @@
 /// The key table, drawn over the panes from the same key map that handles keys (a config's bindings show).
 enum HelpOverlayView {
+    /// The actions grouped by context, each group under its heading ("Everywhere", "Tree", "Prompt", "Tour").
     static func lines(_ keyMap: KeyMap) -> [(keys: String, description: String)] {
-        keyMap.rows.map { (KeyMap.contextPrefix($0.context) + ActionTable.keyNames($0), $0.description) }
-            + [("0-9 Enter", "Detail pane: follow link or timestamp N"),
-               ("mouse", "Click selects, double-click follows, wheel scrolls")]
+        var out: [(keys: String, description: String)] = []
+        for context in KeyMap.contexts {
+            out.append((context.title, ""))
+            out += keyMap.rows.filter { $0.context == context }.map { (ActionTable.keyNames($0), $0.description) }
+            if context == .everywhere {
+                out += [("0-9 Enter", "Detail pane: follow link or timestamp N"),
+                        ("mouse", "Click selects, double-click follows, wheel scrolls")]
+            }
+        }
+        return out
     }
 
     /// The furthest the help can scroll at a screen height: its last line at the bottom.

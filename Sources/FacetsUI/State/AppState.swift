@@ -55,6 +55,8 @@ public struct AppState: Sendable {
     var searchPending = false
     public var overlay: Overlay?
     public var mode: InputMode = .normal
+    /// Queries confirmed in each prompt during this run, recalled by the history keys.
+    var promptHistories = PromptHistories()
     /// A one-shot line for the status bar (cleared by the next key).
     public var message: String?
     /// The last keys and their actions, newest last (key captions in presenter mode).

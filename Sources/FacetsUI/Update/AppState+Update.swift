@@ -110,6 +110,9 @@ extension AppState {
         case .nextMatch: stepMatch(1)
         case .previousMatch: stepMatch(-1)
         case .quit: return [.quit]
+        case .promptAccept, .promptDeleteChar, .promptDeleteWord, .promptClear, .promptNext, .promptPrevious,
+             .promptPageDown, .promptPageUp, .promptHistoryPrevious, .promptHistoryNext:
+            break  // prompt keys act only while a query is typed (`handleTypingKey`)
         }
         return []
     }
