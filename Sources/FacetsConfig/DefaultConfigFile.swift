@@ -35,7 +35,7 @@ public enum DefaultConfigFile {
         let rows = KeyMap.defaults.rows
         let width = rows.map { ActionNames.name($0.action).count + 3 + TOMLText.array(keyNames($0.keys)).count }.max() ?? 40
         for context in KeyMap.contexts {
-            lines += ["", "# \(context.title) keys: \(context.applies)."]
+            lines += [""] + comment("\(context.title) keys: \(context.applies).")
             for row in rows where row.context == context {
                 let binding = "\(ActionNames.name(row.action)) = \(TOMLText.array(keyNames(row.keys)))"
                 lines.append(binding + String(repeating: " ", count: max(0, width - binding.count)) + "  # " + row.description)

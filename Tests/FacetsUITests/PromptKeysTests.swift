@@ -116,4 +116,15 @@ struct PromptKeysTests {
         e.press(.escape)
         #expect(e.state.listFilter == nil)
     }
+
+    @Test("The help groups the keys under their contexts, the prompt's with the keys in force")
+    func helpShowsContexts() {
+        let lines = HelpOverlayView.lines(Self.ctrlG)
+        let headings = lines.filter { $0.description.isEmpty }.map(\.keys)
+        #expect(headings == ["Everywhere", "Tree", "Tour", "Prompt"])
+        let prompt = lines.firstIndex { $0.keys == "Prompt" && $0.description.isEmpty } ?? lines.count
+        #expect(lines[prompt...].contains { $0.keys == "Ctrl-W" && $0.description == "In a prompt: delete the last word" })
+        #expect(lines.contains { $0.keys == "Ctrl-G" && $0.description.hasPrefix("Cancel, close") })
+        #expect(!lines.contains { $0.keys.contains("Esc") }, "Esc is nobody's key in this map")
+    }
 }
