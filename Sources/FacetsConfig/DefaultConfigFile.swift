@@ -24,17 +24,22 @@ public enum DefaultConfigFile {
         lines += ["", "[\(ConfigSchema.keysSection)]"]
         lines += comment("""
             Each action takes a list of keys, which replaces its default keys; [] leaves an action without a key \
-            (quit must keep one). Two actions may not share a key; the tour keys (tour_next, tour_previous, \
-            leave_tour) apply only during a guided tour and win there. In the detail pane digits always type a \
-            link number, and a search prompt keeps its own keys (Enter, Esc, Backspace, Ctrl-U, arrows; Ctrl-C quits).
+            (quit must keep one). Keys belong to a context, marked above each group below. Two actions of one \
+            context may not share a key, nor may a view's action (tree) share one with an everywhere action. \
+            Modal contexts (tour, prompt) take their keys first while active, so they clash only among \
+            themselves. In a prompt (/, :, the find in an entry) printable characters always type, cancel's \
+            keys cancel and Ctrl-C quits. In the detail pane digits always type a link number.
             """)
         lines += comment("Key names: one character (\"j\", \"G\", \"?\", \"/\"), \"ctrl-\" and a letter (\"ctrl-d\"), or "
                          + KeySyntax.namesList + ". Names other than single characters ignore case.")
         let rows = KeyMap.defaults.rows
         let width = rows.map { ActionNames.name($0.action).count + 3 + TOMLText.array(keyNames($0.keys)).count }.max() ?? 40
-        for row in rows {
-            let binding = "\(ActionNames.name(row.action)) = \(TOMLText.array(keyNames(row.keys)))"
-            lines.append(binding + String(repeating: " ", count: max(0, width - binding.count)) + "  # " + row.description)
+        for context in KeyMap.defaults.contexts {
+            lines += [""] + comment("\(context.title) keys: \(context.applies).")
+            for row in rows where row.context == context {
+                let binding = "\(ActionNames.name(row.action)) = \(TOMLText.array(keyNames(row.keys)))"
+                lines.append(binding + String(repeating: " ", count: max(0, width - binding.count)) + "  # " + row.description)
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

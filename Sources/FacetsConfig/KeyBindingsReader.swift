@@ -78,7 +78,7 @@ struct KeyBindingsReader {
         let names = conflict.actions.map { ActionNames.name($0) }
         let listed = names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
         let defaults = conflict.actions.filter { !rebound.contains($0) }.map(ActionNames.name)
-        var message = "key \(TOMLText.string(name)) is bound to \(names.count == 2 ? "both " : "")\(listed)\(conflict.context == .tour ? " (in a tour)" : "")"
+        var message = "key \(TOMLText.string(name)) is bound to \(names.count == 2 ? "both " : "")\(listed)\(conflict.context == .everywhere ? "" : " (in the \(conflict.context.name) context)")"
         if !defaults.isEmpty {
             message += "; \(defaults.joined(separator: " and ")) \(defaults.count == 1 ? "has" : "have") it by default: give \(defaults.count == 1 ? "it" : "them") other keys in [keys] too"
         }

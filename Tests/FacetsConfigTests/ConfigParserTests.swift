@@ -149,7 +149,7 @@ struct ConfigParserTests {
         #expect(ConfigParser.parse("[keys]\ntour_previous = [\"b\"]\n").diagnostics.isEmpty)
         let error = try #require(Self.onlyError(ConfigParser.parse("[keys]\nleave_tour = [\"right\"]\n")))
         #expect(error.message.contains("tour_next and leave_tour"))
-        #expect(error.message.contains("in a tour"))
+        #expect(error.message.contains("in the tour context"))
     }
 
     @Test("quit must keep a key")

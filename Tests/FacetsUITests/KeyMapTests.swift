@@ -18,7 +18,7 @@ struct KeyMapTests {
         for row in ActionTable.rows { #expect(KeyMap.defaults.keys(for: row.action) == row.keys) }
         #expect(KeyMap.defaults.conflicts.isEmpty)
         #expect(KeyMap.defaults.action(for: .escape) == .cancel)
-        #expect(KeyMap.defaults.action(for: .escape, inTour: true) == .leaveTour, "tour keys win during a tour")
+        #expect(KeyMap.defaults.action(for: .escape, in: [.tour, .everywhere]) == .leaveTour, "tour keys win during a tour")
         #expect(KeyMap.defaults.markdown == ActionTable.markdown)
     }
 
@@ -78,13 +78,48 @@ struct KeyMapTests {
     @Test("Conflicts: two actions of one context on a key; tour keys only clash with tour keys")
     func conflicts() {
         let clash = KeyMap.defaults.rebinding(.zoom, to: [.character("q")])
-        #expect(clash.conflicts == [KeyMap.Conflict(key: .character("q"), context: .normal, actions: [.zoom, .quit])])
+        #expect(clash.conflicts == [KeyMap.Conflict(key: .character("q"), context: .everywhere, actions: [.zoom, .quit])])
         let three = clash.rebinding(.timeline, to: [.character("q")])
         #expect(three.conflicts.first?.actions == [.timeline, .zoom, .quit])
         let tour = KeyMap.defaults.rebinding(.leaveTour, to: [.right])
         #expect(tour.conflicts == [KeyMap.Conflict(key: .right, context: .tour, actions: [.tourNext, .leaveTour])])
         #expect(KeyMap.defaults.rebinding(.tourPrevious, to: [.character("o")]).conflicts.isEmpty,
                 "o is toggle_expand's outside tours only")
+    }
+
+    @Test("The first context in the list that binds a key wins")
+    func contextLookup() {
+        let map = KeyMap.defaults
+        #expect(map.action(for: .character("o"), in: [.tree, .everywhere]) == .toggleExpand)
+        #expect(map.action(for: .character("o"), in: [.list, .everywhere]) == nil, "o expands only in the tree")
+        #expect(map.action(for: .enter, in: [.prompt, .everywhere]) == .promptAccept)
+        #expect(map.action(for: .enter) == .open)
+        #expect(map.action(for: .escape, in: [.prompt, .everywhere]) == .cancel, "a prompt cancels with cancel's keys")
+        #expect(map.action(for: .character(" "), in: [.tour, .tree, .everywhere]) == .tourNext)
+        #expect(map.action(for: .control("w"), in: [.everywhere]) == nil, "prompt keys stay in prompts")
+        #expect(KeyMap.defaults.contexts == [.everywhere, .tree, .tour, .prompt])
+        #expect(KeyMap.defaults.contexts.allSatisfy { ctx in map.rows.contains { $0.context == ctx } })
+    }
+
+    @Test("A view's own context is a value: it clashes with everywhere, a modal one does not")
+    func openContexts() {
+        let matrix = KeyContext(name: "matrix")
+        #expect(matrix.clashes(with: .everywhere) && KeyContext.everywhere.clashes(with: matrix))
+        #expect(!matrix.clashes(with: .tree), "two views are never focused at once")
+        #expect(!KeyContext.prompt.clashes(with: .everywhere) && !KeyContext.tour.clashes(with: .tree))
+        #expect(KeyContext.prompt.clashes(with: .prompt))
+        #expect(KeyContext.everywhere.title == "Everywhere" && KeyContext.prompt.title == "Prompt")
+    }
+
+    @Test("Conflicts per context: a view's key against everywhere, modal keys only among themselves")
+    func contextConflicts() {
+        let tree = KeyMap.defaults.rebinding(.toggleExpand, to: [.character("q")])
+        #expect(tree.conflicts == [KeyMap.Conflict(key: .character("q"), context: .tree, actions: [.toggleExpand, .quit])])
+        #expect(KeyMap.defaults.rebinding(.promptClear, to: [.character("q")]).conflicts.isEmpty, "prompt keys win in prompts")
+        #expect(KeyMap.defaults.rebinding(.promptDeleteWord, to: [.escape]).conflicts.isEmpty, "shadows cancel, but only in a prompt")
+        let prompt = KeyMap.defaults.rebinding(.promptClear, to: [.control("w")])
+        #expect(prompt.conflicts == [KeyMap.Conflict(key: .control("w"), context: .prompt, actions: [.promptDeleteWord, .promptClear])])
+        #expect(KeyMap.defaults.rebinding(.cancel, to: [.control("g")]).conflicts.isEmpty)
     }
 
     @Test("Smart case off: a capital no longer makes the search case-sensitive")

@@ -23,4 +23,10 @@ public struct Action: RawRepresentable, Hashable, Sendable, CustomStringConverti
     public static let togglePresenter = Action("togglePresenter"), startTour = Action("startTour")
     public static let tourNext = Action("tourNext"), tourPrevious = Action("tourPrevious"), leaveTour = Action("leaveTour")
     public static let followPresenter = Action("followPresenter")
+    /// Editing a query (`/`, `:`, the in-entry find); cancelling one is `cancel`'s keys.
+    public static let promptAccept = Action("promptAccept"), promptDeleteChar = Action("promptDeleteChar")
+    public static let promptDeleteWord = Action("promptDeleteWord"), promptClear = Action("promptClear")
+    public static let promptNext = Action("promptNext"), promptPrevious = Action("promptPrevious")
+    public static let promptPageDown = Action("promptPageDown"), promptPageUp = Action("promptPageUp")
+    public static let promptHistoryPrevious = Action("promptHistoryPrevious"), promptHistoryNext = Action("promptHistoryNext")
 }

@@ -6,10 +6,10 @@ public struct ActionInfo: Sendable, Equatable {
     public var description: String
     /// Short name for key captions and the status line's hints.
     public var caption: String
-    /// Where the keys apply: everywhere, or only while a guided tour runs (where they win).
-    public var context: KeyContext = .normal
+    /// Where the keys apply: everywhere, in one view, or in a modal context (a tour, a prompt) where they win.
+    public var context: KeyContext = .everywhere
 
-    public init(action: Action, keys: [Key], description: String, caption: String, context: KeyContext = .normal) {
+    public init(action: Action, keys: [Key], description: String, caption: String, context: KeyContext = .everywhere) {
         self.action = action
         self.keys = keys
         self.description = description
@@ -17,8 +17,6 @@ public struct ActionInfo: Sendable, Equatable {
         self.context = context
     }
 }
-
-public enum KeyContext: Sendable, Equatable { case normal, tour }
 
 public enum ActionTable {
     public static let rows: [ActionInfo] = [
@@ -36,7 +34,7 @@ public enum ActionTable {
         ActionInfo(action: .focusList, keys: [.character("2")], description: "Focus the entry list", caption: "list"),
         ActionInfo(action: .focusDetail, keys: [.character("3")], description: "Focus the detail pane", caption: "detail"),
         ActionInfo(action: .open, keys: [.enter], description: "Open the entry, or follow the link on the line", caption: "follow"),
-        ActionInfo(action: .toggleExpand, keys: [.character("o"), .character(" ")], description: "Expand or collapse a tree node", caption: "expand"),
+        ActionInfo(action: .toggleExpand, keys: [.character("o"), .character(" ")], description: "Expand or collapse a tree node", caption: "expand", context: .tree),
         ActionInfo(action: .followNumber, keys: [.character("f")], description: "Follow link number N: type N, then Enter", caption: "follow #"),
         ActionInfo(action: .back, keys: [.backspace, .character("u"), .control("o")], description: "Back in history", caption: "back"),
         ActionInfo(action: .forward, keys: [.character("U"), .control("r")], description: "Forward in history (Ctrl-I is Tab in a terminal)", caption: "forward"),
@@ -54,14 +52,23 @@ public enum ActionTable {
         ActionInfo(action: .tourPrevious, keys: [.left], description: "In a tour: previous stop", caption: "previous stop", context: .tour),
         ActionInfo(action: .leaveTour, keys: [.escape], description: "In a tour: leave it, staying where you are", caption: "leave tour", context: .tour),
         ActionInfo(action: .followPresenter, keys: [.character("F")], description: "Follow the presenter again (served sessions)", caption: "follow presenter"),
+        ActionInfo(action: .promptAccept, keys: [.enter], description: "In a prompt: keep the query (open the hit)", caption: "keep", context: .prompt),
+        ActionInfo(action: .promptDeleteChar, keys: [.backspace], description: "In a prompt: delete the last character", caption: "delete", context: .prompt),
+        ActionInfo(action: .promptDeleteWord, keys: [.control("w")], description: "In a prompt: delete the last word", caption: "delete word", context: .prompt),
+        ActionInfo(action: .promptClear, keys: [.control("u")], description: "In a prompt: clear the query", caption: "clear", context: .prompt),
+        ActionInfo(action: .promptNext, keys: [.down, .tab], description: "In a prompt: next result", caption: "next", context: .prompt),
+        ActionInfo(action: .promptPrevious, keys: [.up, .backTab], description: "In a prompt: previous result", caption: "previous", context: .prompt),
+        ActionInfo(action: .promptPageDown, keys: [.pageDown], description: "In a prompt: results a page down", caption: "page down", context: .prompt),
+        ActionInfo(action: .promptPageUp, keys: [.pageUp], description: "In a prompt: results a page up", caption: "page up", context: .prompt),
+        ActionInfo(action: .promptHistoryPrevious, keys: [.control("p")], description: "In a prompt: an earlier query of this prompt", caption: "earlier", context: .prompt),
+        ActionInfo(action: .promptHistoryNext, keys: [.control("n")], description: "In a prompt: a later query of this prompt", caption: "later", context: .prompt),
         ActionInfo(action: .help, keys: [.character("?"), .function(1)], description: "Show or hide this help", caption: "help"),
         ActionInfo(action: .redraw, keys: [.control("l")], description: "Redraw the screen", caption: "redraw"),
-        ActionInfo(action: .cancel, keys: [.escape], description: "Cancel, close", caption: "cancel"),
+        ActionInfo(action: .cancel, keys: [.escape], description: "Cancel, close (in a prompt too: drop the query)", caption: "cancel"),
         ActionInfo(action: .quit, keys: [.character("q"), .control("c")], description: "Quit", caption: "quit"),
     ]
 
     public static func info(_ action: Action) -> ActionInfo? { rows.first { $0.action == action } }
-
 
     /// "j ↓" for help and the README.
     public static func keyNames(_ info: ActionInfo) -> String {

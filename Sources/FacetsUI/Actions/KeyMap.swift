@@ -5,8 +5,8 @@ public struct KeyMap: Sendable, Equatable {
     public private(set) var bindings: [Action: [Key]]
     /// The actions this map knows, in help order: the action table's, plus those registered views bring.
     public let table: [ActionInfo]
-    private var normal: [Key: Action] = [:]
-    private var tour: [Key: Action] = [:]
+    /// Each context's keys, looked up by `action(for:in:)`.
+    private var byContext: [KeyContext: [Key: Action]] = [:]
 
     /// The action table's keys.
     public static let defaults = KeyMap(table: ActionTable.rows)
@@ -14,6 +14,18 @@ public struct KeyMap: Sendable, Equatable {
     /// A table's own keys.
     public init(table: [ActionInfo]) {
         self.init(bindings: Dictionary(table.map { ($0.action, $0.keys) }, uniquingKeysWith: { first, _ in first }), table: table)
+    }
+
+    /// Actions missing from `bindings` have no key. Where two actions of one context share a key the
+    /// first in table order wins; `conflicts` lists such keys so callers can refuse them.
+    public init(bindings: [Action: [Key]], table: [ActionInfo] = ActionTable.rows) {
+        self.bindings = bindings
+        self.table = table
+        for row in table {
+            for key in bindings[row.action] ?? [] where byContext[row.context]?[key] == nil {
+                byContext[row.context, default: [:]][key] = row.action
+            }
+        }
     }
 
     /// The same bindings over a larger table (a registered view's actions added): actions the map
@@ -27,25 +39,20 @@ public struct KeyMap: Sendable, Equatable {
         return KeyMap(bindings: changed, table: table + added)
     }
 
-    /// Actions missing from `bindings` have no key. Where two actions of one context share a key the
-    /// first in action-table order wins; `conflicts` lists such keys so callers can refuse them.
-    public init(bindings: [Action: [Key]], table: [ActionInfo] = ActionTable.rows) {
-        self.bindings = bindings
-        self.table = table
-        for row in table {
-            for key in bindings[row.action] ?? [] {
-                switch row.context {
-                case .normal: if normal[key] == nil { normal[key] = row.action }
-                case .tour: if tour[key] == nil { tour[key] = row.action }
-                }
-            }
+    /// The action a key triggers in the active contexts, most specific first (`[.tour, .tree, .everywhere]`):
+    /// the first context that binds the key wins.
+    public func action(for key: Key, in contexts: [KeyContext] = [.everywhere]) -> Action? {
+        for context in contexts {
+            if let action = byContext[context]?[key] { return action }
         }
+        return nil
     }
 
-    /// The action a key triggers; keys of the tour context win while a tour runs.
-    public func action(for key: Key, inTour: Bool = false) -> Action? {
-        if inTour, let action = tour[key] { return action }
-        return normal[key]
+    /// The contexts that have at least one action, in table order: the headings of key listings.
+    public var contexts: [KeyContext] {
+        var seen: [KeyContext] = []
+        for row in table where !seen.contains(row.context) { seen.append(row.context) }
+        return seen
     }
 
     public func keys(for action: Action) -> [Key] { bindings[action] ?? [] }
@@ -57,14 +64,22 @@ public struct KeyMap: Sendable, Equatable {
         return KeyMap(bindings: changed, table: table)
     }
 
-    /// A key two or more actions of the same context claim (their order is the action table's).
+    /// A key two or more actions claim where one would shadow the other (their order is the table's).
+    /// `context` is where the clash happens: for a view's key against an everywhere key, the view.
     public struct Conflict: Sendable, Equatable {
         public var key: Key
         public var context: KeyContext
         public var actions: [Action]
+
+        public init(key: Key, context: KeyContext, actions: [Action]) {
+            self.key = key
+            self.context = context
+            self.actions = actions
+        }
     }
 
-    /// Every key claimed by more than one action in one context, in action-table order.
+    /// Every key claimed twice within one context, or by a view context and everywhere (see
+    /// `KeyContext.clashes`), in table order. Modal contexts clash only within themselves.
     public var conflicts: [Conflict] {
         var claims: [(key: Key, context: KeyContext, actions: [Action])] = []
         for row in table {
@@ -76,10 +91,21 @@ public struct KeyMap: Sendable, Equatable {
                 }
             }
         }
-        return claims.filter { $0.actions.count > 1 }.map { Conflict(key: $0.key, context: $0.context, actions: $0.actions) }
+        let order = Dictionary(table.enumerated().map { ($1.action, $0) }, uniquingKeysWith: { first, _ in first })
+        return claims.compactMap { claim in
+            // A view context's claim also counts the everywhere actions on its key.
+            var actions = claim.actions
+            if claim.context != .everywhere {
+                for other in claims where other.key == claim.key && other.context == .everywhere && claim.context.clashes(with: other.context) {
+                    actions += other.actions
+                }
+            }
+            guard actions.count > 1 else { return nil }
+            return Conflict(key: claim.key, context: claim.context, actions: actions.sorted { (order[$0] ?? 0) < (order[$1] ?? 0) })
+        }
     }
 
-    /// The action table's rows with this map's keys: what help and `facets keys` list.
+    /// The table's rows with this map's keys: what help and `facets keys` list.
     public var rows: [ActionInfo] {
         table.map { row in
             var row = row
@@ -91,12 +117,17 @@ public struct KeyMap: Sendable, Equatable {
     /// How hints and messages name an action's key: its first key ("?"), or nil when it has none.
     public func label(_ action: Action) -> String? { keys(for: action).first?.displayName }
 
-    /// The key table as Markdown, for the README.
+    /// How listings mark a row's context: "(tour) ", nothing for everywhere.
+    public static func contextPrefix(_ context: KeyContext) -> String {
+        context == .everywhere ? "" : "(\(context.name)) "
+    }
+
+    /// The key table as Markdown, for the README; rows outside "everywhere" carry their context.
     public var markdown: String {
         var out = "| Keys | Action |\n| --- | --- |\n"
         for row in rows {
             let keys = row.keys.map { "`\($0.displayName)`" }.joined(separator: " ")
-            out += "| \(row.context == .tour ? "(tour) " : "")\(keys) | \(row.description) |\n"
+            out += "| \(Self.contextPrefix(row.context))\(keys) | \(row.description) |\n"
         }
         out += "| `0`–`9` `Enter` | Detail pane: follow link or timestamp N |\n"
         out += "| mouse | Click selects, double-click follows, wheel scrolls |\n"

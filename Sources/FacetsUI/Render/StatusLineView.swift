@@ -35,13 +35,14 @@ enum StatusLineView {
         }
     }
 
-    /// `/query` with the cursor after it, and what Enter and Esc do.
+    /// `/query` with the cursor after it, and what the accept and cancel keys in force do.
     static func drawPrompt(_ state: AppState, field: SearchField, rect: Rect, into screen: inout ScreenBuffer) {
         let query = TerminalSafeText.sanitize(field == .listFilter ? state.list.filter?.query ?? "" : state.detail.find?.query ?? "")
         let entries = state.list.entries.count, lines = state.detail.find?.matches.count ?? 0
         let count = field == .listFilter ? "\(entries) match\(entries == 1 ? "" : "es")" : "\(lines) line\(lines == 1 ? "" : "s")"
-        let help = "  \(count) · Enter keep · Esc cancel "
-        let helpWidth = min(DisplayWidth.of(help), max(0, rect.width / 2))
+        let help = "  " + ([count] + promptHints(state.keyMap, accept: "keep", cancel: "cancel")).joined(separator: " · ") + " "
+        // Up to 3/5 of the line: "Ctrl-G cancel" and the count still fit at 80 columns.
+        let helpWidth = min(DisplayWidth.of(help), max(0, rect.width * 3 / 5))
         let room = max(1, rect.width - helpWidth - 2)
         // Show the end of a long query, where the typing happens.
         var shown = query
@@ -49,6 +50,11 @@ enum StatusLineView {
         let end = screen.put("/" + shown, row: rect.y, column: rect.x, style: CellStyle(.statusKey), maxColumn: rect.x + room + 1)
         screen.cursor = (rect.y, min(end, rect.maxX - 1))
         screen.put(TextWrapper.truncate(help, width: helpWidth), row: rect.y, column: rect.maxX - helpWidth, style: CellStyle(.status), maxColumn: rect.maxX)
+    }
+
+    /// "Enter keep", "Esc cancel" as the key map binds them (rebound keys show; an unbound one is left out).
+    static func promptHints(_ map: KeyMap, accept: String, cancel: String) -> [String] {
+        [map.label(.promptAccept).map { "\($0) \(accept)" }, map.label(.cancel).map { "\($0) \(cancel)" }].compactMap { $0 }
     }
 
     /// Presenter mode: the last keys pressed and what they did, so a room can follow.

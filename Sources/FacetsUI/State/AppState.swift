@@ -30,6 +30,8 @@ public struct AppState: Sendable {
     /// Built off the drawing thread once started (`startBackgroundWork`): every keystroke of a search
     /// asks it, never the notes.
     public let searchIndexBuild: BackgroundSearchIndex
+    /// Queries confirmed in each prompt during this run, recalled by the history keys.
+    var promptHistories = PromptHistories()
     /// A search typed but not yet run (keys typed ahead are applied first; `settle()` runs it once).
     var searchPending = false
 

@@ -32,39 +32,52 @@ extension AppState {
         searchPending = true
     }
 
-    /// Keys while a query is being typed: text edits it, Enter keeps, Esc cancels.
+    /// Keys while a query is being typed: text edits it, the prompt keys (`PromptKeys`) do the rest.
     mutating func handleTypingKey(_ key: Key, field: SearchField) -> [Effect] {
         defer { reconcile() }
-        switch key {
-        case .character(let c):
+        switch PromptKeys.edit(for: key, keyMap: keyMap) {
+        case .insert(let c):
             var tooLong = false
             editQuery(field) { query in
                 if query.count < Self.maximumQueryLength { query.append(c) } else { tooLong = true }
             }
             if tooLong { message = "The query is as long as it can be" }
-        case .backspace:
+        case .deleteChar:
             editQuery(field) { query in if !query.isEmpty { query.removeLast() } }
-        case .control("u"):
+        case .deleteWord:
+            editQuery(field) { $0 = PromptKeys.deletingWord($0) }
+        case .clear:
             editQuery(field) { $0 = "" }
-        case .escape:
+        case .cancel:
+            promptHistories[field].reset()
             cancelSearch(field)
-        case .enter:
+        case .accept:
+            promptHistories[field].record(query(field))
             settle()
             confirmSearch(field)
-        case .down, .control("n"), .tab:
-            moveSelection(field, by: 1)
-        case .up, .control("p"), .backTab:
-            moveSelection(field, by: -1)
-        case .pageDown:
-            if field == .global { moveSelection(field, by: 10) }
-        case .pageUp:
-            if field == .global { moveSelection(field, by: -10) }
-        case .control("c"):
+        case .move(let delta):
+            moveSelection(field, by: delta)
+        case .page(let pages):
+            if field == .global { moveSelection(field, by: 10 * pages) }
+        case .historyPrevious:
+            if let recalled = promptHistories[field].previous(current: query(field)) { editQuery(field) { $0 = recalled } }
+        case .historyNext:
+            if let recalled = promptHistories[field].next() { editQuery(field) { $0 = recalled } }
+        case .quit:
             return [.quit]
-        default:
+        case .none:
             break
         }
         return []
+    }
+
+    /// The query typed into a field.
+    func query(_ field: SearchField) -> String {
+        switch field {
+        case .listFilter: list.filter?.query ?? ""
+        case .detailFind: detail.find?.query ?? ""
+        case .global: globalSearch?.query ?? ""
+        }
     }
 
     /// Moves the selection among a prompt's results: the hits of search everything, the filtered list.

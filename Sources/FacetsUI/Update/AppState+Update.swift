@@ -33,9 +33,14 @@ extension AppState {
         return perform(action)
     }
 
-    /// The action a key triggers here: tour keys win during a tour.
+    /// The action a key triggers here: the tour's keys during a tour, then the focused view's, then everywhere's.
     func action(for key: Key) -> Action? {
-        keyMap.action(for: key, inTour: workshop.tour != nil)
+        keyMap.action(for: key, in: activeKeyContexts)
+    }
+
+    /// The key contexts in force outside prompts and overlays, most specific first.
+    var activeKeyContexts: [KeyContext] {
+        (workshop.tour != nil ? [.tour] : []) + [views[focus]?.keyContext, .everywhere].compactMap { $0 }
     }
 
     /// Applies one action: the focused view first, then what the explorer itself does; then one reconcile.
@@ -282,7 +287,8 @@ extension AppState {
     mutating func handleOverlayKey(_ key: Key, overlay id: ViewID) -> [Effect] {
         // Ctrl-C quits from here as from a prompt; Esc and Enter close whatever the bindings say.
         if key == .control("c") { return [.quit] }
-        guard let action = key == .escape || key == .enter ? .cancel : keyMap.action(for: key) else { return [] }
+        let contexts = [views[id]?.keyContext, .everywhere].compactMap { $0 }
+        guard let action = key == .escape || key == .enter ? .cancel : keyMap.action(for: key, in: contexts) else { return [] }
         let viewContext = context(for: id)
         let requests = updateAny(id) { $0.handle(action, in: viewContext) } ?? nil
         defer { reconcile() }

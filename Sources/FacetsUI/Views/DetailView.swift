@@ -4,6 +4,7 @@ import FacetsCore
 /// cursor's line are lit and followable.
 public struct DetailView: ExplorerView {
     public var id: ViewID { .detail }
+    public var keyContext: KeyContext { .detail }
     /// Columns left of the text for the line cursor: moving it redraws two cells, not two lines.
     static let gutter = 1
 

@@ -25,7 +25,7 @@ public protocol ExplorerView: Sendable {
 }
 
 extension ExplorerView {
-    public var keyContext: KeyContext { .normal }
+    public var keyContext: KeyContext { .everywhere }
     public mutating func click(row: Int, double: Bool, in context: ViewContext) -> [ViewRequest] { [] }
     public mutating func scroll(by lines: Int, in context: ViewContext) -> [ViewRequest] {
         var requests: [ViewRequest] = []

@@ -3,11 +3,14 @@ import FacetsCore
 /// Search everything (`Ctrl-F`, `:`): a prompt, then each hit's title and kind over the line that matched.
 public struct GlobalSearchView: ExplorerView {
     public var id: ViewID { .globalSearch }
+    public var keyContext: KeyContext { .prompt }
     public private(set) var search = GlobalSearch()
 
     public init() {}
 
-    public func title(in context: ViewContext) -> String { "Search all entries · Enter opens · Esc closes" }
+    public func title(in context: ViewContext) -> String {
+        (["Search all entries"] + StatusLineView.promptHints(context.keyMap, accept: "opens", cancel: "closes")).joined(separator: " · ")
+    }
 
     public mutating func handle(_ action: Action, in context: ViewContext) -> [ViewRequest]? {
         switch action {

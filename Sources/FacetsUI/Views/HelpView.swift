@@ -1,16 +1,25 @@
 /// The key table, drawn over the panes from the same key map that handles keys (a config's bindings show).
 public struct HelpView: ExplorerView {
     public var id: ViewID { .help }
+    public var keyContext: KeyContext { .help }
     public private(set) var scroll = 0
 
     public init() {}
 
     public func title(in context: ViewContext) -> String { "Keys · Esc closes" }
 
+    /// The actions grouped by context, each group under its heading ("Everywhere", "Tree", "Prompt", "Tour").
     static func lines(_ keyMap: KeyMap) -> [(keys: String, description: String)] {
-        keyMap.rows.map { (($0.context == .tour ? "(tour) " : "") + ActionTable.keyNames($0), $0.description) }
-            + [("0-9 Enter", "Detail pane: follow link or timestamp N"),
-               ("mouse", "Click selects, double-click follows, wheel scrolls")]
+        var out: [(keys: String, description: String)] = []
+        for context in keyMap.contexts {
+            out.append((context.title, ""))
+            out += keyMap.rows.filter { $0.context == context }.map { (ActionTable.keyNames($0), $0.description) }
+            if context == .everywhere {
+                out += [("0-9 Enter", "Detail pane: follow link or timestamp N"),
+                        ("mouse", "Click selects, double-click follows, wheel scrolls")]
+            }
+        }
+        return out
     }
 
     /// The furthest the help can scroll at a screen height: its last line at the bottom.

@@ -3,6 +3,7 @@ import FacetsCore
 /// The entries of the selected tree node, or of a `/` filter over them.
 public struct ListView: ExplorerView {
     public var id: ViewID { .list }
+    public var keyContext: KeyContext { .list }
     /// The entries shown (note indexes).
     public private(set) var entries: [Int] = []
     public private(set) var cursor = 0

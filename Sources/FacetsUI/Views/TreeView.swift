@@ -3,6 +3,7 @@ import FacetsCore
 /// The facet tree: sections and groups with their entry counts, expandable.
 public struct TreeView: ExplorerView {
     public var id: ViewID { .tree }
+    public var keyContext: KeyContext { .tree }
     public private(set) var rows: [TreeRow] = []
     public private(set) var cursor = 0
     public private(set) var scroll = 0

@@ -20,9 +20,15 @@ struct KeysCommand: ParsableCommand {
             Output.line(keyMap.markdown.trailingSpacesTrimmed)
             return
         }
-        for row in config.configuration.keyMap.rows {
-            let keys = (row.context == .tour ? "(tour) " : "") + (row.keys.isEmpty ? "(none)" : ActionTable.keyNames(row))
-            Output.line(keys.padding(24) + "  " + row.description)
+        // One group per context, under its heading: a prompt's or a tour's keys apply only there.
+        let rows = config.configuration.keyMap.rows
+        for (index, context) in config.configuration.keyMap.contexts.enumerated() {
+            if index > 0 { Output.line("") }
+            Output.line("\(context.title) (\(context.applies)):")
+            for row in rows where row.context == context {
+                let keys = row.keys.isEmpty ? "(none)" : ActionTable.keyNames(row)
+                Output.line(keys.padding(24) + "  " + row.description)
+            }
         }
     }
 }
