@@ -8,16 +8,19 @@ import Testing
 private struct CounterView: ExplorerView {
     static let id = ViewID("counter")
     static let open = Action("openCounter"), increment = Action("incrementCounter")
+    /// Its own key context: `+` means something only while the counter has focus.
+    static let keys = KeyContext(name: "counter")
     static let registration = ViewRegistration(
         id: id,
         actions: [
             ActionInfo(action: open, keys: [.character("C")], description: "Open the counter", caption: "counter"),
-            ActionInfo(action: increment, keys: [.character("+")], description: "Count one more", caption: "count"),
+            ActionInfo(action: increment, keys: [.character("+")], description: "Count one more", caption: "count", context: keys),
         ],
         opener: open,
         make: { vault in CounterView(notes: vault.notes.count) })
 
     var id: ViewID { Self.id }
+    var keyContext: KeyContext { Self.keys }
     let notes: Int
     private(set) var count = 0
 
@@ -75,6 +78,8 @@ struct CustomViewTests {
         // Focus walks whatever is on screen: the tree, the list, the counter.
         press(.tab)
         #expect(state.focus == .tree)
+        press(.character("+"))
+        #expect(screen()[23].contains("does nothing here"), "its key belongs to its own context: \(screen()[23])")
         press(.tab, .tab)
         #expect(state.focus == CounterView.id)
         press(.character("+"))
@@ -91,7 +96,9 @@ struct CustomViewTests {
         let state = AppState(vault: Self.vault, width: 80, height: 24, settings: ExplorerSettings(),
                              registry: .standard.registering(CounterView.registration))
         #expect(state.keyMap.keys(for: CounterView.increment) == [.character("+")])
-        #expect(state.keyMap.markdown.contains("Count one more"))
+        #expect(state.keyMap.markdown.contains("| (counter) `+` | Count one more |"))
+        #expect(state.keyMap.contexts.contains(CounterView.keys))
+        #expect(state.keyMap.conflicts.isEmpty, "+ in its own context clashes with nothing")
         let rebound = ExplorerSettings(keyMap: KeyMap.defaults.rebinding(.quit, to: [.character("x")]))
         var other = AppState(vault: Self.vault, width: 80, height: 24, settings: rebound,
                              registry: .standard.registering(CounterView.registration))
