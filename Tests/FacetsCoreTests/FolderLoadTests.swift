@@ -31,7 +31,7 @@ struct FolderLoadTests {
             for (path, text) in notes { try folder.write(path, text) }
             for (path, bytes) in extraFiles { try folder.write(path, bytes: bytes) }
             let fromFolder = try Vault.load(directory: folder.path)
-            let sorted = notes.sorted { VaultReader.bytesPrecede($0.0, $1.0) }
+            let sorted = notes.sorted { TextOrder.bytesPrecede($0.0, $1.0) }
             return try body(fromFolder, vault(sorted))
         }
     }
@@ -271,6 +271,6 @@ struct ListingOrderTests {
         }
         paths += ["", "abcdefgh", "abcdefgh"]
         let expected = paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        #expect(VaultReader.sortedByBytes(paths) == expected)
+        #expect(TextOrder.sortedByBytes(paths) == expected)
     }
 }

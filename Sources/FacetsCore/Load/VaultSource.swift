@@ -69,7 +69,7 @@ public enum VaultReader {
         var diagnostics: [Diagnostic] = []
         walk(root: root, relative: "", into: &paths, diagnostics: &diagnostics, depth: 0)
         // Byte order: the same for every run and locale, and far cheaper than String's Unicode comparison.
-        return Listing(root: root, paths: sortedByBytes(paths), diagnostics: diagnostics)
+        return Listing(root: root, paths: TextOrder.sortedByBytes(paths), diagnostics: diagnostics)
     }
 
     /// Reads every note below a folder and hands it to `transform` (see `read(_:perThread:transform:)`).
@@ -115,43 +115,6 @@ public enum VaultReader {
             }
         }
         return (files, fileDiagnostics.compactMap { $0 })
-    }
-
-    /// Strings in the byte order of their UTF-8: sorted on their first eight bytes as one integer, the
-    /// whole strings compared only where those are equal (25,000 paths compared as strings took longer
-    /// than listing the folder).
-    static func sortedByBytes(_ strings: [String]) -> [String] {
-        let prefixes = strings.map(bytePrefix)
-        let order = strings.indices.sorted { a, b in
-            prefixes[a] != prefixes[b] ? prefixes[a] < prefixes[b] : bytesPrecede(strings[a], strings[b])
-        }
-        return order.map { strings[$0] }
-    }
-
-    /// The first eight bytes of the UTF-8 as one big-endian integer (zeros after a shorter string).
-    static func bytePrefix(_ string: String) -> UInt64 {
-        var key: UInt64 = 0
-        var shift: UInt64 = 56
-        for byte in string.utf8.prefix(8) {
-            key |= UInt64(byte) << shift
-            shift &-= 8
-        }
-        return key
-    }
-
-    /// Byte order of two strings, compared with memcmp on their UTF-8.
-    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
-        let order = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
-                let common = min(x.count, y.count)
-                if common > 0, let xBase = x.baseAddress, let yBase = y.baseAddress {
-                    let order = memcmp(xBase, yBase, common)
-                    if order != 0 { return order < 0 }
-                }
-                return x.count < y.count
-            }
-        }
-        return (order ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// Buffers written at distinct indexes from `concurrentPerform`'s threads.
