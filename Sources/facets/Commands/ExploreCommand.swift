@@ -59,8 +59,8 @@ func runExplorer(vault: Vault, config: LoadedConfig, display: DisplayOptions, to
     settings.presenterTheme = chosen.presenter.theme
     settings.smartCase = chosen.search.smartCase
     settings.notice = config.notice
-    settings.publishPath = display.publish.map { $0 == "default" ? PresenterChannel.defaultPath : $0 }
-    settings.followPath = display.follow.map { $0 == "default" ? PresenterChannel.defaultPath : $0 }
+    settings.publishPath = display.publish.map { $0 == "default" ? PresenterFile.defaultPath : $0 }
+    settings.followPath = display.follow.map { $0 == "default" ? PresenterFile.defaultPath : $0 }
     do {
         let code = try Explorer.run(vault: vault, settings: settings)
         if code != 0 { throw ExitCode(code) }
