@@ -90,27 +90,25 @@ struct LinkGraph: Sendable {
     /// A few interleaved shares, each remembering the targets it has resolved: a vault names the same
     /// notes over and over, and working out a name's keys costs more than looking it up.
     static func resolveAll(notes: [Note], resolver: LinkResolver) -> Resolved {
-        var perNote = [(targets: [LinkTarget], links: [LinkHints.Link])](repeating: ([], []), count: notes.count)
         let shares = max(1, min(notes.count, ProcessInfo.processInfo.activeProcessorCount * 2))
-        perNote.withUnsafeMutableBufferPointer { buffer in
-            let slots = TargetSlots(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: shares) { share in
-                var known: [String: LinkTarget] = [:]
-                for index in stride(from: share, to: notes.count, by: shares) {
-                    // Read once: a vault note scans its file for them.
-                    let links = notes[index].links
-                    let targets = links.indices.map { k in
-                        let name = links[k].target
-                        if name.isEmpty { return resolver.resolve(target: name, from: index) }
-                        if let target = known[name] { return target }
-                        let target = resolver.resolve(target: name, from: index)
-                        known[name] = target
-                        return target
-                    }
-                    slots.buffer[index] = (targets, LinkHints.backlinkView(of: links))
+        let perShare = Parallel.map(count: shares) { share in
+            var known: [String: LinkTarget] = [:]
+            return stride(from: share, to: notes.count, by: shares).map { index in
+                // Read once: a vault note scans its file for them.
+                let links = notes[index].links
+                let targets = links.indices.map { k in
+                    let name = links[k].target
+                    if name.isEmpty { return resolver.resolve(target: name, from: index) }
+                    if let target = known[name] { return target }
+                    let target = resolver.resolve(target: name, from: index)
+                    known[name] = target
+                    return target
                 }
+                return (targets: targets, links: LinkHints.backlinkView(of: links))
             }
         }
+        // Back in note order: note `index` is the `index / shares`-th of share `index % shares`.
+        let perNote = notes.indices.map { perShare[$0 % shares][$0 / shares] }
         let targets = LinkTargets(perNote.map(\.targets), sameNote: perNote.map { $0.links.map { $0.target == LinkHints.sameNote } })
         return Resolved(targets: targets, lines: perNote.flatMap { $0.links.map(\.line) })
     }
@@ -162,9 +160,5 @@ struct LinkGraph: Sendable {
             starts.append(codes.count)
         }
         return Resolved(targets: LinkTargets(codes: codes, starts: starts, missingNames: missingNames), lines: lines)
-    }
-
-    private struct TargetSlots: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<(targets: [LinkTarget], links: [LinkHints.Link])>
     }
 }

@@ -32,14 +32,7 @@ struct LinkResolver: Sendable {
         if let knownNames, knownNames.count == notes.count {
             names = knownNames
         } else {
-            var computed = [NoteNames?](repeating: nil, count: notes.count)
-            computed.withUnsafeMutableBufferPointer { buffer in
-                let slots = NameSlots(buffer: buffer)
-                DispatchQueue.concurrentPerform(iterations: notes.count) { index in
-                    slots.buffer[index] = NoteNames(note: notes[index])
-                }
-            }
-            names = computed.enumerated().map { $1 ?? NoteNames(note: notes[$0]) }
+            names = Parallel.map(count: notes.count) { NoteNames(note: notes[$0]) }
         }
         byLooseName = NameTable(capacity: notes.count * 2)
         for index in names.indices {
@@ -49,8 +42,6 @@ struct LinkResolver: Sendable {
 
     /// File stems shared by several notes, each with all of them in vault order.
     var sharedStems: [(name: String, notes: [Int])] { pathNames.sharedStems }
-
-    private struct NameSlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<NoteNames?> }
 
     /// `source` is the linking note, for same-note `[[#heading]]` links.
     func resolve(_ link: WikiLink, from source: Int) -> LinkTarget {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Why a vault could not be opened at all (a bad note never stops a load; these do).
 public struct VaultError: Error, Sendable, CustomStringConvertible {
@@ -88,48 +87,18 @@ public enum VaultReader {
     public static func read<T: Sendable, State>(_ listing: Listing, perThread makeState: @Sendable () -> State,
                                                 transform: @Sendable (State, Int, SourceFile) -> T) -> (files: [T?], diagnostics: [Diagnostic]) {
         let paths = listing.paths
-        var files = [T?](repeating: nil, count: paths.count)
-        var fileDiagnostics = [Diagnostic?](repeating: nil, count: paths.count)
-        // One worker per core, each taking the next file and reading into its own buffer.
-        let workers = max(1, min(paths.count, ProcessInfo.processInfo.activeProcessorCount))
-        let nextFile = WorkCounter()
         // Files are opened by their path in the folder, opened once here (by full path if it cannot be).
         let folder = open(listing.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if folder >= 0 { close(folder) } }
-        files.withUnsafeMutableBufferPointer { filesBuffer in
-            fileDiagnostics.withUnsafeMutableBufferPointer { diagBuffer in
-                let slots = UnsafeSlots(files: filesBuffer, diagnostics: diagBuffer)
-                DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                    let buffer = ReadBuffer()
-                    let state = makeState()
-                    while let index = nextFile.take(below: paths.count) {
-                        let relative = paths[index]
-                        let opened = folder >= 0 ? readFile(relative, in: folder, relative: relative, buffer: buffer)
-                            : readFile(listing.root + "/" + relative, in: AT_FDCWD, relative: relative, buffer: buffer)
-                        switch opened {
-                        case .success(let file): slots.files[index] = transform(state, index, file)
-                        case .failure(let diagnostic): slots.diagnostics[index] = diagnostic
-                        }
-                    }
-                }
+        var read = Parallel.map(count: paths.count, perWorker: { (ReadBuffer(), makeState()) }) { worker, index -> (T?, Diagnostic?) in
+            switch readFile(paths[index], root: listing.root, folder: folder, buffer: worker.0) {
+            case .success(let file): return (transform(worker.1, index, file), nil)
+            case .failure(let diagnostic): return (nil, diagnostic)
             }
         }
-        return (files, fileDiagnostics.compactMap { $0 })
-    }
-
-    /// Buffers written at distinct indexes from `concurrentPerform`'s threads.
-    private struct UnsafeSlots<T>: @unchecked Sendable {
-        let files: UnsafeMutableBufferPointer<T?>
-        let diagnostics: UnsafeMutableBufferPointer<Diagnostic?>
-    }
-
-    /// Hands out 0, 1, 2, … to whichever worker asks next.
-    private final class WorkCounter: Sendable {
-        private let next = Atomic<Int>(0)
-        func take(below limit: Int) -> Int? {
-            let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-            return index < limit ? index : nil
-        }
+        // The results moved out, not copied: a copy retains and releases every field of every note.
+        let files = read.withUnsafeMutableBufferPointer { buffer in buffer.indices.map { buffer[$0].0.take() } }
+        return (files, read.compactMap(\.1))
     }
 
     static func realPath(_ path: String) -> String? {
@@ -187,6 +156,13 @@ public enum VaultReader {
                 paths.append(childRelative)
             }
         }
+    }
+
+    /// A listed file, by its path in the folder opened as `folder` (by its full path below `root` when
+    /// the folder could not be opened, `folder` < 0).
+    static func readFile(_ relative: String, root: String, folder: Int32, buffer: ReadBuffer) -> Result<SourceFile, Diagnostic> {
+        folder >= 0 ? readFile(relative, in: folder, relative: relative, buffer: buffer)
+            : readFile(root + "/" + relative, in: AT_FDCWD, relative: relative, buffer: buffer)
     }
 
     /// One copy, from the page cache into memory this thread reuses; decoding waits until the text is shown.

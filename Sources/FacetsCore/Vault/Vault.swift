@@ -31,14 +31,8 @@ public struct Vault: Sendable {
 
     /// Builds a vault from files already read (a folder's or the bundle's).
     public init(origin: String, files: [SourceFile], readDiagnostics: [Diagnostic] = []) {
-        var parsed = [Note?](repeating: nil, count: files.count)
-        parsed.withUnsafeMutableBufferPointer { buffer in
-            let slots = NoteSlots(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                slots.buffer[index] = NoteParser.parse(path: files[index].path, bytes: files[index].bytes)
-            }
-        }
-        self.init(origin: origin, notes: parsed.compactMap { $0 }, readDiagnostics: readDiagnostics)
+        let notes = Parallel.map(count: files.count) { index in NoteParser.parse(path: files[index].path, bytes: files[index].bytes) }
+        self.init(origin: origin, notes: notes, readDiagnostics: readDiagnostics)
     }
 
     /// Builds every relation between notes already parsed. The link graph (names, targets, backlinks) and
@@ -46,16 +40,7 @@ public struct Vault: Sendable {
     init(origin: String, notes: [Note], readDiagnostics: [Diagnostic], hints: LoadHints? = nil) {
         self.origin = origin
         self.notes = notes
-        let halves = HalfSlots()
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
-            if half == 0 {
-                halves.links = LinkGraph(notes: notes, hints: hints)
-            } else {
-                halves.talks = TalkIndex(notes: notes)
-            }
-        }
-        let links = halves.links ?? LinkGraph(notes: notes, hints: hints)
-        let talks = halves.talks ?? TalkIndex(notes: notes)
+        let (links, talks) = Parallel.both({ LinkGraph(notes: notes, hints: hints) }, { TalkIndex(notes: notes) })
         self.resolver = links.resolver
         self.linkTargets = links.targets
         self.backlinks = links.backlinks
@@ -80,14 +65,20 @@ public struct Vault: Sendable {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
-    /// The two halves' results, written from `concurrentPerform`'s threads at distinct fields.
-    private final class HalfSlots: @unchecked Sendable {
-        var links: LinkGraph?
-        var talks: TalkIndex?
+    /// The pairs present, in order, moved out into two arrays (see `takePresent`).
+    static func takePresent<A, B>(_ values: inout [(A, B)?]) -> ([A], [B]) {
+        var firsts: [A] = [], seconds: [B] = []
+        firsts.reserveCapacity(values.count)
+        seconds.reserveCapacity(values.count)
+        values.withUnsafeMutableBufferPointer { source in
+            for index in source.indices {
+                guard let (first, second) = source[index].take() else { continue }
+                firsts.append(first)
+                seconds.append(second)
+            }
+        }
+        return (firsts, seconds)
     }
-
-    private struct NoteSlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<Note?> }
-    private struct HintSlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<LinkHints?> }
 
     /// The values present, in order, moved out rather than copied: copying 25,000 notes retained and
     /// released every one of their fields, on one core, after the parallel part of the load.
@@ -113,20 +104,15 @@ public struct Vault: Sendable {
         let pathNames = PathNames(paths: listing.paths)
         timer.lap("path names")
         let cache = NoteFileCache()
-        var hintSlots = [LinkHints?](repeating: nil, count: listing.paths.count)
-        var read = hintSlots.withUnsafeMutableBufferPointer { buffer in
-            let hints = HintSlots(buffer: buffer)
-            return VaultReader.read(listing, perThread: LinkScanner.Scratch.init) { scratch, index, file in
-                let note = NoteParser.parse(path: file.path, borrowing: file.bytes, root: listing.root, cache: cache, scratch: scratch)
-                hints.buffer[index] = LinkHints(note: note, scanned: scratch.scanned, pathNames: pathNames)
-                return note
-            }
+        var read = VaultReader.read(listing, perThread: LinkScanner.Scratch.init) { scratch, index, file in
+            let note = NoteParser.parse(path: file.path, borrowing: file.bytes, root: listing.root, cache: cache, scratch: scratch)
+            return (note, LinkHints(note: note, scanned: scratch.scanned, pathNames: pathNames))
         }
         timer.lap("read and parse")
-        let notes = Self.takePresent(&read.files)
+        let (notes, noteHints) = Self.takePresent(&read.files)
         // A file that could not be read shifts every later note's index: then the hints, made for the
         // listing's indexes, are dropped and the link graph resolves everything itself.
-        let hints = notes.count == listing.paths.count ? LoadHints(pathNames: pathNames, notes: Self.takePresent(&hintSlots)) : nil
+        let hints = notes.count == listing.paths.count ? LoadHints(pathNames: pathNames, notes: noteHints) : nil
         var vault = Vault(origin: directory, notes: notes, readDiagnostics: listing.diagnostics + read.diagnostics, hints: hints)
         vault.phases.insert(contentsOf: timer.phases, at: 0)
         return vault
