@@ -1,32 +1,24 @@
 /// What a loader thread works out for the link graph while it holds a freshly parsed note: where its
-/// links lead by path, stem or cleaned stem, and the note's own names as the resolver compares them.
-/// Done there, on both cores while the bytes are in cache, it leaves the link graph little to do once
-/// every note is in.
+/// links lead by the rule's path steps (`LinkResolver.settleByPath`), and the note's own names for the
+/// name step. Done there, on both cores while the bytes are in cache, it leaves the link graph little
+/// to do once every note is in.
 struct LinkHints: Sendable {
-    /// A link as the graph needs it: where it leads, by note index or one of the codes below, and its line.
+    /// A link as the graph needs it: where it leads (a `LinkCode`) and its line.
     struct Link: Sendable {
         var target: Int32
         var line: Int32
     }
 
-    /// Path, stem and cleaned stem all missed: resolved again, against titles and aliases, once every
-    /// note is known. Its loose key is in `looseKeys`.
-    static let unresolved: Int32 = -1
-    /// Left to the resolver's every step: targets leaving the vault, and `[[.md]]`, which names no file.
-    static let unprepared: Int32 = -3
-    /// A `[[#heading]]` link: it leads to its own note, and is not a backlink.
-    static let sameNote: Int32 = -2
-
-    /// Per link of the note, in order.
+    /// Per link of the note, in order: a note, `LinkCode.sameNote`, `.missing` or `.pending`.
     let links: [Link]
-    /// Per `unresolved` link, in order: its target as titles and aliases are compared (`NameKeys.loose`).
-    let looseKeys: [String]
-    /// Per `unresolved` or `unprepared` link, in order: its target as written, for the link graph to
-    /// resolve (the note no longer holds its links).
+    /// Per `missing` or `pending` link, in order: its target as written (the note no longer holds its
+    /// links), for the missing list and the name step.
     let pendingTargets: [String]
+    /// Per `pending` link, in order: its target's key for the name step (`NameKeys.loose`).
+    let looseKeys: [String]
     let names: LinkResolver.NoteNames
 
-    /// `scanned` are the note's links; `pathNames` is the table of the listing the note was read from.
+    /// `scanned` are the note's links; `pathNames` is the table of the paths the note was loaded among.
     /// Borrowed: an initializer owns its arguments, so passing the note and the table copied them, a
     /// retain and a release of each of their buffers, once per note.
     init(note: borrowing Note, scanned: borrowing ScannedLinks, pathNames: borrowing PathNames) {
@@ -34,8 +26,8 @@ struct LinkHints: Sendable {
         scanned.forEach { target, line in
             switch target {
             case .plain(let bytes):
-                // A plain target is its own prepared form: looked up by its bytes, a String made only on a miss.
-                if let found = pathNames.note(named: bytes) {
+                // The rule's fast path: looked up by its bytes, a String made only on a miss.
+                if let found = LinkResolver.settleByPath(plain: bytes, in: pathNames) {
                     builder.add(Int32(truncatingIfNeeded: found), line: line)
                 } else {
                     builder.add(target: String(decoding: bytes, as: UTF8.self), line: line, pathNames: pathNames)
@@ -44,52 +36,54 @@ struct LinkHints: Sendable {
                 builder.add(target: link.target, line: line, pathNames: pathNames)
             }
         }
+        self.init(builder, names: LinkResolver.NoteNames(note: note))
+    }
+
+    /// The same from links already made (a note kept from an earlier load, which scans its file for them).
+    init(note: borrowing Note, links: [WikiLink], pathNames: borrowing PathNames) {
+        var builder = Builder(capacity: links.count)
+        for link in links { builder.add(target: link.target, line: link.line, pathNames: pathNames) }
+        self.init(builder, names: LinkResolver.NoteNames(note: note))
+    }
+
+    private init(_ builder: Builder, names: LinkResolver.NoteNames) {
         links = builder.links
-        looseKeys = builder.looseKeys
         pendingTargets = builder.pendingTargets
-        names = LinkResolver.NoteNames(note: note)
+        looseKeys = builder.looseKeys
+        self.names = names
     }
 
     /// The hints' arrays, link by link. The path table is passed to each call, not kept: copying it
     /// retained every one of its arrays, once per note.
     private struct Builder {
         var links: [Link] = []
-        var looseKeys: [String] = []
         var pendingTargets: [String] = []
+        var looseKeys: [String] = []
 
         init(capacity: Int) {
             links.reserveCapacity(capacity)
         }
 
-        /// A link leading to note `code`, or with one of `LinkHints`' codes.
+        /// A link leading to note `code`, or with one of the `LinkCode`s.
         mutating func add(_ code: Int32, line: Int) {
             links.append(Link(target: code, line: Int32(clamping: line)))
         }
 
-        /// A link's target as written: resolved by path, stem or cleaned stem, else left for the link graph.
-        mutating func add(target name: String, line: Int, pathNames: PathNames) {
-            if name.isEmpty {
-                add(LinkHints.sameNote, line: line)
-                return
-            }
-            guard let target = LinkResolver.prepared(name), !target.isEmpty else {
-                pendingTargets.append(name)
-                add(LinkHints.unprepared, line: line)
-                return
-            }
-            if let found = pathNames.note(named: target) ?? pathNames.note(cleanedStem: NameKeys.cleaned(target)) {
+        /// A link's target as written, settled as far as the path steps go.
+        mutating func add(target name: String, line: Int, pathNames: borrowing PathNames) {
+            switch LinkResolver.settleByPath(name, in: pathNames) {
+            case .sameNote:
+                add(LinkCode.sameNote, line: line)
+            case .note(let found):
                 add(Int32(truncatingIfNeeded: found), line: line)
-            } else {
-                looseKeys.append(NameKeys.loose(target))
+            case .missing:
                 pendingTargets.append(name)
-                add(LinkHints.unresolved, line: line)
+                add(LinkCode.missing, line: line)
+            case .byName(let key):
+                pendingTargets.append(name)
+                looseKeys.append(key)
+                add(LinkCode.pending, line: line)
             }
         }
-    }
-
-    /// A note's links as the link graph counts backlinks: only `sameNote` and the lines matter (memory
-    /// vaults, resolved without hints).
-    static func backlinkView(of links: [WikiLink]) -> [Link] {
-        links.map { Link(target: $0.target.isEmpty ? sameNote : 0, line: Int32(clamping: $0.line)) }
     }
 }
