@@ -68,7 +68,7 @@ enum VaultLoad {
                 let note = NoteParser.parse(path: path, bytes: bytes, scratch: worker.scratch)
                 return Parsed(note: (note, LinkHints(note: note, scanned: worker.scratch.scanned, pathNames: pathNames)))
             case .kept(let note):
-                return Parsed(note: (note, LinkHints(note: note, links: note.links, pathNames: pathNames)))
+                return Parsed(note: (note, LinkHints(note: note, links: note.readLinks(), pathNames: pathNames)))
             }
         }
         timer.lap("read and parse")
@@ -92,7 +92,7 @@ enum VaultLoad {
             // their place in the listing: worked out again for the notes there are (rare; files read again).
             let present = notes, pathNames = PathNames(paths: present.map(\.path))
             hints = LoadHints(pathNames: pathNames, notes: Parallel.map(count: present.count) { index in
-                LinkHints(note: present[index], links: present[index].links, pathNames: pathNames)
+                LinkHints(note: present[index], links: present[index].readLinks(), pathNames: pathNames)
             })
             timer.lap("hints again")
         }
