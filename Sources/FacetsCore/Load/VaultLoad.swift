@@ -14,8 +14,9 @@ enum VaultLoad {
         case file
         /// Bytes held in memory.
         case memory(NoteBytes)
-        /// Parsed by an earlier load, its file unchanged: kept as it is.
-        case kept(Note)
+        /// Parsed by an earlier load, its file unchanged: kept as it is. Boxed, so that a listing of a
+        /// fresh load is one small value per file, not one the size of a note.
+        indirect case kept(Note)
     }
 
     /// What a source lists: the notes' paths, how each is read, and what it found on the way.
