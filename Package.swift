@@ -31,7 +31,7 @@ let package = Package(
         // Settings from config.toml (theme, vault, key bindings...): parsed and checked without a terminal.
         .target(
             name: "FacetsConfig",
-            dependencies: ["FacetsCore", "FacetsUI", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["FacetsUI", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // The only code that talks to ncurses.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
@@ -61,7 +61,7 @@ let package = Package(
         ),
         .testTarget(name: "FacetsCoreTests", dependencies: ["FacetsCore", "FacetsBundledContent"]),
         .testTarget(name: "FacetsUITests", dependencies: ["FacetsUI", "FacetsCore", "FacetsBundledContent"]),
-        .testTarget(name: "FacetsConfigTests", dependencies: ["FacetsConfig", "FacetsUI", "FacetsCore", "FacetsBundledContent"]),
+        .testTarget(name: "FacetsConfigTests", dependencies: ["FacetsConfig", "FacetsUI"]),
         // Starting programs from tests as a shell would; shared by the tests that run the real binary.
         .target(name: "ChildProcessSupport", path: "Tests/ChildProcessSupport"),
         // NIOSSH for a scripted client: the requests OpenSSH's client cannot be made to send.

@@ -12,14 +12,6 @@ public struct PresenterChannel {
         self.path = path
     }
 
-    /// The default place: `$XDG_STATE_HOME/facets/presenter.json` (or `~/.local/state/facets/`).
-    public static var defaultPath: String {
-        let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
-        return base + "/facets/presenter.json"
-    }
-
     struct Message: Codable {
         var entry: String
         var sequence: Int

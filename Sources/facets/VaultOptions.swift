@@ -15,11 +15,17 @@ struct VaultOptions: ParsableArguments {
 
     /// The config file (its problems reported) and the vault it, the flag or the variable chose.
     func loadWithConfig() throws -> (vault: Vault, config: LoadedConfig) {
+        let loaded = try loadReporting()
+        return (loaded.vault, loaded.config)
+    }
+
+    /// `loadWithConfig()` with how long each step of the load took, for `facets bench load`.
+    func loadReporting() throws -> (vault: Vault, config: LoadedConfig, report: LoadReport) {
         let config = try configOptions.load()
         let choice = self.choice(config.configuration)
-        guard let directory = choice.directory else { return (BundledVault.load(), config) }
         do {
-            return (VaultLifetime.untilExit(try Vault.load(directory: directory)), config)
+            let (vault, report) = try Vault.load(choice.directory.map(NoteSource.folder) ?? BundledVault.source)
+            return (choice.directory == nil ? vault : VaultLifetime.untilExit(vault), config, report)
         } catch {
             let origin = choice.source == .configFile ? " (the vault setting of \(config.location?.path ?? "the config file"))" : ""
             Output.error("facets: \(error.description)\(origin)")
@@ -34,9 +40,8 @@ struct VaultOptions: ParsableArguments {
 }
 
 enum BundledVault {
-    static func load() -> Vault {
-        Vault(origin: "bundled content",
-              files: BundledContent.files.map { SourceFile(path: $0.path, text: $0.text) })
+    static var source: NoteSource {
+        .files(BundledContent.files.map { SourceFile(path: $0.path, text: $0.text) }, origin: "bundled content")
     }
 }
 

@@ -72,7 +72,7 @@ struct ByteLevelTests {
     func bodyLineMatchesSplitting() {
         let text = "---\ntitle: T\n---\nfirst\n\nthird é\nlast"
         let note = NoteParser.parse(path: "l.md", text: text)
-        let lines = String(note.body).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = String(note.readBody()).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for (offset, line) in lines.enumerated() {
             #expect(note.bodyLine(note.bodyFirstLine + offset) == line)
         }

@@ -31,7 +31,7 @@ struct FolderLoadTests {
             for (path, text) in notes { try folder.write(path, text) }
             for (path, bytes) in extraFiles { try folder.write(path, bytes: bytes) }
             let fromFolder = try Vault.load(directory: folder.path)
-            let sorted = notes.sorted { VaultReader.bytesPrecede($0.0, $1.0) }
+            let sorted = notes.sorted { TextOrder.bytesPrecede($0.0, $1.0) }
             return try body(fromFolder, vault(sorted))
         }
     }
@@ -96,26 +96,26 @@ struct FolderLoadTests {
                 Issue.record("a folder note keeps its bytes in memory")
                 return
             }
-            #expect(note.text == original)
+            #expect(note.readText() == original)
             #expect(note.byteCount == original.utf8.count)
             #expect(note.bodyLine(note.bodyFirstLine) == "first line [[other]]")
-            #expect(note.links.map(\.target) == ["other"])
+            #expect(note.readLinks().map(\.target) == ["other"])
 
             // Edited elsewhere, with a longer front matter: the body is found again.
             let edited = "---\ntitle: Changing\nkind: practice\nsummary: added\n---\nrewritten body\n"
             try folder.write("changing.md", edited)
-            #expect(note.text == edited)
-            #expect(String(note.body) == "rewritten body\n")
+            #expect(note.readText() == edited)
+            #expect(String(note.readBody()) == "rewritten body\n")
 
             // Its links are read from the file as it is now, like its text; the link graph stays as loaded.
-            #expect(note.links.isEmpty)
+            #expect(note.readLinks().isEmpty)
             #expect(note.linkCount == 1)
 
             // Deleted: empty, no crash; what the load found stays in the graph.
             try FileManager.default.removeItem(at: folder.appendingPathComponent("changing.md"))
-            #expect(note.text.isEmpty)
+            #expect(note.readText().isEmpty)
             #expect(note.bodyLine(note.bodyFirstLine) == nil || note.bodyLine(note.bodyFirstLine) == "")
-            #expect(note.links.isEmpty)
+            #expect(note.readLinks().isEmpty)
             let other = try index(of: "other.md", in: vault)
             #expect(vault.linkTargets[changing] == [.note(other)])
             #expect(vault.backlinks[other].map(\.source) == [changing])
@@ -138,10 +138,10 @@ struct FolderLoadTests {
             }
             // Read every note but the last ten, the first one again in the middle: it stays, being used lately.
             for index in 0..<(NoteFileCache.capacity - 1) {
-                #expect(vault.notes[index].text.hasPrefix("note "))
-                if index == NoteFileCache.capacity / 2 { _ = vault.notes[0].text }
+                #expect(vault.notes[index].readText().hasPrefix("note "))
+                if index == NoteFileCache.capacity / 2 { _ = vault.notes[0].readText() }
             }
-            for index in (NoteFileCache.capacity - 1)..<(NoteFileCache.capacity + 10) { _ = vault.notes[index].text }
+            for index in (NoteFileCache.capacity - 1)..<(NoteFileCache.capacity + 10) { _ = vault.notes[index].readText() }
             #expect(cache.count == NoteFileCache.capacity)
             #expect(cached(0), "used lately, kept")
             #expect(!cached(1), "the least recently used went first")
@@ -154,7 +154,7 @@ struct FolderLoadTests {
             let vault = try Vault.load(directory: folder.path)
             var cache: NoteFileCache?
             for note in vault.notes {
-                #expect(note.text.utf8.count == 7 << 20)
+                #expect(note.readText().utf8.count == 7 << 20)
                 if case .file(let file) = note.content { cache = file.cache }
             }
             let shared = try #require(cache)
@@ -169,7 +169,7 @@ struct FolderLoadTests {
             for (path, text) in Self.notes { try folder.write(path, text) }
             let before = try Self.snapshot(folder)
             let vault = try Vault.load(directory: folder.path)
-            for note in vault.notes { _ = note.text; _ = note.blocks; _ = note.links }
+            for note in vault.notes { _ = note.readText(); _ = note.readBlocks(); _ = note.readLinks() }
             _ = SearchIndex(vault: vault)
             #expect(try Self.snapshot(folder) == before)
         }
@@ -271,6 +271,6 @@ struct ListingOrderTests {
         }
         paths += ["", "abcdefgh", "abcdefgh"]
         let expected = paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        #expect(VaultReader.sortedByBytes(paths) == expected)
+        #expect(TextOrder.sortedByBytes(paths) == expected)
     }
 }

@@ -35,7 +35,7 @@ struct FrontMatterTests {
         #expect(n.frontMatter.string("empty") == nil)
         #expect(n.frontMatter["absent"] == nil)
         #expect(n.bodyFirstLine == 13)
-        #expect(n.body == "Body text.")
+        #expect(n.readBody() == "Body text.")
         #expect(n.diagnostics.isEmpty)
     }
 
@@ -67,7 +67,7 @@ struct FrontMatterTests {
         #expect(n.stem == "Safe experimental spaces")
         #expect(n.frontMatter.entries.isEmpty)
         #expect(n.bodyFirstLine == 1)
-        #expect(n.links.map(\.line) == [3])
+        #expect(n.readLinks().map(\.line) == [3])
         #expect(n.diagnostics.isEmpty)
     }
 
@@ -84,7 +84,7 @@ struct FrontMatterTests {
         let n = note("---\n---\nText [[x]]\n", path: "e.md")
         #expect(n.title == "e")
         #expect(n.bodyFirstLine == 3)
-        #expect(n.links.first?.line == 3)
+        #expect(n.readLinks().first?.line == 3)
         #expect(n.diagnostics.isEmpty)
     }
 
@@ -99,7 +99,7 @@ struct FrontMatterTests {
         let n = note(text, path: "broken_yaml.md")
         #expect(n.title == "broken_yaml")
         #expect(n.frontMatter.entries.isEmpty)
-        #expect(n.links.map(\.target) == ["x"])
+        #expect(n.readLinks().map(\.target) == ["x"])
         let warning = try #require(n.diagnostics.first { $0.message.contains("invalid YAML") })
         #expect(warning.severity == .warning)
         #expect(warning.path == "broken_yaml.md")
@@ -114,7 +114,7 @@ struct FrontMatterTests {
     func notAMap() {
         let n = note("---\n- a\n- b\n---\nBody\n", path: "list.md")
         #expect(n.title == "list")
-        #expect(n.body == "Body\n")
+        #expect(n.readBody() == "Body\n")
         #expect(n.diagnostics.contains { $0.line == 2 && $0.message.contains("not a map") })
     }
 
@@ -124,8 +124,8 @@ struct FrontMatterTests {
                      path: "unclosed.md")
         #expect(n.title == "unclosed")
         #expect(n.bodyFirstLine == 1)
-        #expect(n.body.hasPrefix("---\ntitle: Lost"))
-        #expect(n.links.map(\.line) == [3])
+        #expect(n.readBody().hasPrefix("---\ntitle: Lost"))
+        #expect(n.readLinks().map(\.line) == [3])
         #expect(n.timestamps.map(\.line) == [3])
         let warning = n.diagnostics.first { $0.message.contains("never closes") }
         #expect(warning?.line == 1)
@@ -136,7 +136,7 @@ struct FrontMatterTests {
     func dotsClose() {
         let n = note("---\ntitle: Dots\n...\nBody\n")
         #expect(n.title == "Dots")
-        #expect(n.body == "Body\n")
+        #expect(n.readBody() == "Body\n")
     }
 
     @Test("a byte order mark before the front matter is ignored")
@@ -144,8 +144,8 @@ struct FrontMatterTests {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("---\ntitle: With BOM\n---\nLine four [[x]]\n".utf8)
         let n = NoteParser.parse(path: "bom.md", bytes: bytes)
         #expect(n.title == "With BOM")
-        #expect(n.links.first?.line == 4)
-        #expect(!n.body.unicodeScalars.contains("\u{FEFF}"))
+        #expect(n.readLinks().first?.line == 4)
+        #expect(!n.readBody().unicodeScalars.contains("\u{FEFF}"))
         #expect(n.diagnostics.isEmpty)
     }
 
@@ -158,11 +158,11 @@ struct FrontMatterTests {
         #expect(n.title == "Windows")
         #expect(n.videoId == "abc")
         #expect(n.bodyFirstLine == 5)
-        #expect(n.links.map(\.line) == [5, 7])
+        #expect(n.readLinks().map(\.line) == [5, 7])
         #expect(n.timestamps.map(\.line) == [7])
-        #expect(!n.body.contains("\r"))
+        #expect(!n.readBody().contains("\r"))
         #expect(n.bodyLine(7)?.hasPrefix("Line seven") == true)
-        let blocks = n.blocks
+        let blocks = n.readBlocks()
         #expect(blocks.map(\.line) == [5, 7])
     }
 
@@ -191,7 +191,7 @@ struct FrontMatterTests {
         let elapsed = Date().timeIntervalSince(started)
         #expect(elapsed < 5, "alias expansion took \(elapsed) s")
         #expect(n.title == "lol")
-        #expect(n.links.map(\.target) == ["x"])
+        #expect(n.readLinks().map(\.target) == ["x"])
         let warning = try #require(n.diagnostics.first { $0.message.contains("more than") })
         #expect(warning.severity == .warning)
         #expect(warning.line >= 2 && warning.line <= 11)
@@ -261,7 +261,7 @@ struct FrontMatterTests {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: Both\r\n---\r\n\r\n[[five]]\r\n".utf8)
         let n = NoteParser.parse(path: "both.md", bytes: bytes)
         #expect(n.title == "Both")
-        #expect(n.links.map(\.line) == [5])
+        #expect(n.readLinks().map(\.line) == [5])
         #expect(n.diagnostics.isEmpty)
     }
 }

@@ -40,7 +40,7 @@ struct HostileVaultTests {
         #expect(note.videoId == "HOSTILE01\u{1B}]8;;http://evil.example/\u{1B}\\")
         #expect(note.aliases.first == "\u{1B}]52;c;cHduZWQ=\u{07} clipboard")
         #expect(TerminalSafeText.sanitize(note.title) == "Wipe␛[2J␛[3J␛[H screen ␛]0;pwned␇ title")
-        let labels = note.links.map(\.label)
+        let labels = note.readLinks().map(\.label)
         #expect(labels.contains("label \u{1B}[31mred\u{1B}[0m"), "\(labels)")
         #expect(vault.missing.keys.contains("\u{1B}[2J"), "a target made of an escape is a missing note")
         // A raw escape in plain YAML is refused: the title falls back to the file name, with a warning.
@@ -53,7 +53,7 @@ struct HostileVaultTests {
     func links() throws {
         let vault = try Self.load()
         let leaving = try index(of: "leaving_the_vault.md", in: vault)
-        for (offset, link) in vault.notes[leaving].links.enumerated() {
+        for (offset, link) in vault.notes[leaving].readLinks().enumerated() {
             guard case .missing = vault.linkTargets[leaving][offset] else {
                 Issue.record("[[\(link.target)]] resolved to a note")
                 continue
@@ -86,20 +86,20 @@ struct HostileVaultTests {
         for (path, title, lines) in [("crlf.md", "CRLF endings", [5, 6]), ("cr_only.md", "CR endings", [5, 6])] {
             let note = vault.notes[try index(of: path, in: vault)]
             #expect(note.title == title)
-            #expect(note.links.map(\.line) == lines, "\(path)")
-            #expect(!note.text.contains("\r"))
+            #expect(note.readLinks().map(\.line) == lines, "\(path)")
+            #expect(!note.readText().contains("\r"))
         }
         let bom = vault.notes[try index(of: "bom.md", in: vault)]
         #expect(bom.title == "BOM note")
-        #expect(bom.text.unicodeScalars.first == "-")
+        #expect(bom.readText().unicodeScalars.first == "-")
         let unclosed = vault.notes[try index(of: "unclosed_front_matter.md", in: vault)]
         #expect(unclosed.title == "unclosed_front_matter")
-        #expect(unclosed.links.map(\.target) == ["clean_note"], "the unclosed block is read as text")
+        #expect(unclosed.readLinks().map(\.target) == ["clean_note"], "the unclosed block is read as text")
         #expect(warnings(vault, "unclosed_front_matter.md") == ["1: front matter starts with --- but never closes; read as text"])
         let bomb = vault.notes[try index(of: "alias_bomb.md", in: vault)]
         #expect(bomb.title == "alias_bomb")
         #expect(warnings(vault, "alias_bomb.md").contains { $0.contains("more than 20000 values") })
-        #expect(bomb.links.map(\.target) == ["clean_note"], "the body still loads")
+        #expect(bomb.readLinks().map(\.target) == ["clean_note"], "the body still loads")
     }
 
     @Test("the tour skips the stop that leaves the vault")

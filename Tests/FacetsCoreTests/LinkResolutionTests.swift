@@ -121,7 +121,7 @@ struct LinkResolutionTests {
         // The backlink's line is the line that links.
         for (target, links) in v.backlinks.enumerated() {
             for b in links {
-                #expect(v.notes[b.source].links[b.linkIndex].line == b.line)
+                #expect(v.notes[b.source].readLinks()[b.linkIndex].line == b.line)
                 #expect(v.linkTargets[b.source][b.linkIndex] == .note(target))
             }
         }
@@ -133,7 +133,7 @@ struct LinkResolutionTests {
             ("a.md", noteText(title: "A", body: "[[b]] [[missing one]]")),
             ("b.md", noteText(title: "B", body: "")),
         ])
-        let shown = wikiLinks(in: allInlines(v.notes[0].blocks))
+        let shown = wikiLinks(in: allInlines(v.notes[0].readBlocks()))
         #expect(shown.map { v.resolve($0, from: 0) } == v.linkTargets[0])
     }
 

@@ -55,7 +55,7 @@ struct OECDVaultTests {
         let v = try oecd()
         #expect(v.errors.isEmpty, "\(v.errors.map(\.formatted))")
         let lineCounts = Dictionary(uniqueKeysWithValues: v.notes.map {
-            ($0.path, $0.bodyFirstLine + $0.body.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
+            ($0.path, $0.bodyFirstLine + $0.readBody().split(separator: "\n", omittingEmptySubsequences: false).count - 1)
         })
         for d in v.diagnostics {
             let lines = try #require(lineCounts[d.path], "\(d.formatted)")
@@ -111,8 +111,8 @@ struct OECDVaultTests {
         let v = try oecd()
         var disagreeing: [String] = []
         for n in v.notes {
-            let inlines = allInlines(n.blocks)
-            if wikiLinks(in: inlines) != n.links || timestamps(in: inlines) != n.timestamps {
+            let inlines = allInlines(n.readBlocks())
+            if wikiLinks(in: inlines) != n.readLinks() || timestamps(in: inlines) != n.timestamps {
                 disagreeing.append(n.path)
             }
         }
@@ -127,7 +127,7 @@ struct OECDVaultTests {
         var expected = 0
         for (source, targets) in v.linkTargets.enumerated() {
             for (i, target) in targets.enumerated() {
-                guard case .note(let t) = target, !(t == source && v.notes[source].links[i].target.isEmpty) else { continue }
+                guard case .note(let t) = target, !(t == source && v.notes[source].readLinks()[i].target.isEmpty) else { continue }
                 expected += 1
             }
         }

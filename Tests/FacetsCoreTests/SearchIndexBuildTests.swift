@@ -77,7 +77,7 @@ struct SearchIndexBuildTests {
             var terms = Set<String>()
             Self.terms(of: note.title, into: &terms)
             for alias in note.aliases { Self.terms(of: alias, into: &terms) }
-            Self.terms(of: note.body, into: &terms)
+            Self.terms(of: note.readBody(), into: &terms)
             for term in terms { expected[term, default: []].append(UInt32(position)) }
         }
         #expect(index.terms.count == expected.count)

@@ -43,8 +43,8 @@ struct SeedNoteTests {
     func linkCounts() throws {
         let (text, n) = try seed()
         #expect(text.components(separatedBy: "[[").count - 1 == 13)
-        #expect(n.links.count == 13)
-        #expect(n.links.map(\.target) == [
+        #expect(n.readLinks().count == 13)
+        #expect(n.readLinks().map(\.target) == [
             "oecdobservatoryofpublicsec3116",
             "Public sector innovation",
             "government_innovation_motivations",
@@ -59,11 +59,11 @@ struct SeedNoteTests {
             "innovation_strategies_for_governments",
             "Public sector innovation trends",
         ])
-        #expect(n.links[2].label == "Motivations for Government Innovation")
-        #expect(n.links[1].label == "Public sector innovation")
-        #expect(n.links.first?.line == 6)
-        #expect(n.links.allSatisfy { !$0.isEmbed && $0.heading == nil })
-        for link in n.links {
+        #expect(n.readLinks()[2].label == "Motivations for Government Innovation")
+        #expect(n.readLinks()[1].label == "Public sector innovation")
+        #expect(n.readLinks().first?.line == 6)
+        #expect(n.readLinks().allSatisfy { !$0.isEmbed && $0.heading == nil })
+        for link in n.readLinks() {
             #expect(n.bodyLine(link.line)?.contains("[[\(link.target)") == true, "\(link)")
         }
     }
@@ -71,8 +71,8 @@ struct SeedNoteTests {
     @Test("the block tree shows every link and timestamp the index counts")
     func blocks() throws {
         let (_, n) = try seed()
-        let blocks = n.blocks
-        #expect(wikiLinks(in: allInlines(blocks)) == n.links)
+        let blocks = n.readBlocks()
+        #expect(wikiLinks(in: allInlines(blocks)) == n.readLinks())
         #expect(timestamps(in: allInlines(blocks)) == n.timestamps)
         let headings = blocks.compactMap { block -> String? in
             if case .heading(let level, let content, _) = block { return "\(level) \(plain(content))" }

@@ -90,7 +90,7 @@ struct TerminalSafeTextTests {
         #expect(!title.unicodeScalars.contains("\u{1B}"))
         #expect(!title.unicodeScalars.contains("\u{202E}"))
         #expect(title == "Evil ␛[2J<U+202E>title")
-        let body = TerminalSafeText.sanitize(plain(allInlines(n.blocks)))
+        let body = TerminalSafeText.sanitize(plain(allInlines(n.readBlocks())))
         #expect(body == "Body ␛]52;c;cGF5bG9hZA==␇ text")
     }
 

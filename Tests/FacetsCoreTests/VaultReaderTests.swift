@@ -58,8 +58,8 @@ struct VaultReaderTests {
             let one = try Vault.load(directory: folder.path)
             #expect(one.notes.count == 1)
             #expect(one.notes.first?.title == "empty")
-            #expect(one.notes.first?.body == "")
-            #expect(one.notes.first?.blocks == [])
+            #expect(one.notes.first?.readBody() == "")
+            #expect(one.notes.first?.readBlocks() == [])
             #expect(one.diagnostics.isEmpty)
         }
     }
@@ -127,8 +127,8 @@ struct VaultReaderTests {
             let v = try Vault.load(directory: folder.path)
             let n = try #require(v.notes.first)
             #expect(n.title == "Latin-1")
-            #expect(n.body.contains("caf\u{FFFD} au lait"))
-            #expect(n.links.map { "\($0.target)@\($0.line)" } == ["a@4", "b@5"])
+            #expect(n.readBody().contains("caf\u{FFFD} au lait"))
+            #expect(n.readLinks().map { "\($0.target)@\($0.line)" } == ["a@4", "b@5"])
             let warning = try #require(v.diagnostics.first { $0.message.contains("UTF-8") })
             #expect(warning.severity == .warning)
             #expect(warning.formatted.hasPrefix("latin1.md:5: warning:"))
@@ -174,7 +174,7 @@ struct VaultReaderTests {
             #expect(warning.severity == .warning)
             #expect(warning.message.contains("8 MiB"))
             // Every whole line holds a link; the cut last line holds one if its "word [[x]]" fits.
-            #expect(v.notes.first?.links.count == limit / line.count + (limit % line.count >= 10 ? 1 : 0))
+            #expect(v.notes.first?.readLinks().count == limit / line.count + (limit % line.count >= 10 ? 1 : 0))
         }
     }
 
@@ -189,7 +189,7 @@ struct VaultReaderTests {
             try folder.write(".obsidian/config.md", "x")
             let before = try snapshot(of: folder)
             let v = try Vault.load(directory: folder.path)
-            _ = v.notes.map(\.blocks)
+            _ = v.notes.map { $0.readBlocks() }
             _ = v.lookup("a")
             _ = v.timeline(videoId: "V")
             let after = try snapshot(of: folder)

@@ -5,7 +5,7 @@ import Testing
 struct WikiLinkTests {
     /// The one link a line holds, as the load-time scanner finds it.
     func link(_ text: String) throws -> WikiLink {
-        let links = note(text).links
+        let links = note(text).readLinks()
         try #require(links.count == 1, "expected one link in \(text), got \(links)")
         return links[0]
     }
@@ -46,20 +46,20 @@ struct WikiLinkTests {
     ])
     func ignored(text: String) {
         let n = note("A \(text) B")
-        #expect(n.links.isEmpty, "\(n.links)")
+        #expect(n.readLinks().isEmpty, "\(n.readLinks())")
         #expect(wikiLinks(in: InlineParser.parse(text, line: 1)).isEmpty)
     }
 
     @Test("several links on a line, in order; `[[]]` between them skipped")
     func severalOnALine() {
         let n = note("[[a]] and [[b|B]] then [[]] and ![[c]]")
-        #expect(n.links.map(\.target) == ["a", "b", "c"])
-        #expect(n.links.map(\.isEmbed) == [false, false, true])
+        #expect(n.readLinks().map(\.target) == ["a", "b", "c"])
+        #expect(n.readLinks().map(\.isEmbed) == [false, false, true])
     }
 
     @Test("a single bracket before a link does not hide it")
     func tripleBracket() {
-        #expect(note("[[[x]]]").links.map(\.target).count == 1)
+        #expect(note("[[[x]]]").readLinks().map(\.target).count == 1)
     }
 
     @Test("links inside fenced code and inline code are not counted")
@@ -81,14 +81,14 @@ struct WikiLinkTests {
             ````
             [[last]]
             """)
-        #expect(n.links.map(\.target) == ["before", "after code", "last"])
-        #expect(n.links.map(\.line) == [1, 10, 15])
+        #expect(n.readLinks().map(\.target) == ["before", "after code", "last"])
+        #expect(n.readLinks().map(\.line) == [1, 10, 15])
     }
 
     @Test("line numbers count the front matter, blank lines and every line ending")
     func lineNumbers() {
         let n = note("---\ntitle: T\n---\n\n[[five]]\nsix\n\n[[eight]] and [[eight again]]\n\n\n[[eleven]]")
-        #expect(n.links.map(\.line) == [5, 8, 8, 11])
+        #expect(n.readLinks().map(\.line) == [5, 8, 8, 11])
     }
 
     @Test("links in headings, lists, quotes, callouts and tables are all counted")
@@ -108,12 +108,12 @@ struct WikiLinkTests {
             [[div link]]
             </div>
             """)
-        #expect(n.links.map(\.target) == ["heading link", "list link", "nested link", "quote link",
+        #expect(n.readLinks().map(\.target) == ["heading link", "list link", "nested link", "quote link",
                                            "callout title link", "callout body link", "cell", "div link"])
         // The block tree shows exactly the links the scanner counted.
-        let shown = wikiLinks(in: allInlines(n.blocks))
-        #expect(shown.map(\.target) == n.links.map(\.target))
-        #expect(shown.map(\.line) == n.links.map(\.line))
+        let shown = wikiLinks(in: allInlines(n.readBlocks()))
+        #expect(shown.map(\.target) == n.readLinks().map(\.target))
+        #expect(shown.map(\.line) == n.readLinks().map(\.line))
     }
 
     @Test("the block tree and the scanner agree on links and timestamps for a mixed note")
@@ -130,10 +130,10 @@ struct WikiLinkTests {
             ```
             Bare [00:01:02] and `[[code]]` and [[c]].
             """)
-        let blocks = n.blocks
-        #expect(wikiLinks(in: allInlines(blocks)) == n.links)
+        let blocks = n.readBlocks()
+        #expect(wikiLinks(in: allInlines(blocks)) == n.readLinks())
         #expect(timestamps(in: allInlines(blocks)) == n.timestamps)
-        #expect(n.links.map(\.target) == ["index", "a", "b", "c"])
+        #expect(n.readLinks().map(\.target) == ["index", "a", "b", "c"])
         #expect(n.timestamps.map(\.written) == ["00:07:22", "00:16:57", "00:01:02"])
     }
 
@@ -144,8 +144,8 @@ struct WikiLinkTests {
     ])
     func agreeOnHiddenLinks(text: String) {
         let n = note(text)
-        #expect(wikiLinks(in: allInlines(n.blocks)).map(\.target) == n.links.map(\.target))
-        #expect(n.links.map(\.target) == ["after"])
+        #expect(wikiLinks(in: allInlines(n.readBlocks())).map(\.target) == n.readLinks().map(\.target))
+        #expect(n.readLinks().map(\.target) == ["after"])
     }
 
     @Test("known disagreements between the index (LinkScanner) and the reader (BlockParser/InlineParser)", arguments: [
@@ -157,8 +157,8 @@ struct WikiLinkTests {
     ])
     func knownDisagreements(text: String) {
         let n = note(text)
-        let shown = wikiLinks(in: allInlines(n.blocks)).map(\.target)
+        let shown = wikiLinks(in: allInlines(n.readBlocks())).map(\.target)
         #expect(shown.contains("after"))
-        #expect(shown == n.links.map(\.target))
+        #expect(shown == n.readLinks().map(\.target))
     }
 }

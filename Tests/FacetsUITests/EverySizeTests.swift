@@ -14,7 +14,7 @@ struct EverySizeTests {
     /// The kinds of screen a person meets, each as a state made at 80x24.
     static let kinds: [(String, AppState)] = {
         // The longest entry, so the detail pane has more than a screen of text at any size.
-        let longest = bundledVault.notes.indices.max { bundledVault.notes[$0].body.count < bundledVault.notes[$1].body.count } ?? 0
+        let longest = bundledVault.notes.indices.max { bundledVault.notes[$0].readBody().count < bundledVault.notes[$1].readBody().count } ?? 0
         var long = baseState
         long.update(.detail, as: DetailView.self) { $0.show(.note(longest)) }
         long.focus = .detail

@@ -43,9 +43,9 @@ struct FuzzRegressionTests {
     static func replay(_ bytes: [UInt8]) throws -> [String] {
         var found: [String] = []
         let note = NoteParser.parse(path: "fuzz.md", bytes: bytes)
-        let lineCount = note.text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-        for link in note.links where link.line < 1 || link.line > lineCount { found.append("link on line \(link.line)") }
-        _ = note.blocks
+        let lineCount = note.readText().utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        for link in note.readLinks() where link.line < 1 || link.line > lineCount { found.append("link on line \(link.line)") }
+        _ = note.readBlocks()
         let vault = Vault(origin: "fuzz", files: fixedFiles + [SourceFile(path: "fuzz.md", bytes: bytes)])
         let index = try #require(vault.notes.firstIndex { $0.path == "fuzz.md" })
         let moment = vault.notes[index].timestamps.first.map { vault.seconds(of: $0, inNote: index) }

@@ -261,6 +261,6 @@ struct PaneRenderingTests {
 
 enum BundledNotesAreASCII {
     static func check() -> Bool {
-        bundledVault.notes.allSatisfy { note in note.title.unicodeScalars.allSatisfy(\.isASCII) && note.body.unicodeScalars.allSatisfy(\.isASCII) }
+        bundledVault.notes.allSatisfy { note in note.title.unicodeScalars.allSatisfy(\.isASCII) && note.readBody().unicodeScalars.allSatisfy(\.isASCII) }
     }
 }

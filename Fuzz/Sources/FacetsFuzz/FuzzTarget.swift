@@ -39,15 +39,15 @@ enum NoteFuzzing {
 
     static func run(_ bytes: [UInt8]) {
         let note = NoteParser.parse(path: "fuzz.md", bytes: bytes)
-        let lineCount = note.text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-        for link in note.links {
+        let lineCount = note.readText().utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        for link in note.readLinks() {
             check(link.line >= 1 && link.line <= lineCount, "link on line \(link.line) of \(lineCount)")
             _ = note.plainLine(link.line)
         }
         for stamp in note.timestamps {
             check(stamp.line >= 1 && stamp.line <= lineCount, "timestamp on line \(stamp.line) of \(lineCount)")
         }
-        for block in note.blocks { visit(block, lineCount: lineCount) }
+        for block in note.readBlocks() { visit(block, lineCount: lineCount) }
 
         let files = fixedFiles + [SourceFile(path: "fuzz.md", bytes: bytes)]
         let vault = Vault(origin: "fuzz", files: files)
@@ -55,8 +55,8 @@ enum NoteFuzzing {
             fail("the fuzzed note did not load")
         }
         let loaded = vault.notes[index]
-        check(loaded.links.count == note.links.count, "links differ between parsing alone and in a vault")
-        for (offset, link) in loaded.links.enumerated() {
+        check(loaded.readLinks().count == note.readLinks().count, "links differ between parsing alone and in a vault")
+        for (offset, link) in loaded.readLinks().enumerated() {
             let target = vault.resolve(link, from: index)
             check(target == vault.linkTargets[index][offset], "a link resolves differently on demand")
             if case .note(let other) = target { check(other >= 0 && other < vault.notes.count, "resolved out of range") }

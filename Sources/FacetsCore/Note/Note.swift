@@ -14,14 +14,15 @@ public struct Note: Sendable {
     /// The file's size as loaded (BOM removed, line endings normalised).
     public let byteCount: Int
     /// The file's UTF-8 bytes (BOM removed, line endings normalised). Text is decoded from them when
-    /// asked: a load reads every note of a vault, a session shows a few.
-    public var bytes: NoteBytes { content.current.bytes }
-    /// Where the body starts in `bytes`.
-    public var bodyOffset: Int { content.current.bodyOffset }
+    /// asked: a load reads every note of a vault, a session shows a few. The `read…` methods read a
+    /// vault note's file (through a small cache) each time they are called.
+    public func readBytes() -> NoteBytes { content.current.bytes }
+    /// Where the body starts in `readBytes()`.
+    public func readBodyOffset() -> Int { content.current.bodyOffset }
     /// The whole file as text (invalid UTF-8 shown as U+FFFD).
-    public var text: String { bytes.decoded() }
+    public func readText() -> String { readBytes().decoded() }
     /// The body after the front matter.
-    public var body: Substring {
+    public func readBody() -> Substring {
         let (bytes, bodyOffset) = content.current
         return Substring(bytes.decoded(from: bodyOffset))
     }
@@ -29,14 +30,14 @@ public struct Note: Sendable {
     public let bodyFirstLine: Int
     /// The wiki links as written, in order. A vault's notes scan their file again for them (see
     /// `ScannedLinks`); the vault's link graph was built from them at load.
-    public var links: [WikiLink] {
+    public func readLinks() -> [WikiLink] {
         if let storedLinks { return storedLinks }
         let (bytes, bodyOffset) = content.current
         return bytes.withUnsafeBufferPointer { LinkScanner.scan($0, from: bodyOffset, firstLine: bodyFirstLine).links }
     }
     /// Kept for notes made from text or given links; nil for a vault's notes, which read their file.
     private let storedLinks: [WikiLink]?
-    /// How many links the note had when loaded (`links.count` without reading the file).
+    /// How many links the note had when loaded (`readLinks().count` without reading the file).
     public let linkCount: Int
     public let timestamps: [TimestampRef]
     /// What the vault's talk lengths need of `timestamps`, worked out while the note is parsed.
@@ -86,7 +87,7 @@ public struct Note: Sendable {
     public var summary: String? { frontMatter.string("summary") }
 
     /// The body parsed into blocks for rendering.
-    public var blocks: [Block] { BlockParser.parse(String(body), firstLine: bodyFirstLine) }
+    public func readBlocks() -> [Block] { BlockParser.parse(String(readBody()), firstLine: bodyFirstLine) }
 
     /// The raw text of a 1-based file line of the body, or nil outside it (only that line is decoded).
     public func bodyLine(_ line: Int) -> String? {
@@ -126,7 +127,7 @@ public struct Note: Sendable {
         guard let last = lines.max(), last >= bodyFirstLine else { return [:] }
         var result: [Int: String] = [:]
         var number = bodyFirstLine
-        for raw in body.utf8.split(separator: Byte.newline, maxSplits: last - bodyFirstLine, omittingEmptySubsequences: false) {
+        for raw in readBody().utf8.split(separator: Byte.newline, maxSplits: last - bodyFirstLine, omittingEmptySubsequences: false) {
             if number > last { break }
             if lines.contains(number) {
                 // The last piece holds the rest of the body when the split stopped early: cut it at its line end.

@@ -17,6 +17,12 @@ public enum NoteParser {
         parse(path: path, bytes: input) { bytes, bodyOffset in .resident(bytes: bytes, bodyOffset: bodyOffset) }
     }
 
+    /// Parses bytes the note keeps in memory, its links left in `scratch.scanned` for the loader (see
+    /// below); the note scans its bytes again when they are asked for.
+    static func parse(path: String, bytes input: NoteBytes, scratch: LinkScanner.Scratch) -> Note {
+        parse(path: path, bytes: input, scratch: scratch) { bytes, bodyOffset in .resident(bytes: bytes, bodyOffset: bodyOffset) }
+    }
+
     /// Parses a vault file's bytes without keeping them: the reader reuses their memory for the next file,
     /// and the note reads its file (`path` below `root`) again when its text is wanted.
     /// `scratch` is the calling thread's own (see `LinkScanner.Scratch`): the note's links are left in

@@ -34,29 +34,25 @@ public struct SearchIndex: Sendable {
 
         // Tokenize in parallel, one postings map per chunk, then merge in note order.
         let chunkCount = max(1, min(notes.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        var chunks = [[String: [UInt32]]](repeating: [:], count: chunkCount)
-        chunks.withUnsafeMutableBufferPointer { buffer in
-            let slots = ChunkSlots(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                var table = TermTable()
-                let buffer = ReadBuffer()
-                let lower = notes.count * chunk / chunkCount, upper = notes.count * (chunk + 1) / chunkCount
-                for index in lower..<upper {
-                    let note = notes[index]
-                    table.note = UInt32(index)
-                    for name in [note.title] + note.aliases {
-                        var text = name
-                        text.withUTF8 { SearchTokenizer.scan($0, into: &table) }
-                    }
-                    // The body's bytes as they are: the tokenizer reads invalid UTF-8 as decoding would.
-                    note.content.withCurrent(reusing: buffer) { noteBytes, bodyOffset in
-                        noteBytes.withUnsafeBufferPointer { bytes in
-                            SearchTokenizer.scan(UnsafeBufferPointer(rebasing: bytes[min(bodyOffset, bytes.count)...]), into: &table)
-                        }
+        let chunks = Parallel.map(count: chunkCount) { chunk in
+            var table = TermTable()
+            let buffer = ReadBuffer()
+            let lower = notes.count * chunk / chunkCount, upper = notes.count * (chunk + 1) / chunkCount
+            for index in lower..<upper {
+                let note = notes[index]
+                table.note = UInt32(index)
+                for name in [note.title] + note.aliases {
+                    var text = name
+                    text.withUTF8 { SearchTokenizer.scan($0, into: &table) }
+                }
+                // The body's bytes as they are: the tokenizer reads invalid UTF-8 as decoding would.
+                note.content.withCurrent(reusing: buffer) { noteBytes, bodyOffset in
+                    noteBytes.withUnsafeBufferPointer { bytes in
+                        SearchTokenizer.scan(UnsafeBufferPointer(rebasing: bytes[min(bodyOffset, bytes.count)...]), into: &table)
                     }
                 }
-                slots.buffer[chunk] = table.dictionary()
             }
+            return table.dictionary()
         }
         var merged = chunks[0]
         for chunk in chunks.dropFirst() {
@@ -97,8 +93,6 @@ public struct SearchIndex: Sendable {
         close(from: 0)
         shortPrefixes = prefixes
     }
-
-    private struct ChunkSlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<[String: [UInt32]]> }
 
     /// Notes with a word starting with `prefix` (folded, lower case).
     func notes(withWordPrefix prefix: String) -> Bitset {

@@ -123,7 +123,7 @@ extension SearchIndex {
 extension Note {
     /// Whether every word occurs in the note (title, aliases, text), folded as the query's case asks.
     func containsWords(_ words: [[Unicode.Scalar]]) -> Bool {
-        let haystack = TextFolding.fold(title + "\n" + aliases.joined(separator: "\n") + "\n" + body, caseSensitive: true)
+        let haystack = TextFolding.fold(title + "\n" + aliases.joined(separator: "\n") + "\n" + readBody(), caseSensitive: true)
         return words.allSatisfy { SearchIndex.find($0, in: haystack) != nil }
     }
 
@@ -133,7 +133,7 @@ extension Note {
         guard !query.isEmpty else { return nil }
         var fallback: MatchedLine?
         var number = bodyFirstLine
-        for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in readBody().split(separator: "\n", omittingEmptySubsequences: false) {
             defer { number += 1 }
             let foldedRaw = TextFolding.fold(String(raw), caseSensitive: query.caseSensitive)
             let present = query.matchWords.filter { SearchIndex.find($0, in: foldedRaw) != nil }

@@ -15,7 +15,7 @@ enum ChannelIndex {
                 continue
             }
             // A vault note found its headings' talks while it was parsed; its file is not read again.
-            let named = notes[index].headingTalks ?? headingTalks(of: notes[index].bytes, bodyOffset: notes[index].bodyOffset)
+            let named = notes[index].headingTalks ?? headingTalks(of: notes[index])
             for talk in named where !seen.contains(talk.videoId) {
                 seen.insert(talk.videoId)
                 talks.append(talk)
@@ -25,6 +25,12 @@ enum ChannelIndex {
     }
 
     /// The talks a note's headings name (`### [Title](url)`), in order.
+    /// A note's heading talks from its bytes, read once.
+    static func headingTalks(of note: Note) -> [Talk] {
+        let (bytes, bodyOffset) = note.content.current
+        return headingTalks(of: bytes, bodyOffset: bodyOffset)
+    }
+
     static func headingTalks(of bytes: NoteBytes, bodyOffset: Int) -> [Talk] {
         bytes.withUnsafeBufferPointer { headingTalks(of: $0, bodyOffset: bodyOffset) }
     }

@@ -6,12 +6,12 @@ extension Vault {
     /// The notes a tour visits, in order: the first link of each item of its first ordered list
     /// (or, without such a list, every linked note once, in order). Missing targets are skipped.
     public func tourStops(_ tour: Int) -> [Int] {
-        let blocks = notes[tour].blocks
+        let blocks = notes[tour].readBlocks()
         var targets: [WikiLink] = []
         if let items = Self.firstOrderedList(blocks) {
             targets = items.compactMap { Self.firstLink($0.content) }
         }
-        if targets.isEmpty { targets = notes[tour].links }
+        if targets.isEmpty { targets = notes[tour].readLinks() }
         var stops: [Int] = []
         for link in targets {
             if case .note(let index) = resolve(link, from: tour), index != tour, !stops.contains(index) { stops.append(index) }

@@ -21,41 +21,29 @@ public struct Vault: Sendable {
     /// Every note once, in browse-tree order (sections first, "All notes" last): how lists and search tie-break.
     public let treeOrder: [Int]
 
-    /// How long each step of building took (seconds), for `facets bench load`.
-    public private(set) var phases: [(name: String, seconds: Double)] = []
-
     let resolver: LinkResolver
     let notesByVideo: [String: [Int]]
     let readings: TimestampReading.Readings
-    let timelines = TimelineCache()
+    let timelines: TimelineCache
+    /// Where the notes came from, for `reloading(changed:)`.
+    let loadedFrom: LoadedFrom
 
-    /// Builds a vault from files already read (a folder's or the bundle's).
-    public init(origin: String, files: [SourceFile], readDiagnostics: [Diagnostic] = []) {
-        var parsed = [Note?](repeating: nil, count: files.count)
-        parsed.withUnsafeMutableBufferPointer { buffer in
-            let slots = NoteSlots(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                slots.buffer[index] = NoteParser.parse(path: files[index].path, bytes: files[index].bytes)
-            }
-        }
-        self.init(origin: origin, notes: parsed.compactMap { $0 }, readDiagnostics: readDiagnostics)
+    /// A vault's source and the cache its file-backed notes read through.
+    struct LoadedFrom: Sendable {
+        let source: NoteSource
+        let cache: NoteFileCache
     }
 
-    /// Builds every relation between notes already parsed. The link graph (names, targets, backlinks) and
-    /// the talks (timestamps, talks, tree) need nothing of each other, so they are built side by side.
-    init(origin: String, notes: [Note], readDiagnostics: [Diagnostic], hints: LoadHints? = nil) {
+    /// Builds every relation between notes already parsed (the load pipeline's last step, see
+    /// `VaultLoad`). The link graph (names, targets, backlinks) and the talks (timestamps, talks, tree)
+    /// need nothing of each other, so they are built side by side.
+    init(origin: String, notes: [Note], readDiagnostics: [Diagnostic], hints: LoadHints, loadedFrom: LoadedFrom,
+         report: inout LoadReport) {
         self.origin = origin
         self.notes = notes
-        let halves = HalfSlots()
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
-            if half == 0 {
-                halves.links = LinkGraph(notes: notes, hints: hints)
-            } else {
-                halves.talks = TalkIndex(notes: notes)
-            }
-        }
-        let links = halves.links ?? LinkGraph(notes: notes, hints: hints)
-        let talks = halves.talks ?? TalkIndex(notes: notes)
+        self.loadedFrom = loadedFrom
+        self.timelines = TimelineCache()
+        let (links, talks) = Parallel.both({ LinkGraph(notes: notes, hints: hints) }, { TalkIndex(notes: notes) })
         self.resolver = links.resolver
         self.linkTargets = links.targets
         self.backlinks = links.backlinks
@@ -73,21 +61,8 @@ public struct Vault: Sendable {
         diagnostics += links.diagnostics
         diagnostics += talks.diagnostics
         self.diagnostics = diagnostics.sorted { ($0.severity, $0) < ($1.severity, $1) }
-        self.phases = links.phases + talks.phases + [("diagnostics", Self.seconds(clock.now - start))]
+        report.phases += links.phases + talks.phases + [("diagnostics", PhaseTimer.seconds(clock.now - start))]
     }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
-    /// The two halves' results, written from `concurrentPerform`'s threads at distinct fields.
-    private final class HalfSlots: @unchecked Sendable {
-        var links: LinkGraph?
-        var talks: TalkIndex?
-    }
-
-    private struct NoteSlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<Note?> }
-    private struct HintSlots: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<LinkHints?> }
 
     /// The values present, in order, moved out rather than copied: copying 25,000 notes retained and
     /// released every one of their fields, on one core, after the parallel part of the load.
@@ -104,34 +79,6 @@ public struct Vault: Sendable {
         }
     }
 
-    /// Loads every `*.md` below a folder. Stems are known from the listing, so each note's links are
-    /// resolved by path and stem on the thread that parses it; the rest waits for titles and aliases.
-    public static func load(directory: String) throws(VaultError) -> Vault {
-        var timer = PhaseTimer()
-        let listing = try VaultReader.list(directory: directory)
-        timer.lap("list files")
-        let pathNames = PathNames(paths: listing.paths)
-        timer.lap("path names")
-        let cache = NoteFileCache()
-        var hintSlots = [LinkHints?](repeating: nil, count: listing.paths.count)
-        var read = hintSlots.withUnsafeMutableBufferPointer { buffer in
-            let hints = HintSlots(buffer: buffer)
-            return VaultReader.read(listing, perThread: LinkScanner.Scratch.init) { scratch, index, file in
-                let note = NoteParser.parse(path: file.path, borrowing: file.bytes, root: listing.root, cache: cache, scratch: scratch)
-                hints.buffer[index] = LinkHints(note: note, scanned: scratch.scanned, pathNames: pathNames)
-                return note
-            }
-        }
-        timer.lap("read and parse")
-        let notes = Self.takePresent(&read.files)
-        // A file that could not be read shifts every later note's index: then the hints, made for the
-        // listing's indexes, are dropped and the link graph resolves everything itself.
-        let hints = notes.count == listing.paths.count ? LoadHints(pathNames: pathNames, notes: Self.takePresent(&hintSlots)) : nil
-        var vault = Vault(origin: directory, notes: notes, readDiagnostics: listing.diagnostics + read.diagnostics, hints: hints)
-        vault.phases.insert(contentsOf: timer.phases, at: 0)
-        return vault
-    }
-
     // MARK: Questions the UI and CLI ask
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
@@ -139,7 +86,7 @@ public struct Vault: Sendable {
 
     /// Where a link written in note `source` leads (for links met while rendering, not only scanned ones).
     public func resolve(_ link: WikiLink, from source: Int) -> LinkTarget {
-        resolver.resolve(link, from: source)
+        resolver.resolve(target: link.target, from: source)
     }
 
     /// Each backlink's line as a reader would say it (`Note.plainLine`), every source line read once:

@@ -58,7 +58,7 @@ public struct DocumentLayout {
         if facts.isEmpty { facts.append(note.path) }
         emit(wrap([Span(safe(facts.joined(separator: " · ")), .dim)]))
         blank()
-        for block in note.blocks { layoutBlock(block, note: index, indent: 0) }
+        for block in note.readBlocks() { layoutBlock(block, note: index, indent: 0) }
         layoutBacklinks(index)
         if let moment, let video = note.videoId { layoutSaidAround(video: video, seconds: moment, note: index) }
         trimTrailingBlanks()

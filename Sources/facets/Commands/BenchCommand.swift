@@ -30,7 +30,7 @@ struct BenchLoad: ParsableCommand {
 
     func run() throws {
         let start = monotonicSeconds()
-        let vault = try vaultOptions.load()
+        let (vault, _, loadReport) = try vaultOptions.loadReporting()
         let seconds = monotonicSeconds() - start
         let bytes = vault.notes.reduce(0) { $0 + $1.byteCount }
         let report = Report(notes: vault.notes.count, bytes: bytes, seconds: seconds,
@@ -39,7 +39,7 @@ struct BenchLoad: ParsableCommand {
         // Exit without tearing the vault down: the process ends anyway, and freeing it is not loading.
         defer { Foundation.exit(0) }
         if output.json { try Output.json(report); return }
-        for phase in vault.phases { Output.line(String(format: "  %-16@ %.3f s", phase.name as NSString, phase.seconds)) }
+        for phase in loadReport.phases { Output.line(String(format: "  %-16@ %.3f s", phase.name as NSString, phase.seconds)) }
         Output.line("notes \(report.notes)  bytes \(report.bytes)  wall \(String(format: "%.3f", seconds)) s  "
                     + "\(String(format: "%.0f", report.notesPerSecond)) notes/s  \(String(format: "%.1f", report.megabytesPerSecond)) MB/s")
     }

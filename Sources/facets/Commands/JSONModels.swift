@@ -94,7 +94,7 @@ struct DiagnosticJSON: Encodable {
 extension Vault {
     func linkJSON(_ note: Int) -> [LinkJSON] {
         let targets = linkTargets[note]
-        return notes[note].links.enumerated().map { offset, link in
+        return notes[note].readLinks().enumerated().map { offset, link in
             // The file is read again for its links: one edited since the load may have more of them.
             let target = offset < targets.count ? targets[offset] : resolve(link, from: note)
             var resolved: String?

@@ -1,6 +1,5 @@
 import ArgumentParser
 import FacetsServe
-import FacetsTerminal
 import Foundation
 
 /// `facets serve`: one read-only explorer per workshop attendee, over SSH.
@@ -160,7 +159,7 @@ struct ServeCommand: ParsableCommand {
         if config.exists, let path = config.location?.path { configuration.configPath = Self.absolute(path) }
         if follow {
             let file = presenterFile ?? "default"
-            configuration.followPath = file == "default" ? PresenterChannel.defaultPath : Self.absolute(file)
+            configuration.followPath = file == "default" ? PresenterFile.defaultPath : Self.absolute(file)
         }
         configuration.maxSessions = maxSessions
         configuration.idleTimeout = Double(idleTimeout)

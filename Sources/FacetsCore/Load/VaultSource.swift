@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Why a vault could not be opened at all (a bad note never stops a load; these do).
 public struct VaultError: Error, Sendable, CustomStringConvertible {
@@ -69,7 +68,7 @@ public enum VaultReader {
         var diagnostics: [Diagnostic] = []
         walk(root: root, relative: "", into: &paths, diagnostics: &diagnostics, depth: 0)
         // Byte order: the same for every run and locale, and far cheaper than String's Unicode comparison.
-        return Listing(root: root, paths: sortedByBytes(paths), diagnostics: diagnostics)
+        return Listing(root: root, paths: TextOrder.sortedByBytes(paths), diagnostics: diagnostics)
     }
 
     /// Reads every note below a folder and hands it to `transform` (see `read(_:perThread:transform:)`).
@@ -88,85 +87,18 @@ public enum VaultReader {
     public static func read<T: Sendable, State>(_ listing: Listing, perThread makeState: @Sendable () -> State,
                                                 transform: @Sendable (State, Int, SourceFile) -> T) -> (files: [T?], diagnostics: [Diagnostic]) {
         let paths = listing.paths
-        var files = [T?](repeating: nil, count: paths.count)
-        var fileDiagnostics = [Diagnostic?](repeating: nil, count: paths.count)
-        // One worker per core, each taking the next file and reading into its own buffer.
-        let workers = max(1, min(paths.count, ProcessInfo.processInfo.activeProcessorCount))
-        let nextFile = WorkCounter()
         // Files are opened by their path in the folder, opened once here (by full path if it cannot be).
         let folder = open(listing.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if folder >= 0 { close(folder) } }
-        files.withUnsafeMutableBufferPointer { filesBuffer in
-            fileDiagnostics.withUnsafeMutableBufferPointer { diagBuffer in
-                let slots = UnsafeSlots(files: filesBuffer, diagnostics: diagBuffer)
-                DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                    let buffer = ReadBuffer()
-                    let state = makeState()
-                    while let index = nextFile.take(below: paths.count) {
-                        let relative = paths[index]
-                        let opened = folder >= 0 ? readFile(relative, in: folder, relative: relative, buffer: buffer)
-                            : readFile(listing.root + "/" + relative, in: AT_FDCWD, relative: relative, buffer: buffer)
-                        switch opened {
-                        case .success(let file): slots.files[index] = transform(state, index, file)
-                        case .failure(let diagnostic): slots.diagnostics[index] = diagnostic
-                        }
-                    }
-                }
+        var read = Parallel.map(count: paths.count, perWorker: { (ReadBuffer(), makeState()) }) { worker, index -> (T?, Diagnostic?) in
+            switch readFile(paths[index], root: listing.root, folder: folder, buffer: worker.0) {
+            case .success(let file): return (transform(worker.1, index, file), nil)
+            case .failure(let diagnostic): return (nil, diagnostic)
             }
         }
-        return (files, fileDiagnostics.compactMap { $0 })
-    }
-
-    /// Strings in the byte order of their UTF-8: sorted on their first eight bytes as one integer, the
-    /// whole strings compared only where those are equal (25,000 paths compared as strings took longer
-    /// than listing the folder).
-    static func sortedByBytes(_ strings: [String]) -> [String] {
-        let prefixes = strings.map(bytePrefix)
-        let order = strings.indices.sorted { a, b in
-            prefixes[a] != prefixes[b] ? prefixes[a] < prefixes[b] : bytesPrecede(strings[a], strings[b])
-        }
-        return order.map { strings[$0] }
-    }
-
-    /// The first eight bytes of the UTF-8 as one big-endian integer (zeros after a shorter string).
-    static func bytePrefix(_ string: String) -> UInt64 {
-        var key: UInt64 = 0
-        var shift: UInt64 = 56
-        for byte in string.utf8.prefix(8) {
-            key |= UInt64(byte) << shift
-            shift &-= 8
-        }
-        return key
-    }
-
-    /// Byte order of two strings, compared with memcmp on their UTF-8.
-    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
-        let order = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
-                let common = min(x.count, y.count)
-                if common > 0, let xBase = x.baseAddress, let yBase = y.baseAddress {
-                    let order = memcmp(xBase, yBase, common)
-                    if order != 0 { return order < 0 }
-                }
-                return x.count < y.count
-            }
-        }
-        return (order ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
-    }
-
-    /// Buffers written at distinct indexes from `concurrentPerform`'s threads.
-    private struct UnsafeSlots<T>: @unchecked Sendable {
-        let files: UnsafeMutableBufferPointer<T?>
-        let diagnostics: UnsafeMutableBufferPointer<Diagnostic?>
-    }
-
-    /// Hands out 0, 1, 2, … to whichever worker asks next.
-    private final class WorkCounter: Sendable {
-        private let next = Atomic<Int>(0)
-        func take(below limit: Int) -> Int? {
-            let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-            return index < limit ? index : nil
-        }
+        // The results moved out, not copied: a copy retains and releases every field of every note.
+        let files = read.withUnsafeMutableBufferPointer { buffer in buffer.indices.map { buffer[$0].0.take() } }
+        return (files, read.compactMap(\.1))
     }
 
     static func realPath(_ path: String) -> String? {
@@ -224,6 +156,13 @@ public enum VaultReader {
                 paths.append(childRelative)
             }
         }
+    }
+
+    /// A listed file, by its path in the folder opened as `folder` (by its full path below `root` when
+    /// the folder could not be opened, `folder` < 0).
+    static func readFile(_ relative: String, root: String, folder: Int32, buffer: ReadBuffer) -> Result<SourceFile, Diagnostic> {
+        folder >= 0 ? readFile(relative, in: folder, relative: relative, buffer: buffer)
+            : readFile(root + "/" + relative, in: AT_FDCWD, relative: relative, buffer: buffer)
     }
 
     /// One copy, from the page cache into memory this thread reuses; decoding waits until the text is shown.

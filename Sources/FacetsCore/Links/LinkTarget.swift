@@ -33,29 +33,3 @@ public struct Backlink: Sendable, Hashable {
         storedLine = Int32(clamping: line)
     }
 }
-
-/// A talk of the vault: from a channel index page heading `### [Title](url)` or a `kind: talk` note.
-public struct Talk: Sendable, Hashable {
-    public var videoId: String
-    public var title: String
-    public var url: String
-
-    public init(videoId: String, title: String, url: String) {
-        self.videoId = videoId
-        self.title = title
-        self.url = url
-    }
-
-    /// The talk at a moment, as a link a browser opens.
-    public func url(atSecond second: Int) -> String {
-        "https://www.youtube.com/watch?v=\(videoId)&t=\(second)s"
-    }
-}
-
-/// A timestamped statement: note `note` says, on file line `line`, something at `seconds` into its talk.
-public struct TimelineEntry: Sendable, Hashable {
-    public var note: Int
-    public var seconds: Int
-    public var line: Int
-    public var stamp: TimestampRef
-}

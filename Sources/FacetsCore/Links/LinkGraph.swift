@@ -24,16 +24,15 @@ struct LinkGraph: Sendable {
         var lines: [Int32]
     }
 
-    /// `hints`, when the loader worked them out (one per note, in order, with the path table they used),
-    /// leave only the links that path, stem and cleaned stem did not resolve to do here.
-    init(notes: [Note], hints: LoadHints? = nil) {
+    /// `hints` are the loader's (one per note, in order, with the path table they used): they leave only
+    /// the links the rule's path steps did not settle to do here.
+    init(notes: [Note], hints: LoadHints) {
         var timer = PhaseTimer()
-        let resolver = LinkResolver(notes: notes, pathNames: hints?.pathNames, names: hints?.notes.map(\.names))
+        let resolver = LinkResolver(pathNames: hints.pathNames, names: hints.notes.map(\.names))
         self.resolver = resolver
         timer.lap("name index")
 
-        let resolved = hints.map { Self.resolveRest(of: $0.notes, resolver: resolver) }
-            ?? Self.resolveAll(notes: notes, resolver: resolver)
+        let resolved = Self.resolveRest(of: hints.notes, resolver: resolver)
         let targets = resolved.targets
         self.targets = targets
         timer.lap("resolve")
@@ -52,7 +51,7 @@ struct LinkGraph: Sendable {
             for source in notes.indices {
                 for position in starts[source]..<starts[source + 1] {
                     let code = codes[position]
-                    if code == LinkTargets.sameNote { continue }
+                    if code == LinkCode.sameNote { continue }
                     let backlink = Backlink(source: source, linkIndex: position - starts[source], line: Int(resolved.lines[position]))
                     if code >= 0 {
                         buffer.initializeElement(at: next[Int(code)], to: backlink)
@@ -87,37 +86,8 @@ struct LinkGraph: Sendable {
         self.phases = timer.phases
     }
 
-    /// A few interleaved shares, each remembering the targets it has resolved: a vault names the same
-    /// notes over and over, and working out a name's keys costs more than looking it up.
-    static func resolveAll(notes: [Note], resolver: LinkResolver) -> Resolved {
-        var perNote = [(targets: [LinkTarget], links: [LinkHints.Link])](repeating: ([], []), count: notes.count)
-        let shares = max(1, min(notes.count, ProcessInfo.processInfo.activeProcessorCount * 2))
-        perNote.withUnsafeMutableBufferPointer { buffer in
-            let slots = TargetSlots(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: shares) { share in
-                var known: [String: LinkTarget] = [:]
-                for index in stride(from: share, to: notes.count, by: shares) {
-                    // Read once: a vault note scans its file for them.
-                    let links = notes[index].links
-                    let targets = links.indices.map { k in
-                        let name = links[k].target
-                        if name.isEmpty { return resolver.resolve(target: name, from: index) }
-                        if let target = known[name] { return target }
-                        let target = resolver.resolve(target: name, from: index)
-                        known[name] = target
-                        return target
-                    }
-                    slots.buffer[index] = (targets, LinkHints.backlinkView(of: links))
-                }
-            }
-        }
-        let targets = LinkTargets(perNote.map(\.targets), sameNote: perNote.map { $0.links.map { $0.target == LinkHints.sameNote } })
-        return Resolved(targets: targets, lines: perNote.flatMap { $0.links.map(\.line) })
-    }
-
-    /// The hints' targets, with the links that path, stem and cleaned stem left unresolved resolved the
-    /// rest of the way: by their loose keys, worked out on the loader's threads; the few that name a
-    /// folder, leave the vault or name no file by the resolver's every step.
+    /// The hints' codes, with the links the path steps left pending settled by the rule's name steps,
+    /// their keys worked out on the loader's threads.
     static func resolveRest(of hints: [LinkHints], resolver: LinkResolver) -> Resolved {
         let total = hints.reduce(0) { $0 + $1.links.count }
         var codes: [Int32] = []
@@ -134,20 +104,10 @@ struct LinkGraph: Sendable {
                 lines.append(link.line)
                 var target: LinkTarget
                 switch link.target {
-                case LinkHints.sameNote:
-                    codes.append(LinkTargets.sameNote)
-                    continue
-                case LinkHints.unresolved:
-                    let name = pending.next() ?? ""
-                    if let key = looseKeys.next(), let found = resolver.note(looseKey: key) {
-                        target = .note(found)
-                    } else if name.utf8.contains(Byte.slash) {
-                        target = resolver.resolve(target: name, from: index)
-                    } else {
-                        target = .missing(name)
-                    }
-                case LinkHints.unprepared:
-                    target = resolver.resolve(target: pending.next() ?? "", from: index)
+                case LinkCode.missing:
+                    target = .missing(pending.next() ?? "")
+                case LinkCode.pending:
+                    target = resolver.settleByName(pending.next() ?? "", looseKey: looseKeys.next() ?? "", from: index)
                 default:
                     codes.append(link.target)
                     continue
@@ -156,15 +116,11 @@ struct LinkGraph: Sendable {
                 case .note(let found): codes.append(Int32(truncatingIfNeeded: found))
                 case .missing(let name):
                     missingNames[codes.count] = name
-                    codes.append(LinkTargets.missing)
+                    codes.append(LinkCode.missing)
                 }
             }
             starts.append(codes.count)
         }
         return Resolved(targets: LinkTargets(codes: codes, starts: starts, missingNames: missingNames), lines: lines)
-    }
-
-    private struct TargetSlots: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<(targets: [LinkTarget], links: [LinkHints.Link])>
     }
 }

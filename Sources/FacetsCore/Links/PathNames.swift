@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Notes by path, by file stem and by cleaned stem: the first three steps of resolving a link, and all a
 /// vault needs to resolve nearly every link. All come from file paths alone, so a loader builds this table
 /// before it opens a file and resolves each note's links on the thread that parses it.
@@ -10,8 +8,7 @@ struct PathNames: Sendable {
 
     /// `paths` in vault order, with their `.md` endings. The three tables are built side by side.
     init(paths: [String]) {
-        let tables = Tables()
-        DispatchQueue.concurrentPerform(iterations: 3) { table in
+        let tables = Parallel.map(count: 3) { table -> Table in
             switch table {
             case 0:
                 var byPath = ByteKeyTable(capacity: paths.count)
@@ -23,7 +20,7 @@ struct PathNames: Sendable {
                         }
                     }
                 }
-                tables.byPath = byPath
+                return .path(byPath)
             case 1:
                 var byStem = NameTable(capacity: paths.count)
                 for (index, path) in paths.enumerated() {
@@ -34,7 +31,7 @@ struct PathNames: Sendable {
                         }
                     }
                 }
-                tables.byStem = byStem
+                return .name(byStem)
             default:
                 var byCleanedStem = NameTable(capacity: paths.count)
                 var buffer: [UInt8] = []
@@ -51,12 +48,15 @@ struct PathNames: Sendable {
                         }
                     }
                 }
-                tables.byCleanedStem = byCleanedStem
+                return .name(byCleanedStem)
             }
         }
-        byPath = tables.byPath ?? ByteKeyTable(capacity: 0)
-        byStem = tables.byStem ?? NameTable(capacity: 0)
-        byCleanedStem = tables.byCleanedStem ?? NameTable(capacity: 0)
+        guard case .path(let byPath) = tables[0], case .name(let byStem) = tables[1], case .name(let byCleanedStem) = tables[2] else {
+            preconditionFailure("PathNames: tables out of order")
+        }
+        self.byPath = byPath
+        self.byStem = byStem
+        self.byCleanedStem = byCleanedStem
     }
 
     private enum KeyPart { case path, stem }
@@ -90,11 +90,10 @@ struct PathNames: Sendable {
         }
     }
 
-    /// The tables, written from `concurrentPerform`'s threads at distinct fields.
-    private final class Tables: @unchecked Sendable {
-        var byPath: ByteKeyTable?
-        var byStem: NameTable?
-        var byCleanedStem: NameTable?
+    /// One of the three tables, built on its own thread.
+    private enum Table: Sendable {
+        case path(ByteKeyTable)
+        case name(NameTable)
     }
 
     /// The note a target names by its path (without `.md`) or, failing that, the first with that stem.

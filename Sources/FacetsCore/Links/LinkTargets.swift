@@ -3,44 +3,18 @@
 /// the names of the few missing ones aside: 330,000 `LinkTarget`s in 25,000 arrays were 8 MB of fresh
 /// pages and a retain per link each time the graph was walked.
 public struct LinkTargets: RandomAccessCollection, Sendable {
-    /// Per link: the note it leads to (0 and up), `missing` or `sameNote`.
+    /// Per link: the note it leads to (0 and up), `LinkCode.missing` or `LinkCode.sameNote`.
     let codes: [Int32]
     /// Per note, where its links start in `codes`; one more at the end.
     let starts: [Int]
     /// The target names of the `missing` links, by their place in `codes`.
     let missingNames: [Int: String]
 
-    /// The link names no note (kept in `missingNames`).
-    static let missing: Int32 = -1
-    /// A `[[#heading]]` link: it leads to its own note, and is not a backlink.
-    static let sameNote: Int32 = -2
-
     init(codes: [Int32], starts: [Int], missingNames: [Int: String]) {
         precondition(starts.first == 0 && starts.last == codes.count, "LinkTargets bounds")
         self.codes = codes
         self.starts = starts
         self.missingNames = missingNames
-    }
-
-    /// Per note, its links' targets in order (in-memory vaults, where links were resolved as values).
-    /// `sameNote[note][k]` marks the `[[#heading]]` links.
-    init(_ lists: [[LinkTarget]], sameNote: [[Bool]]) {
-        var codes: [Int32] = []
-        var starts = [0]
-        var missingNames: [Int: String] = [:]
-        for (note, list) in lists.enumerated() {
-            for (k, target) in list.enumerated() {
-                switch target {
-                case .note(let index):
-                    codes.append(sameNote[note][k] ? Self.sameNote : Int32(truncatingIfNeeded: index))
-                case .missing(let name):
-                    missingNames[codes.count] = name
-                    codes.append(Self.missing)
-                }
-            }
-            starts.append(codes.count)
-        }
-        self.init(codes: codes, starts: starts, missingNames: missingNames)
     }
 
     public var startIndex: Int { 0 }
@@ -55,7 +29,7 @@ public struct LinkTargets: RandomAccessCollection, Sendable {
     func target(at position: Int, in note: Int) -> LinkTarget {
         let code = codes[position]
         if code >= 0 { return .note(Int(code)) }
-        if code == Self.sameNote { return .note(note) }
+        if code == LinkCode.sameNote { return .note(note) }
         return .missing(missingNames[position] ?? "")
     }
 
@@ -70,4 +44,15 @@ extension LinkTargets: Equatable {
     public static func == (a: LinkTargets, b: LinkTargets) -> Bool {
         a.starts == b.starts && a.elementsEqual(b)
     }
+}
+
+/// A link's target as stored, by the loader's hints and the vault alike: a note index (0 and up) or
+/// one of these codes. One set of codes, so that -1 means the same thing wherever it is read.
+enum LinkCode {
+    /// The link names no note (its name is kept beside the codes).
+    static let missing: Int32 = -1
+    /// A `[[#heading]]` link: it leads to its own note, and is not a backlink.
+    static let sameNote: Int32 = -2
+    /// Not settled by the rule's path steps: left for the name steps once every note is known (hints only).
+    static let pending: Int32 = -3
 }

@@ -1,0 +1,126 @@
+import Foundation
+
+/// The one rule for which note a wiki link's target names. Every caller (the link graph, the loader's
+/// threads, `Vault.resolve`, `facets show`'s lookup, `facets check`) goes through this type, and the
+/// order below is written here only; a new rule (Obsidian's) is a change to this file.
+///
+/// The steps, in order; the first that finds a note wins:
+/// 1. An empty target (`[[#heading]]`) is the linking note itself.
+/// 2. A target that would leave the vault (`../x`, `/x`, `\x`, `~/x`) names nothing.
+/// 3. Path: the note at that path below the vault, `.md` optional (`[[notes/deep/leaf]]`).
+/// 4. Stem: the note with that file name (`[[leaf]]`).
+/// 5. Cleaned stem: the file name the vaults' generator makes of a title (`NameKeys.cleaned`:
+///    `[[Mission-oriented]]` finds `missionoriented.md`).
+/// 6. Name: a stem, title or alias equal up to case, `_`, `-`, spaces and tabs (`NameKeys.loose`).
+/// 7. `folder/name` that nothing above found: its last component, from step 2.
+/// Within a step, several notes with the name: the first in vault order (paths in byte order).
+///
+/// Steps 1-5 need only the file paths (`PathNames`), so a loader settles most links on the thread that
+/// parses the note (`settleByPath`), and the rest once every title is known (`settleByName`).
+struct LinkResolver: Sendable {
+    private let pathNames: PathNames
+    private var byLooseName: NameTable
+
+    /// What steps 1-5 say of a target.
+    enum PathStep: Equatable {
+        /// Step 1: the linking note.
+        case sameNote
+        /// Steps 3-5 found it.
+        case note(Int)
+        /// Step 2: it names nothing, whatever the names.
+        case missing
+        /// Left for steps 6 and 7, with the target's key for step 6.
+        case byName(looseKey: String)
+    }
+
+    /// A note's names as step 6 compares them.
+    struct NoteNames: Sendable {
+        /// Stem, title and aliases, loose, without repeats or empty ones.
+        var loose: [String]
+
+        init(note: borrowing Note) {
+            var loose: [String] = []
+            loose.reserveCapacity(2)
+            func add(_ name: String) {
+                let key = NameKeys.loose(name)
+                if !key.isEmpty, !loose.contains(key) { loose.append(key) }
+            }
+            add(note.stem)
+            add(note.title)
+            for alias in note.aliases { add(alias) }
+            self.loose = loose
+        }
+    }
+
+    /// `names` are the notes' own (one per note, in vault order), `pathNames` the table of their paths.
+    init(pathNames: PathNames, names: [NoteNames]) {
+        self.pathNames = pathNames
+        byLooseName = NameTable(capacity: names.count * 2)
+        for index in names.indices {
+            for name in names[index].loose { byLooseName.add(name, index) }
+        }
+    }
+
+    // MARK: The rule
+
+    /// Where a target leads, by every step; `source` is the linking note.
+    func resolve(target: String, from source: Int) -> LinkTarget {
+        switch Self.settleByPath(target, in: pathNames) {
+        case .sameNote: return .note(source)
+        case .note(let found): return .note(found)
+        case .missing: return .missing(target)
+        case .byName(let key): return settleByName(target, looseKey: key, from: source)
+        }
+    }
+
+    /// Steps 1-5 for a target as written.
+    static func settleByPath(_ target: String, in pathNames: borrowing PathNames) -> PathStep {
+        if target.isEmpty { return .sameNote }
+        guard let name = prepared(target) else { return .missing }
+        if let found = pathNames.note(named: name) ?? pathNames.note(cleanedStem: NameKeys.cleaned(name)) { return .note(found) }
+        return .byName(looseKey: NameKeys.loose(name))
+    }
+
+    /// Steps 3 and 4 for a target's bytes, as `WikiLinkSyntax.plainTarget` finds them (ASCII, trimmed,
+    /// no `.`, no `#`, no leading `/`, `\` or `~`: steps 1 and 2 cannot apply, and the bytes are their
+    /// own prepared form). The loader's fast path: no String is made for a link that this finds; nil
+    /// means `settleByPath` with the target as a String.
+    static func settleByPath(plain target: UnsafeBufferPointer<UInt8>, in pathNames: borrowing PathNames) -> Int? {
+        pathNames.note(named: target)
+    }
+
+    /// Steps 6 and 7, for a target steps 1-5 left (`looseKey` as `settleByPath` gave it). A `folder/name`
+    /// found nowhere is missing under its last component.
+    func settleByName(_ target: String, looseKey: String, from source: Int) -> LinkTarget {
+        if let found = byLooseName.firstNote(looseKey) { return .note(found) }
+        if let last = Self.lastComponent(target) { return resolve(target: last, from: source) }
+        return .missing(target)
+    }
+
+    /// Every note a name typed by a person could mean (`facets show NAME`): the notes the first step
+    /// that finds any finds, all of them rather than the first.
+    func candidates(for name: String) -> [Int] {
+        guard !name.isEmpty, let target = Self.prepared(name) else { return [] }
+        if let found = pathNames.note(atPath: target) { return [found] }
+        if let found = pathNames.notes(withStem: target) { return found }
+        if let found = pathNames.notes(withCleanedStem: NameKeys.cleaned(target)) { return found }
+        if let found = byLooseName.notes(NameKeys.loose(target)) { return found }
+        if let last = Self.lastComponent(target) { return candidates(for: last) }
+        return []
+    }
+
+    /// File stems shared by several notes, each with all of them in vault order (step 4's ties).
+    var sharedStems: [(name: String, notes: [Int])] { pathNames.sharedStems }
+
+    /// A target as the tables are keyed: `.md` removed; nil when it would leave the vault (step 2).
+    static func prepared(_ target: String) -> String? {
+        if NameKeys.leavesVault(target) { return nil }
+        return NoteParser.hasMarkdownSuffix(target) ? String(target.dropLast(3)) : target
+    }
+
+    /// Step 7's name: the part after the last `/`, when there is a `/` and something after it.
+    private static func lastComponent(_ target: String) -> String? {
+        guard target.utf8.contains(Byte.slash), let last = target.split(separator: "/").last else { return nil }
+        return String(last)
+    }
+}
