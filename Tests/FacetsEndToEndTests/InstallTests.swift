@@ -4,7 +4,11 @@ import Testing
 
 /// `make install` as a user runs it, then the installed files as a user meets them: the binary on a
 /// machine without Swift, `man facets`, and completion in bash, zsh and fish.
-@Suite("make install", .serialized)
+///
+/// Its release build takes minutes, so the default run tests it only when `.build-release` is already up
+/// to date; `FACETS_FULL_SWEEP=1` (CI) always does (see `Installation.wanted`).
+@Suite("make install", .serialized,
+       .enabled(if: Installation.wanted, "needs an up-to-date .build-release (`make`), or FACETS_FULL_SWEEP=1"))
 struct InstallTests {
     /// A fresh, empty folder that the test removes afterwards.
     static func emptyFolder() throws -> String {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// `make install PREFIX=.build-release/test-install`, run once for every test that looks at installed files.
+/// `make install PREFIX=.build-release/test-install`, run once for every test that looks at installed files
+/// (the static-binary check among them: one release build serves them all).
 ///
 /// The release build is slow (minutes on two cores), so it is shared; make and SwiftPM decide what is
 /// out of date, so an up-to-date `.build-release` costs seconds and a stale one is rebuilt, never reused.
@@ -17,6 +18,37 @@ struct Installation: Sendable {
     var zshCompletion: String { prefix + "/share/zsh/site-functions/_facets" }
     var fishCompletion: String { prefix + "/share/fish/vendor_completions.d/facets.fish" }
     var installedFiles: [String] { [binary, manPage, bashCompletion, zshCompletion, fishCompletion] }
+
+    /// Whether this run tests the release tree. With `FACETS_FULL_SWEEP=1` (CI) always: make builds
+    /// `.build-release` if it must (minutes). Otherwise only when `.build-release` already holds a binary
+    /// newer than every source, so that `make install` costs seconds; else the suite is skipped with a
+    /// note saying how to run it. Decided (and printed) once per run.
+    static let wanted: Bool = {
+        if ProcessInfo.processInfo.environment["FACETS_FULL_SWEEP"] == "1" { return true }
+        let root = Facets.packageRoot
+        let binary = root.appendingPathComponent(".build-release/release/facets").path
+        func modified(_ path: String) -> Date? {
+            (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        }
+        let skipping = "make install tests skipped: "
+        let howTo = "run `make` first (it builds .build-release), or FACETS_FULL_SWEEP=1 swift test"
+        guard let built = modified(binary) else {
+            print(skipping + "no release build in .build-release; " + howTo)
+            return false
+        }
+        // Everything the release build is made from.
+        var sources = ["Package.swift", "Package.resolved", "Makefile"].map { root.appendingPathComponent($0).path }
+        for folder in ["Sources", "Data", "Plugins"] {
+            let url = root.appendingPathComponent(folder)
+            guard let walk = FileManager.default.enumerator(atPath: url.path) else { continue }
+            while let relative = walk.nextObject() as? String { sources.append(url.appendingPathComponent(relative).path) }
+        }
+        if let newer = sources.first(where: { (modified($0) ?? .distantPast) > built }) {
+            print(skipping + ".build-release is older than \(newer); " + howTo)
+            return false
+        }
+        return true
+    }()
 
     static let shared: Result<Installation, TmuxError> = {
         do throws(TmuxError) { return .success(try install()) } catch { return .failure(error) }

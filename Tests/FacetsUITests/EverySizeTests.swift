@@ -6,6 +6,8 @@ import Testing
 /// every row adds up to exactly the width (no cell past the edge, no wide character cut in half), the
 /// panes' borders sit where the layout puts them, and a terminal too small for the panes shows only the
 /// "Terminal too small" message. (LayoutAndSizeTests covers 1x1 to 60x20 densely; this covers the rest.)
+/// The default run checks a seeded random sample of the widths and heights plus their edges (see
+/// `SizeSweep`); `FACETS_FULL_SWEEP=1` walks every one.
 @Suite("Every size up to 500x200")
 struct EverySizeTests {
     /// The message a too-small terminal shows, on one line; the screen shows pieces of it, wrapped.
@@ -38,7 +40,7 @@ struct EverySizeTests {
                       sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
         let screen = Renderer.render(state)
         guard let problem = problem(in: screen, of: state, width: width, height: height) else { return true }
-        Issue.record("\(what) at \(width)x\(height): \(problem)\n\(screen.text)", sourceLocation: sourceLocation)
+        Issue.record("\(what) at \(width)x\(height): \(problem) \(SizeSweep.rerun)\n\(screen.text)", sourceLocation: sourceLocation)
         return false
     }
 
@@ -134,10 +136,13 @@ struct EverySizeTests {
         return (Explorer(state: state("long entry")), Explorer(state: state("search everything")), Explorer(state: state("presenter")))
     }
 
+    /// Widths where the arrangement changes, and the ends of the range: in every sample.
+    static let edgeWidths = [1, 8, 9, 19, 20, 21, 69, 70, 71, 119, 120, 121, 500]
+
     @Test("Every width from 1 to 500, at heights 5, 24 and 60")
     func everyWidth() {
         let (entry, search, presenter) = Self.walkers()
-        for width in 1...500 {
+        for width in SizeSweep.sample(Array(1...500), 40, always: Self.edgeWidths, salt: "everyWidth") {
             for walker in [entry, search, presenter] { walker.resize(width, 24) }
             for (name, state) in Self.screens(entry: entry, search: search, presenter: presenter) {
                 let e = Explorer(state: state)
@@ -154,7 +159,7 @@ struct EverySizeTests {
     func everyWidthTooShort() {
         for (name, state) in Self.kinds {
             let e = Explorer(state: state)
-            for width in 1...500 {
+            for width in SizeSweep.sample(Array(1...500), 40, always: Self.edgeWidths, salt: "everyWidthTooShort \(name)") {
                 for height in 1...4 {
                     e.resize(width, height)
                     guard Self.check(e.state, width: width, height: height, name) else { return }
@@ -168,7 +173,8 @@ struct EverySizeTests {
         for width in [1, 19, 20, 69, 70, 120] {
             for (name, state) in Self.kinds {
                 let e = Explorer(state: state)
-                for height in 1...200 {
+                for height in SizeSweep.sample(Array(1...200), 30, always: [1, 2, 4, 5, 6, 7, 8, 200],
+                                               salt: "everyHeight \(width) \(name)") {
                     e.resize(width, height)
                     guard Self.check(e.state, width: width, height: height, name) else { return }
                 }

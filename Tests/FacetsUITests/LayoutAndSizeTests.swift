@@ -159,7 +159,10 @@ struct LayoutAndSizeTests {
         ].map { ($0.0, $0.1.state) }
     }()
 
-    @Test("Every size from 1x1 to 60x20 renders every kind of screen within its width", arguments: 1...60)
+    /// Every width in a full sweep (`FACETS_FULL_SWEEP=1`); by default a seeded sample of them and the
+    /// widths where the arrangement changes (see `SizeSweep`), each at every height.
+    @Test("Every size from 1x1 to 60x20 renders every kind of screen within its width",
+          arguments: SizeSweep.sample(Array(1...60), 12, always: [1, 8, 9, 19, 20, 21, 60], salt: "everySmallSize"))
     func everySmallSize(width: Int) {
         let kinds = Self.kinds
         // One explorer per kind walks down the heights at this width: the detail is laid out again
@@ -169,7 +172,7 @@ struct LayoutAndSizeTests {
             for (name, e) in walkers {
                 e.resize(width, height)
                 let screen = e.screen
-                Self.checkShape(screen, width: width, height: height, "\(name) at \(width)x\(height)")
+                Self.checkShape(screen, width: width, height: height, "\(name) at \(width)x\(height) \(SizeSweep.rerun)")
                 if width < Layout.minimumWidth || height < Layout.minimumHeight {
                     #expect(e.layout.arrangement == .tooSmall)
                     if width >= 9, height >= 2 {

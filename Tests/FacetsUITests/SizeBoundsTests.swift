@@ -7,6 +7,8 @@ import Testing
 /// and renders in bounded time, warns where something was skipped, and the rest of the vault still loads.
 /// Ceilings are wide (a loaded 2-core machine, a debug build, other suites running alongside): linear code
 /// needs a small fraction of them; the quadratic behaviour these tests once found needed minutes.
+/// The default run takes one seeded sample of each test's shapes and leaves out the 100,000-note vault
+/// (minutes of writing files); `FACETS_FULL_SWEEP=1` (CI) runs every shape (see `SizeSweep`).
 @Suite("Size and shape bounds", .serialized)
 struct SizeBoundsTests {
     static let limit = VaultReader.maximumFileSize
@@ -81,10 +83,10 @@ struct SizeBoundsTests {
         }
     }
 
-    @Test("a note just under the limit made of one long line loads, lays out and renders", arguments: [
+    @Test("a note just under the limit made of one long line loads, lays out and renders", arguments: SizeSweep.sample([
         "word [[ordinary]] *emphasis* `code` <a class=\"yt-timestamp\" data-t=\"00:01:02\">[00:01:02]</a> ",
         "x", // one word of 8 MiB: every row of the layout cuts it
-    ])
+    ], 1, salt: "longLineUnderTheLimit"))
     func longLineUnderTheLimit(piece: String) throws {
         try Self.withVault(linking: "line") { folder in
             let size = Self.limit - 1024
@@ -99,9 +101,9 @@ struct SizeBoundsTests {
         }
     }
 
-    @Test("100,000 links in one note, one per line and all on one line, to one note and to many", arguments: [
-        (true, true), (true, false), (false, true), (false, false),
-    ])
+    @Test("100,000 links in one note, one per line and all on one line, to one note and to many", arguments: SizeSweep.sample([
+        [true, true], [true, false], [false, true], [false, false],
+    ], 1, salt: "hundredThousandLinks").map { ($0[0], $0[1]) })
     func hundredThousandLinks(onOneLine: Bool, sameTarget: Bool) throws {
         try Self.withVault(linking: "links") { folder in
             let separator = onOneLine ? " " : "\n"
@@ -128,9 +130,9 @@ struct SizeBoundsTests {
         }
     }
 
-    @Test("100,000 timestamps in one note, on one line and one per line, with words and bare: its page, its timeline", arguments: [
-        (true, true), (false, true), (true, false),
-    ])
+    @Test("100,000 timestamps in one note, on one line and one per line, with words and bare: its page, its timeline",
+          arguments: SizeSweep.sample([[true, true], [false, true], [true, false]], 1, salt: "hundredThousandTimestamps")
+              .map { ($0[0], $0[1]) })
     func hundredThousandTimestamps(onOneLine: Bool, worded: Bool) throws {
         try Self.withVault(linking: "stamps") { folder in
             let stamps = (0..<100_000).map { i in
@@ -180,7 +182,8 @@ struct SizeBoundsTests {
         #expect(document.lines.contains { $0.text.contains("level 9999") })
     }
 
-    @Test("100,000 small notes load, every one of them; the explorer opens and searches them")
+    @Test("100,000 small notes load, every one of them; the explorer opens and searches them",
+          .enabled(if: SizeSweep.full, "minutes of writing 100,000 files: FACETS_FULL_SWEEP=1 runs it"))
     func hundredThousandNotes() throws {
         try Self.withVault(linking: "note_0") { folder in
             for i in 0..<100_000 {
