@@ -79,7 +79,12 @@ public enum ConfigLoader {
         while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
             case .emptyInput:
                 return .failure(fileProblem("the file is not UTF-8 text"))
             case .error:

@@ -7,24 +7,31 @@ public enum ConfigParser {
     public static func parse(_ text: String) -> ConfigReport {
         // TOMLKit hands the text to C as a C string: a NUL would silently cut it short.
         if let nul = firstNUL(in: text) {
-            return ConfigReport(configuration: .defaults, diagnostics: [
-                ConfigDiagnostic(.error, line: nul.line, column: nul.column, "the file holds a NUL character (is it a config file?)"),
-            ])
+            return ConfigReport(
+                configuration: .defaults,
+                diagnostics: [
+                    ConfigDiagnostic(.error, line: nul.line, column: nul.column, "the file holds a NUL character (is it a config file?)")
+                ])
         }
         let locator = TOMLLocator(text)
         if let malformed = locator.malformed {
-            return ConfigReport(configuration: .defaults, diagnostics: [
-                ConfigDiagnostic(.error, line: malformed.position.line, column: malformed.position.column, "TOML syntax: \(malformed.problem)"),
-            ])
+            return ConfigReport(
+                configuration: .defaults,
+                diagnostics: [
+                    ConfigDiagnostic(.error, line: malformed.position.line, column: malformed.position.column, "TOML syntax: \(malformed.problem)")
+                ])
         }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            return ConfigReport(configuration: .defaults, diagnostics: [
-                ConfigDiagnostic(.error, line: max(1, error.source.begin.line), column: max(1, error.source.begin.column),
-                                 "TOML syntax: \(oneLine(error.description))"),
-            ])
+            return ConfigReport(
+                configuration: .defaults,
+                diagnostics: [
+                    ConfigDiagnostic(
+                        .error, line: max(1, error.source.begin.line), column: max(1, error.source.begin.column),
+                        "TOML syntax: \(oneLine(error.description))")
+                ])
         } catch {
             return ConfigReport(configuration: .defaults, diagnostics: [ConfigDiagnostic(.error, line: 1, "TOML syntax: \(error)")])
         }
@@ -51,7 +58,12 @@ public enum ConfigParser {
         var line = 1, column = 1
         for scalar in text.unicodeScalars {
             if scalar == "\0" { return (line, column) }
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         return nil
     }

@@ -28,30 +28,41 @@ public enum ConfigSchema {
     public static let sections = ["display", "presenter", "search", keysSection]
 
     public static let settings: [Setting] = [
-        Setting(section: nil, name: "theme",
-                help: "Colour theme: dark, light, high-contrast or monochrome. --theme overrides it; NO_COLOR and --lofi force monochrome.",
-                kind: .theme(\.theme)),
-        Setting(section: nil, name: "vault",
-                help: "Folder of notes to open instead of the bundled content (\"\" means the bundled content). ~/ is your home folder; a relative path is relative to this file's folder. --vault and FACETS_VAULT override it.",
-                kind: .folder(\.vault)),
-        Setting(section: "display", name: "ascii",
-                help: "Draw borders and markers with ASCII characters (--ascii / --no-ascii).",
-                kind: .bool(\.display.ascii)),
-        Setting(section: "display", name: "lofi",
-                help: "No colours, ASCII drawing, no mouse, no OSC sequences: for slow links and odd terminals (--lofi / --no-lofi).",
-                kind: .bool(\.display.lofi)),
-        Setting(section: "display", name: "mouse",
-                help: "Capture the mouse: click selects, double-click follows, wheel scrolls. false keeps the terminal's own text selection (--mouse / --no-mouse).",
-                kind: .bool(\.display.mouse)),
-        Setting(section: "presenter", name: "start",
-                help: "Start in presenter mode: the focused pane large and centred, key captions (--present / --no-present).",
-                kind: .bool(\.presenter.start)),
-        Setting(section: "presenter", name: "theme",
-                help: "Theme presenter mode switches to when the terminal shows colours: dark, light, high-contrast or monochrome.",
-                kind: .theme(\.presenter.theme)),
-        Setting(section: "search", name: "smart_case",
-                help: "Smart case: a capital in a query makes the search case-sensitive. false ignores case always. Applies to the explorer and `facets search`.",
-                kind: .bool(\.search.smartCase)),
+        Setting(
+            section: nil, name: "theme",
+            help: "Colour theme: dark, light, high-contrast or monochrome. --theme overrides it; NO_COLOR and --lofi force monochrome.",
+            kind: .theme(\.theme)),
+        Setting(
+            section: nil, name: "vault",
+            help:
+                "Folder of notes to open instead of the bundled content (\"\" means the bundled content). ~/ is your home folder; a relative path is relative to this file's folder. --vault and FACETS_VAULT override it.",
+            kind: .folder(\.vault)),
+        Setting(
+            section: "display", name: "ascii",
+            help: "Draw borders and markers with ASCII characters (--ascii / --no-ascii).",
+            kind: .bool(\.display.ascii)),
+        Setting(
+            section: "display", name: "lofi",
+            help: "No colours, ASCII drawing, no mouse, no OSC sequences: for slow links and odd terminals (--lofi / --no-lofi).",
+            kind: .bool(\.display.lofi)),
+        Setting(
+            section: "display", name: "mouse",
+            help:
+                "Capture the mouse: click selects, double-click follows, wheel scrolls. false keeps the terminal's own text selection (--mouse / --no-mouse).",
+            kind: .bool(\.display.mouse)),
+        Setting(
+            section: "presenter", name: "start",
+            help: "Start in presenter mode: the focused pane large and centred, key captions (--present / --no-present).",
+            kind: .bool(\.presenter.start)),
+        Setting(
+            section: "presenter", name: "theme",
+            help: "Theme presenter mode switches to when the terminal shows colours: dark, light, high-contrast or monochrome.",
+            kind: .theme(\.presenter.theme)),
+        Setting(
+            section: "search", name: "smart_case",
+            help:
+                "Smart case: a capital in a query makes the search case-sensitive. false ignores case always. Applies to the explorer and `facets search`.",
+            kind: .bool(\.search.smartCase)),
     ]
 
     /// The setting at a section and name, if there is one.

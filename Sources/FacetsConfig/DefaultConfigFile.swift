@@ -22,7 +22,8 @@ public enum DefaultConfigFile {
             lines.append("\(setting.name) = \(value(of: setting))")
         }
         lines += ["", "[\(ConfigSchema.keysSection)]"]
-        lines += comment("""
+        lines += comment(
+            """
             Each action takes a list of keys, which replaces its default keys; [] leaves an action without a key \
             (quit must keep one). Keys belong to a context, marked above each group below. Two actions of one \
             context may not share a key, nor may a view's action (tree) share one with an everywhere action. \
@@ -30,8 +31,9 @@ public enum DefaultConfigFile {
             themselves. In a prompt (/, :, the find in an entry) printable characters always type, cancel's \
             keys cancel and Ctrl-C quits. In the detail pane digits always type a link number.
             """)
-        lines += comment("Key names: one character (\"j\", \"G\", \"?\", \"/\"), \"ctrl-\" and a letter (\"ctrl-d\"), or "
-                         + KeySyntax.namesList + ". Names other than single characters ignore case.")
+        lines += comment(
+            "Key names: one character (\"j\", \"G\", \"?\", \"/\"), \"ctrl-\" and a letter (\"ctrl-d\"), or "
+                + KeySyntax.namesList + ". Names other than single characters ignore case.")
         let rows = KeyMap.defaults.rows
         let width = rows.map { ActionNames.name($0.action).count + 3 + TOMLText.array(keyNames($0.keys)).count }.max() ?? 40
         for context in KeyMap.defaults.contexts {

@@ -22,7 +22,9 @@ struct KeyBindingsReader {
             }
             guard let action = ActionNames.action(named: name) else {
                 let near = Nearest.name(to: name, among: ActionNames.all).map { " (did you mean \(TOMLText.string($0))?)" } ?? ""
-                error(locator.position(of: path), "unknown action \(TOMLText.string(name)) in [keys]\(near); `facets config --print-default` lists them")
+                error(
+                    locator.position(of: path), "unknown action \(TOMLText.string(name)) in [keys]\(near); `facets config --print-default` lists them"
+                )
                 continue
             }
             guard let keys = readKeys(value, action: name, path: path) else { continue }
@@ -44,13 +46,17 @@ struct KeyBindingsReader {
         } else if let array = value.array {
             for element in array {
                 guard let name = element.string else {
-                    error(locator.position(of: path), "keys.\(action) must list key names as strings, like [\"q\", \"ctrl-c\"]; it holds \(SettingsReader.describe(element.type))")
+                    error(
+                        locator.position(of: path),
+                        "keys.\(action) must list key names as strings, like [\"q\", \"ctrl-c\"]; it holds \(SettingsReader.describe(element.type))")
                     return nil
                 }
                 names.append(name)
             }
         } else {
-            error(locator.position(of: path), "keys.\(action) must be a key name or a list of them, like [\"q\", \"ctrl-c\"]; not \(SettingsReader.describe(value.type))")
+            error(
+                locator.position(of: path),
+                "keys.\(action) must be a key name or a list of them, like [\"q\", \"ctrl-c\"]; not \(SettingsReader.describe(value.type))")
             return nil
         }
         var keys: [Key] = []
@@ -78,9 +84,11 @@ struct KeyBindingsReader {
         let names = conflict.actions.map { ActionNames.name($0) }
         let listed = names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
         let defaults = conflict.actions.filter { !rebound.contains($0) }.map(ActionNames.name)
-        var message = "key \(TOMLText.string(name)) is bound to \(names.count == 2 ? "both " : "")\(listed)\(conflict.context == .everywhere ? "" : " (in the \(conflict.context.name) context)")"
+        var message =
+            "key \(TOMLText.string(name)) is bound to \(names.count == 2 ? "both " : "")\(listed)\(conflict.context == .everywhere ? "" : " (in the \(conflict.context.name) context)")"
         if !defaults.isEmpty {
-            message += "; \(defaults.joined(separator: " and ")) \(defaults.count == 1 ? "has" : "have") it by default: give \(defaults.count == 1 ? "it" : "them") other keys in [keys] too"
+            message +=
+                "; \(defaults.joined(separator: " and ")) \(defaults.count == 1 ? "has" : "have") it by default: give \(defaults.count == 1 ? "it" : "them") other keys in [keys] too"
         }
         error(position, message)
     }

@@ -4,13 +4,14 @@ import FacetsUI
 /// Named keys and `ctrl-` ignore case; a single character is taken as it is (`"g"` and `"G"` differ).
 public enum KeySyntax {
     /// Every named key with its canonical name first; aliases follow.
-    public static let named: [(names: [String], key: Key)] = [
-        (["enter", "return"], .enter), (["tab"], .tab), (["shift-tab", "backtab"], .backTab),
-        (["backspace"], .backspace), (["esc", "escape"], .escape), (["delete", "del"], .delete),
-        (["space"], .character(" ")),
-        (["up"], .up), (["down"], .down), (["left"], .left), (["right"], .right),
-        (["pgup", "pageup"], .pageUp), (["pgdn", "pagedown"], .pageDown), (["home"], .home), (["end"], .end),
-    ] + (1...12).map { (["f\($0)"], Key.function($0)) }
+    public static let named: [(names: [String], key: Key)] =
+        [
+            (["enter", "return"], .enter), (["tab"], .tab), (["shift-tab", "backtab"], .backTab),
+            (["backspace"], .backspace), (["esc", "escape"], .escape), (["delete", "del"], .delete),
+            (["space"], .character(" ")),
+            (["up"], .up), (["down"], .down), (["left"], .left), (["right"], .right),
+            (["pgup", "pageup"], .pageUp), (["pgdn", "pagedown"], .pageDown), (["home"], .home), (["end"], .end),
+        ] + (1...12).map { (["f\($0)"], Key.function($0)) }
 
     /// The named keys for messages and the README: "enter, tab, ..., end, f1 to f12".
     public static var namesList: String {
@@ -40,7 +41,9 @@ public enum KeySyntax {
                 return .failure(NameError(message: "unknown key name \(quoted(name)): ctrl- takes one letter, as in \"ctrl-d\""))
             }
             if let other = ctrlAliases[letter] {
-                return .failure(NameError(message: "\(quoted(name)) reaches the explorer as \(quoted(other)) (terminals send the same byte); bind \(quoted(other))"))
+                return .failure(
+                    NameError(
+                        message: "\(quoted(name)) reaches the explorer as \(quoted(other)) (terminals send the same byte); bind \(quoted(other))"))
             }
             return .success(.control(letter))
         }
@@ -53,8 +56,10 @@ public enum KeySyntax {
         if let near = Nearest.name(to: lower, among: named.flatMap(\.names)) {
             return .failure(NameError(message: "unknown key name \(quoted(name)) (did you mean \(quoted(near))?)"))
         }
-        return .failure(NameError(message: "unknown key name \(quoted(name)); write one character (\"j\", \"G\", \"?\"), ctrl-LETTER, or "
-                                  + "one of \(namesList)"))
+        return .failure(
+            NameError(
+                message: "unknown key name \(quoted(name)); write one character (\"j\", \"G\", \"?\"), ctrl-LETTER, or "
+                    + "one of \(namesList)"))
     }
 
     /// The canonical name of a key, which `parse` reads back; nil for mouse and resize events.

@@ -63,7 +63,8 @@ struct SettingsReader {
         case .theme(let keyPath):
             let choices = Theme.Name.allCases.map(\.rawValue)
             guard let text = value.string else {
-                return error(at: path, "\(setting.path) must be a string: one of \(choices.joined(separator: ", ")); not \(Self.describe(value.type))")
+                return error(
+                    at: path, "\(setting.path) must be a string: one of \(choices.joined(separator: ", ")); not \(Self.describe(value.type))")
             }
             guard let theme = Theme.Name(rawValue: text) else {
                 let near = Nearest.name(to: text, among: choices).map { " (did you mean \(TOMLText.string($0))?)" } ?? ""
@@ -72,7 +73,8 @@ struct SettingsReader {
             configuration[keyPath: keyPath] = theme
         case .folder(let keyPath):
             guard let text = value.string else {
-                return error(at: path, "\(setting.path) must be a string (a folder, or \"\" for the bundled content), not \(Self.describe(value.type))")
+                return error(
+                    at: path, "\(setting.path) must be a string (a folder, or \"\" for the bundled content), not \(Self.describe(value.type))")
             }
             configuration[keyPath: keyPath] = text.isEmpty ? nil : text
         }

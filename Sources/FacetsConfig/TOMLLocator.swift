@@ -34,8 +34,10 @@ struct TOMLLocator {
         }
         for (index, line) in lines.enumerated() {
             if let column = line.firstIndex(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-                malformed = (Position(line: index + 1, column: column + 1),
-                             "the line separator U+\(Self.hex4(line[column].value)) is not allowed (not even in a comment)")
+                malformed = (
+                    Position(line: index + 1, column: column + 1),
+                    "the line separator U+\(Self.hex4(line[column].value)) is not allowed (not even in a comment)"
+                )
                 break
             }
         }
@@ -54,8 +56,10 @@ struct TOMLLocator {
                     let brokenLine = atEnd && (number < lines.count || raw[number - 1].last == "\r")
                     if brokenLine || (!atEnd && !Self.canStartHeaderName(line[nameStart])) {
                         let saw = atEnd ? "the end of the line" : "'\(Character(line[nameStart]))'"
-                        malformed = (Position(line: number, column: nameStart + 1),
-                                     "a table name starts with a letter, digit, _, - or a quote; saw \(saw)")
+                        malformed = (
+                            Position(line: number, column: nameStart + 1),
+                            "a table name starts with a letter, digit, _, - or a quote; saw \(saw)"
+                        )
                     }
                 }
                 let (parts, _) = Self.parseKey(line, from: i + (arrayOfTables ? 2 : 1))

@@ -283,14 +283,18 @@ final class ServeAuthDelegate: NIOSSHServerUserAuthenticationDelegate, Sendable 
 
     var supportedAuthenticationMethods: NIOSSHAvailableUserAuthenticationMethods { policy.methods }
 
-    func requestReceived(request: NIOSSHUserAuthenticationRequest,
-                         responsePromise: EventLoopPromise<NIOSSHUserAuthenticationOutcome>) {
+    func requestReceived(
+        request: NIOSSHUserAuthenticationRequest,
+        responsePromise: EventLoopPromise<NIOSSHUserAuthenticationOutcome>
+    ) {
         // Clients ask "none" first to learn the methods: answered at once, and not a failed guess.
         var isProbe = false
         if case .none = request.request { isProbe = true }
         if let left = throttle.penalty(for: connection.host) {
-            limiter.event(key: "penalty \(connection.host)",
-                          "refused a login from \(connection.address): \(connection.host) is shut out for \(ServeLog.duration(Double(left.nanoseconds) / 1e9)) more after \(throttle.limits.maxFailures) failed logins")
+            limiter.event(
+                key: "penalty \(connection.host)",
+                "refused a login from \(connection.address): \(connection.host) is shut out for \(ServeLog.duration(Double(left.nanoseconds) / 1e9)) more after \(throttle.limits.maxFailures) failed logins"
+            )
             responsePromise.succeed(.failure)
             connection.close()
             return
@@ -331,8 +335,9 @@ final class ServeAuthDelegate: NIOSSHServerUserAuthenticationDelegate, Sendable 
         }
         guard delay > .zero else { return responsePromise.succeed(outcome) }
         guard throttle.beginPending(connection.host) else {
-            limiter.event(key: "pending \(connection.host)",
-                          "closed \(connection.address): \(throttle.limits.concurrentLogins) logins from \(connection.host) already wait for their answer")
+            limiter.event(
+                key: "pending \(connection.host)",
+                "closed \(connection.address): \(throttle.limits.concurrentLogins) logins from \(connection.host) already wait for their answer")
             responsePromise.succeed(.failure)
             connection.close()
             return
@@ -351,7 +356,9 @@ final class ServeAuthDelegate: NIOSSHServerUserAuthenticationDelegate, Sendable 
         let (failures, penalized) = throttle.recordFailure(connection.host)
         let next = AuthThrottle.delay(afterFailures: failures, limits: throttle.limits)
         let wait = next > .zero ? "; next answer waits \(ServeLog.duration(Double(next.nanoseconds) / 1e9))" : ""
-        ServeLog.event("auth refused: \(connection.address) user \"\(ServeLog.inert(user, limit: 32))\" \(attempt) (failure \(failures) from \(connection.host)\(wait))")
+        ServeLog.event(
+            "auth refused: \(connection.address) user \"\(ServeLog.inert(user, limit: 32))\" \(attempt) (failure \(failures) from \(connection.host)\(wait))"
+        )
         if penalized {
             let seconds = Double(throttle.limits.penaltyTime.nanoseconds) / 1e9
             ServeLog.event("shutting out \(connection.host) for \(ServeLog.duration(seconds)): \(failures) failed logins")

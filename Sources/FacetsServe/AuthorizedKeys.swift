@@ -57,11 +57,26 @@ public struct AuthorizedKeys: Sendable {
         var quoted = false
         var escaped = false
         for character in line {
-            if escaped { current.append(character); escaped = false; continue }
-            if character == "\\" && quoted { current.append(character); escaped = true; continue }
-            if character == "\"" { quoted.toggle(); current.append(character); continue }
+            if escaped {
+                current.append(character)
+                escaped = false
+                continue
+            }
+            if character == "\\" && quoted {
+                current.append(character)
+                escaped = true
+                continue
+            }
+            if character == "\"" {
+                quoted.toggle()
+                current.append(character)
+                continue
+            }
             if (character == " " || character == "\t") && !quoted {
-                if !current.isEmpty { fields.append(current); current = "" }
+                if !current.isEmpty {
+                    fields.append(current)
+                    current = ""
+                }
                 continue
             }
             current.append(character)

@@ -16,17 +16,25 @@ struct Doorkeeper: Sendable {
         let address = ConnectionInfo.describe(channel.remoteAddress)
         let source = channel.remoteAddress?.ipAddress ?? "unknown"
         if let left = throttle.penalty(for: source) {
-            limiter.event(key: "penalty \(source)", "refused a connection from \(address): \(source) is shut out for \(ServeLog.duration(Double(left.nanoseconds) / 1e9)) more after failed logins")
+            limiter.event(
+                key: "penalty \(source)",
+                "refused a connection from \(address): \(source) is shut out for \(ServeLog.duration(Double(left.nanoseconds) / 1e9)) more after failed logins"
+            )
             return nil
         }
         switch startups.admit(source: source) {
         case .admitted:
             break
         case .sourceFull:
-            limiter.event(key: "source \(source)", "refused a connection from \(address): \(startups.limits.perSource) connections from \(source) have not logged in yet")
+            limiter.event(
+                key: "source \(source)",
+                "refused a connection from \(address): \(startups.limits.perSource) connections from \(source) have not logged in yet")
             return nil
         case .dropped(let percent):
-            limiter.event(key: "startups", "dropped a connection from \(address): \(startups.unauthenticated) connections have not logged in yet (max-startups \(startups.limits.description): \(percent)% dropped)")
+            limiter.event(
+                key: "startups",
+                "dropped a connection from \(address): \(startups.unauthenticated) connections have not logged in yet (max-startups \(startups.limits.description): \(percent)% dropped)"
+            )
             return nil
         }
         let connection = ConnectionInfo(remote: channel.remoteAddress, channel: channel, startups: startups)

@@ -21,7 +21,8 @@ public struct HostKey: Sendable {
     /// `$XDG_STATE_HOME/facets` or `~/.local/state/facets`.
     public static var defaultDirectory: String {
         let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let base =
+            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.local/state")
         return base + "/facets"
     }
@@ -34,8 +35,9 @@ public struct HostKey: Sendable {
         try checkFolder(directory)
         if let existing = try load(path: path) { return existing }
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
         } catch {
             throw ServeError("facets serve: cannot create the state folder \(directory): \(error.localizedDescription)")
         }
@@ -78,10 +80,11 @@ public struct HostKey: Sendable {
         }
         guard info.st_mode & 0o022 == 0 else {
             let mode = String(info.st_mode & 0o777, radix: 8)
-            throw ServeError("""
-            facets serve: others can write to the host key folder \(directory) (mode \(mode)); refusing to use it.
-            Fix it with: chmod go-w \(directory)
-            """)
+            throw ServeError(
+                """
+                facets serve: others can write to the host key folder \(directory) (mode \(mode)); refusing to use it.
+                Fix it with: chmod go-w \(directory)
+                """)
         }
     }
 
@@ -103,10 +106,11 @@ public struct HostKey: Sendable {
         }
         guard info.st_mode & 0o077 == 0 else {
             let mode = String(info.st_mode & 0o777, radix: 8)
-            throw ServeError("""
-            facets serve: the host key \(path) can be read by others (mode \(mode)); refusing to use it.
-            Fix it with: chmod 600 \(path)   (or delete it to make a new key; attendees will then see a new fingerprint)
-            """)
+            throw ServeError(
+                """
+                facets serve: the host key \(path) can be read by others (mode \(mode)); refusing to use it.
+                Fix it with: chmod 600 \(path)   (or delete it to make a new key; attendees will then see a new fingerprint)
+                """)
         }
         var data = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 4096)
@@ -125,7 +129,8 @@ public struct HostKey: Sendable {
     }
 
     private static func writePublicKey(directory: String, key: Curve25519.Signing.PrivateKey) {
-        let line = "ssh-ed25519 " + Data(OpenSSHKeyFormat.publicBlob(Array(key.publicKey.rawRepresentation))).base64EncodedString()
+        let line =
+            "ssh-ed25519 " + Data(OpenSSHKeyFormat.publicBlob(Array(key.publicKey.rawRepresentation))).base64EncodedString()
             + " facets serve host key\n"
         let path = directory + "/" + fileName + ".pub"
         let temporary = path + ".\(getpid()).tmp"
@@ -159,7 +164,10 @@ enum OpenSSHKeyFormat {
         appendString(&secret, Array(key.rawRepresentation) + publicRaw)
         appendString(&secret, Array(comment.utf8))
         var pad: UInt8 = 1
-        while secret.count % 8 != 0 { secret.append(pad); pad += 1 }
+        while secret.count % 8 != 0 {
+            secret.append(pad)
+            pad += 1
+        }
 
         var out = magic
         appendString(&out, Array("none".utf8))
@@ -183,19 +191,22 @@ enum OpenSSHKeyFormat {
     static func decodePrivate(_ text: String) -> Curve25519.Signing.PrivateKey? {
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
         guard let first = lines.firstIndex(of: begin), let last = lines.firstIndex(of: end), first < last,
-              let data = Data(base64Encoded: lines[(first + 1)..<last].joined()) else { return nil }
+            let data = Data(base64Encoded: lines[(first + 1)..<last].joined())
+        else { return nil }
         var reader = Reader(bytes: Array(data))
         guard reader.take(magic.count) == magic,
-              reader.string() == Array("none".utf8), reader.string() == Array("none".utf8),
-              reader.string() == [], reader.uint32() == 1,
-              reader.string() != nil, let secret = reader.string() else { return nil }
+            reader.string() == Array("none".utf8), reader.string() == Array("none".utf8),
+            reader.string() == [], reader.uint32() == 1,
+            reader.string() != nil, let secret = reader.string()
+        else { return nil }
         var inner = Reader(bytes: secret)
         guard let check1 = inner.uint32(), let check2 = inner.uint32(), check1 == check2,
-              inner.string() == Array("ssh-ed25519".utf8),
-              let publicRaw = inner.string(), publicRaw.count == 32,
-              let secretRaw = inner.string(), secretRaw.count == 64,
-              let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: secretRaw.prefix(32)),
-              Array(key.publicKey.rawRepresentation) == publicRaw else { return nil }
+            inner.string() == Array("ssh-ed25519".utf8),
+            let publicRaw = inner.string(), publicRaw.count == 32,
+            let secretRaw = inner.string(), secretRaw.count == 64,
+            let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: secretRaw.prefix(32)),
+            Array(key.publicKey.rawRepresentation) == publicRaw
+        else { return nil }
         return key
     }
 

@@ -63,8 +63,10 @@ final class InspectingScheme1: InspectingTransport {
 enum PacketInspection {
     static let refusedRequestMarker = "facets-serve-refused-request"
     /// Channel requests NIOSSH reads completely (SSHMessages.swift, readChannelRequestMessage).
-    static let parsedRequests: Set<String> = ["exec", "exit-status", "env", "exit-signal", "pty-req", "shell", "subsystem",
-                                              "window-change", "xon-xoff", "signal"]
+    static let parsedRequests: Set<String> = [
+        "exec", "exit-status", "env", "exit-signal", "pty-req", "shell", "subsystem",
+        "window-change", "xon-xoff", "signal",
+    ]
 
     /// Requests worth a log line even without a payload (NIOSSH would refuse them silently). Others
     /// without one (keepalive@openssh.com) are left to NIOSSH, which answers failure as OpenSSH expects.
@@ -74,9 +76,9 @@ enum PacketInspection {
         var reader = packet
         guard let id = reader.readInteger(as: UInt8.self) else { return packet }
         switch id {
-        case 98: // SSH_MSG_CHANNEL_REQUEST
+        case 98:  // SSH_MSG_CHANNEL_REQUEST
             return rewriteUnknownRequest(packet) ?? packet
-        case 50: // SSH_MSG_USERAUTH_REQUEST
+        case 50:  // SSH_MSG_USERAUTH_REQUEST
             if let connection, let attempt = signedKeyAttempt(packet) {
                 connection.signedKeyRequestSeen(user: attempt.user, fingerprint: attempt.fingerprint)
             }
@@ -90,9 +92,10 @@ enum PacketInspection {
     static func rewriteUnknownRequest(_ packet: ByteBuffer) -> ByteBuffer? {
         var reader = packet
         guard reader.readInteger(as: UInt8.self) == 98,
-              let channel = reader.readInteger(as: UInt32.self),
-              let type = readString(&reader),
-              let wantReply = reader.readInteger(as: UInt8.self) else { return nil }
+            let channel = reader.readInteger(as: UInt32.self),
+            let type = readString(&reader),
+            let wantReply = reader.readInteger(as: UInt8.self)
+        else { return nil }
         let name = String(decoding: type.readableBytesView, as: UTF8.self)
         guard !parsedRequests.contains(name), reader.readableBytes > 0 || loggedRequests.contains(name) else { return nil }
         var out = ByteBufferAllocator().buffer(capacity: 64 + type.readableBytes)
@@ -109,10 +112,11 @@ enum PacketInspection {
     static func signedKeyAttempt(_ packet: ByteBuffer) -> (user: String, fingerprint: String)? {
         var reader = packet
         guard reader.readInteger(as: UInt8.self) == 50,
-              let user = readString(&reader), readString(&reader) != nil,
-              let method = readString(&reader), method.readableBytesView.elementsEqual("publickey".utf8),
-              let hasSignature = reader.readInteger(as: UInt8.self), hasSignature != 0,
-              readString(&reader) != nil, let blob = readString(&reader) else { return nil }
+            let user = readString(&reader), readString(&reader) != nil,
+            let method = readString(&reader), method.readableBytesView.elementsEqual("publickey".utf8),
+            let hasSignature = reader.readInteger(as: UInt8.self), hasSignature != 0,
+            readString(&reader) != nil, let blob = readString(&reader)
+        else { return nil }
         return (String(decoding: user.readableBytesView, as: UTF8.self), Fingerprint.sha256(blob: Array(blob.readableBytesView)))
     }
 

@@ -14,8 +14,10 @@ struct PtyProcess {
 
     /// Starts `executable` with `arguments` (argv[0] is the executable) and exactly `environment`, in
     /// `directory` (the vault or `/`: not the server's own working directory).
-    static func spawn(executable: String, arguments: [String], environment: [String: String],
-                      directory: String, rows: Int, columns: Int) throws -> PtyProcess {
+    static func spawn(
+        executable: String, arguments: [String], environment: [String: String],
+        directory: String, rows: Int, columns: Int
+    ) throws -> PtyProcess {
         let argv = [executable] + arguments
         let envp = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         var cArgv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
@@ -28,8 +30,9 @@ struct PtyProcess {
         var pid: pid_t = 0
         let error = cArgv.withUnsafeMutableBufferPointer { argvBuffer in
             cEnvp.withUnsafeMutableBufferPointer { envpBuffer in
-                facets_pty_spawn_in(executable, argvBuffer.baseAddress, envpBuffer.baseAddress,
-                                    UInt16(clamping: rows), UInt16(clamping: columns), directory, &master, &pid)
+                facets_pty_spawn_in(
+                    executable, argvBuffer.baseAddress, envpBuffer.baseAddress,
+                    UInt16(clamping: rows), UInt16(clamping: columns), directory, &master, &pid)
             }
         }
         guard error == 0 else {

@@ -63,8 +63,9 @@ public enum FacetsServer {
         let throttle = AuthThrottle(limits: configuration.penalties)
         let startups = StartupGate(limits: configuration.startups)
         let limiter = LogLimiter()
-        let doorkeeper = Doorkeeper(throttle: throttle, startups: startups, registry: registry, limiter: limiter,
-                                    loginGraceTime: configuration.loginGraceTime)
+        let doorkeeper = Doorkeeper(
+            throttle: throttle, startups: startups, registry: registry, limiter: limiter,
+            loginGraceTime: configuration.loginGraceTime)
         let policy = configuration.access
 
         // The explorer's environment: nothing of the server's own beyond what a terminal program needs.
@@ -93,11 +94,12 @@ public enum FacetsServer {
         if ["0.0.0.0", "::", ""].contains(hintHost) { hintHost = ProcessInfo.processInfo.hostName }
 
         let serverChannel: Channel
-        var settings = SessionSettings(executable: configuration.executable, arguments: configuration.explorerArguments,
-                                       environment: environment,
-                                       idleTimeout: configuration.idleTimeout > 0 ? .nanoseconds(Int64(configuration.idleTimeout * 1e9)) : .zero,
-                                       maxSessions: configuration.maxSessions,
-                                       connectHint: "", workingDirectory: configuration.vaultDirectory ?? "/")
+        var settings = SessionSettings(
+            executable: configuration.executable, arguments: configuration.explorerArguments,
+            environment: environment,
+            idleTimeout: configuration.idleTimeout > 0 ? .nanoseconds(Int64(configuration.idleTimeout * 1e9)) : .zero,
+            maxSessions: configuration.maxSessions,
+            connectHint: "", workingDirectory: configuration.vaultDirectory ?? "/")
         let holder = SettingsHolder(settings)
         do {
             serverChannel = try ServerBootstrap(group: group)
@@ -107,9 +109,10 @@ public enum FacetsServer {
                     guard let connection = doorkeeper.admit(channel) else { return channel.close() }
                     let delegate = ServeAuthDelegate(policy: policy, throttle: throttle, connection: connection, limiter: limiter)
                     let sessionSettings = holder.value
-                    var serverConfiguration = SSHServerConfiguration(hostKeys: [sshKey], userAuthDelegate: delegate,
-                                                                     globalRequestDelegate: RefuseForwarding(connection: connection),
-                                                                     banner: nil, transportProtectionSchemes: InspectingTransport.schemes)
+                    var serverConfiguration = SSHServerConfiguration(
+                        hostKeys: [sshKey], userAuthDelegate: delegate,
+                        globalRequestDelegate: RefuseForwarding(connection: connection),
+                        banner: nil, transportProtectionSchemes: InspectingTransport.schemes)
                     serverConfiguration.maxAuthAttempts = 10
                     // The smallest packet size SSH allows: a channel's receive window (64 packets) is then
                     // 2 MiB, the most a client can make the server hold for a session that reads nothing.
@@ -122,7 +125,10 @@ public enum FacetsServer {
                                 switch type {
                                 case .session:
                                     guard connection.claimSessionChannel() else {
-                                        limiter.event(key: "channels \(connection.address)", "refused a second session channel from \(connection.address) (\(connection.credential)): one session per connection")
+                                        limiter.event(
+                                            key: "channels \(connection.address)",
+                                            "refused a second session channel from \(connection.address) (\(connection.credential)): one session per connection"
+                                        )
                                         return child.eventLoop.makeFailedFuture(ServeError("one session per connection"))
                                     }
                                     return child.eventLoop.makeCompletedFuture {
@@ -130,15 +136,19 @@ public enum FacetsServer {
                                             SessionHandler(settings: sessionSettings, connection: connection, registry: registry))
                                     }
                                 case .directTCPIP(let target):
-                                    ServeLog.event("refused port forwarding to \(ServeLog.inert(target.targetHost)):\(target.targetPort) from \(connection.address) (\(connection.credential))")
+                                    ServeLog.event(
+                                        "refused port forwarding to \(ServeLog.inert(target.targetHost)):\(target.targetPort) from \(connection.address) (\(connection.credential))"
+                                    )
                                     return child.eventLoop.makeFailedFuture(ServeError("port forwarding is not offered"))
                                 case .forwardedTCPIP:
                                     ServeLog.event("refused a forwarded channel from \(connection.address)")
                                     return child.eventLoop.makeFailedFuture(ServeError("port forwarding is not offered"))
                                 }
                             })
-                        try channel.pipeline.syncOperations.addHandlers([PacketWatch(connection: connection, delegate: delegate), ssh,
-                                                                         CloseOnErrorHandler()])
+                        try channel.pipeline.syncOperations.addHandlers([
+                            PacketWatch(connection: connection, delegate: delegate), ssh,
+                            CloseOnErrorHandler(),
+                        ])
                     }
                 }
                 .bind(host: configuration.host, port: configuration.port)
@@ -172,7 +182,8 @@ public enum FacetsServer {
 
     private static func printBanner(configuration: ServeConfiguration, hostKey: HostKey, port: Int, connect: String) {
         let loopback = ["127.0.0.1", "::1", "localhost"].contains(configuration.host)
-        ServeLog.banner("facets serve: listening on \(configuration.host):\(port)\(loopback ? " (this machine only; --host 0.0.0.0 to let others in)" : "")")
+        ServeLog.banner(
+            "facets serve: listening on \(configuration.host):\(port)\(loopback ? " (this machine only; --host 0.0.0.0 to let others in)" : "")")
         ServeLog.banner("  host key  256 \(hostKey.fingerprint) (ED25519)  \(hostKey.path)\(hostKey.created ? " (new)" : "")")
         ServeLog.banner("  connect   \(connect)")
         ServeLog.banner("  access    \(configuration.accessDescription)")
@@ -180,7 +191,9 @@ public enum FacetsServer {
         let idle = configuration.idleTimeout > 0 ? "idle sessions closed after \(ServeLog.duration(configuration.idleTimeout))" : "no idle timeout"
         ServeLog.banner("  limits    \(configuration.maxSessions) sessions, \(idle)")
         let penalties = configuration.penalties
-        ServeLog.banner("  logins    \(ServeLog.duration(configuration.loginGraceTime)) to log in; not logged in: max-startups \(configuration.startups.description), \(configuration.startups.perSource) per address; \(penalties.maxFailures) failures shut an address out for \(ServeLog.duration(Double(penalties.penaltyTime.nanoseconds) / 1e9))")
+        ServeLog.banner(
+            "  logins    \(ServeLog.duration(configuration.loginGraceTime)) to log in; not logged in: max-startups \(configuration.startups.description), \(configuration.startups.perSource) per address; \(penalties.maxFailures) failures shut an address out for \(ServeLog.duration(Double(penalties.penaltyTime.nanoseconds) / 1e9))"
+        )
         if configuration.access.open {
             let warning = "WARNING: --open: no key or password is asked. Anyone who can reach \(configuration.host):\(port) gets a session."
             ServeLog.banner(warning)
@@ -204,8 +217,10 @@ final class SettingsHolder: Sendable {
 struct RefuseForwarding: GlobalRequestDelegate {
     let connection: ConnectionInfo
 
-    func tcpForwardingRequest(_ request: GlobalRequest.TCPForwardingRequest, handler: NIOSSHHandler,
-                              promise: EventLoopPromise<GlobalRequest.TCPForwardingResponse>) {
+    func tcpForwardingRequest(
+        _ request: GlobalRequest.TCPForwardingRequest, handler: NIOSSHHandler,
+        promise: EventLoopPromise<GlobalRequest.TCPForwardingResponse>
+    ) {
         if case .listen(let host, let port) = request {
             ServeLog.event("refused remote port forwarding of \(ServeLog.inert(host)):\(port) from \(connection.address) (\(connection.credential))")
         }

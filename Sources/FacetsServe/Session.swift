@@ -125,8 +125,9 @@ final class SessionHandler: ChannelDuplexHandler {
         case .explainTerminalNeeded:
             reply(true, wantReply)
             ServeLog.event("refused a session without a terminal from \(connection.address) (\(connection.credential))")
-            sendAndClose("facets serve shows the facets explorer, which needs a terminal: connect with\n  \(settings.connectHint)\n",
-                         stream: .stdErr, status: 1)
+            sendAndClose(
+                "facets serve shows the facets explorer, which needs a terminal: connect with\n  \(settings.connectHint)\n",
+                stream: .stdErr, status: 1)
         case .resize(let terminal):
             if let process, ptyOpen, bridge != nil, !ending.isOver {
                 PtyProcess.resize(master: process.master, rows: terminal.rows, columns: terminal.columns)
@@ -185,17 +186,19 @@ final class SessionHandler: ChannelDuplexHandler {
             phase = .closing
             reply(true, wantReply)
             ServeLog.event("turned away \(connection.address) (\(connection.credential)): all \(settings.maxSessions) sessions in use")
-            sendAndClose("\r\nfacets serve: all \(settings.maxSessions) seats are taken right now. Please try again in a few minutes.\r\n",
-                         stream: .channel, status: 1)
+            sendAndClose(
+                "\r\nfacets serve: all \(settings.maxSessions) seats are taken right now. Please try again in a few minutes.\r\n",
+                stream: .channel, status: 1)
             return
         }
         var environment = settings.environment
         environment["TERM"] = terminal.term
         let process: PtyProcess
         do {
-            process = try PtyProcess.spawn(executable: settings.executable, arguments: settings.arguments,
-                                           environment: environment, directory: settings.workingDirectory,
-                                           rows: terminal.rows, columns: terminal.columns)
+            process = try PtyProcess.spawn(
+                executable: settings.executable, arguments: settings.arguments,
+                environment: environment, directory: settings.workingDirectory,
+                rows: terminal.rows, columns: terminal.columns)
         } catch {
             phase = .closing
             registry.release(id)
@@ -212,7 +215,9 @@ final class SessionHandler: ChannelDuplexHandler {
         ptyOpen = true
         started = .now()
         lastInput = .now()
-        ServeLog.event("session \(id) started: \(connection.address) user \"\(ServeLog.inert(connection.username, limit: 32))\" \(connection.credential), pid \(process.pid), \(terminal.columns)x\(terminal.rows) \(terminal.term)")
+        ServeLog.event(
+            "session \(id) started: \(connection.address) user \"\(ServeLog.inert(connection.username, limit: 32))\" \(connection.credential), pid \(process.pid), \(terminal.columns)x\(terminal.rows) \(terminal.term)"
+        )
 
         let loop = context.eventLoop
         let bound = NIOLoopBound(self, eventLoop: loop)
@@ -389,7 +394,9 @@ final class SessionHandler: ChannelDuplexHandler {
         case .signalled(let signal): how = "killed by SIG\(PtyProcess.signalName(signal))"
         }
         let why = sshOpen ? "" : ", client disconnected"
-        ServeLog.event("session \(id) ended: \(connection.address) \(connection.credential), pid \(process.pid) \(how)\(why), after \(ServeLog.duration(seconds))")
+        ServeLog.event(
+            "session \(id) ended: \(connection.address) \(connection.credential), pid \(process.pid) \(how)\(why), after \(ServeLog.duration(seconds))"
+        )
         guard sshOpen, let context else {
             registry.finished(id: id)
             return

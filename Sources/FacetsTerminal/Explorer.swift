@@ -38,9 +38,11 @@ public enum Explorer {
         defer { session.stop() }
         let ascii = settings.terminal.ascii || settings.terminal.lofi || !session.utf8
         if !session.colorsEnabled && themeName != .monochrome { themeName = .monochrome }
-        var state = AppState(vault: vault, width: session.width, height: session.height,
-                             settings: ExplorerSettings(theme: Theme(themeName), ascii: ascii, keyMap: settings.keyMap,
-                                                        presenterTheme: settings.presenterTheme, smartCase: settings.smartCase))
+        var state = AppState(
+            vault: vault, width: session.width, height: session.height,
+            settings: ExplorerSettings(
+                theme: Theme(themeName), ascii: ascii, keyMap: settings.keyMap,
+                presenterTheme: settings.presenterTheme, smartCase: settings.smartCase))
         state.startBackgroundWork()
         if settings.present { state.setPresenting(true) }
         if let tour = settings.tour { state.startTour(tour) }

@@ -33,7 +33,8 @@ public struct PresenterChannel {
     /// The entry the presenter opened since the last call, if any.
     public mutating func poll() -> String? {
         guard let data = FileManager.default.contents(atPath: path),
-              let message = try? JSONDecoder().decode(Message.self, from: data) else { return nil }
+            let message = try? JSONDecoder().decode(Message.self, from: data)
+        else { return nil }
         defer { lastSeen = message.sequence }
         // The first read tells where the presenter is; later reads only when it moved on.
         if let lastSeen, lastSeen == message.sequence { return nil }

@@ -37,16 +37,21 @@ public final class TerminalSession {
     /// Checks that there is a usable terminal, then takes it over.
     public init(options: TerminalOptions, wantsColor: Bool) throws {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
-            throw TerminalError(description: """
-            facets: the explorer needs a terminal, and \(isatty(STDOUT_FILENO) == 0 ? "standard output" : "standard input") is not one.
-            For scripts use the subcommands: facets list, show, links, search, timeline, check (see facets --help).
-            """)
+            throw TerminalError(
+                description: """
+                    facets: the explorer needs a terminal, and \(isatty(STDOUT_FILENO) == 0 ? "standard output" : "standard input") is not one.
+                    For scripts use the subcommands: facets list, show, links, search, timeline, check (see facets --help).
+                    """)
         }
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         guard !term.isEmpty, term != "dumb" else {
-            throw TerminalError(description: "facets: TERM is \(term.isEmpty ? "not set" : "\"dumb\""); the explorer needs a terminal that can move the cursor (e.g. TERM=xterm-256color). The subcommands work anywhere.")
+            throw TerminalError(
+                description:
+                    "facets: TERM is \(term.isEmpty ? "not set" : "\"dumb\""); the explorer needs a terminal that can move the cursor (e.g. TERM=xterm-256color). The subcommands work anywhere."
+            )
         }
-        let unusable = "facets: the terminal type \"\(term)\" is unknown here or cannot move the cursor (no usable terminfo entry). Try TERM=xterm-256color. The subcommands work anywhere."
+        let unusable =
+            "facets: the terminal type \"\(term)\" is unknown here or cannot move the cursor (no usable terminfo entry). Try TERM=xterm-256color. The subcommands work anywhere."
         guard facets_terminal_can_address_cursor(term) != 0 else { throw TerminalError(description: unusable) }
         setlocale(LC_ALL, "")
         let codeset = String(cString: facets_codeset())
@@ -134,11 +139,17 @@ public final class TerminalSession {
             guard getmouse(&event) == OK else { return nil }
             let state = event.bstate
             let kind: MouseEvent.Kind
-            if state & facets_button1_double_clicked() != 0 { kind = .doubleClick }
-            else if state & facets_wheel_up() != 0 { kind = .wheelUp }
-            else if facets_wheel_down() != 0, state & facets_wheel_down() != 0 { kind = .wheelDown }
-            else if state & facets_button1_clicked() != 0 { kind = .click }
-            else { return nil }
+            if state & facets_button1_double_clicked() != 0 {
+                kind = .doubleClick
+            } else if state & facets_wheel_up() != 0 {
+                kind = .wheelUp
+            } else if facets_wheel_down() != 0, state & facets_wheel_down() != 0 {
+                kind = .wheelDown
+            } else if state & facets_button1_clicked() != 0 {
+                kind = .click
+            } else {
+                return nil
+            }
             return .mouse(MouseEvent(kind: kind, row: Int(event.y), column: Int(event.x)))
         }
         return KeyDecoder.decode(status: status, code: UInt32(code))
@@ -233,14 +244,17 @@ public final class TerminalSession {
         for row in 0..<min(screen.height, height) {
             var column = 0
             while column < min(screen.width, width) {
-                guard let link = screen[row, column].hyperlink, link < screen.hyperlinks.count else { column += 1; continue }
+                guard let link = screen[row, column].hyperlink, link < screen.hyperlinks.count else {
+                    column += 1
+                    continue
+                }
                 var end = column
                 var changed = false
                 while end < min(screen.width, width), screen[row, end].hyperlink == link {
                     if old?[row, end] != screen[row, end] { changed = true }
                     end += 1
                 }
-                if row == height - 1 && end == width { end -= 1 } // never the bottom-right cell
+                if row == height - 1 && end == width { end -= 1 }  // never the bottom-right cell
                 if changed, end > column {
                     out += "\u{1B}[\(row + 1);\(column + 1)H\u{1B}]8;;\(screen.hyperlinks[link])\u{1B}\\"
                     var lastStyle: CellStyle?
@@ -293,7 +307,10 @@ public final class TerminalSession {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeMutableBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
-            if n <= 0 { if n < 0 && errno == EINTR { continue }; return }
+            if n <= 0 {
+                if n < 0 && errno == EINTR { continue }
+                return
+            }
             offset += n
         }
     }

@@ -5,9 +5,11 @@ import Foundation
 /// `--config FILE` (or `FACETS_CONFIG`); without either, `$XDG_CONFIG_HOME/facets/config.toml` or
 /// `~/.config/facets/config.toml` when there is one.
 struct ConfigOptions: ParsableArguments {
-    @Option(name: .customLong("config"), help: ArgumentHelp(
-        "Read settings from FILE (default: FACETS_CONFIG, else $XDG_CONFIG_HOME/facets/config.toml or ~/.config/facets/config.toml).",
-        valueName: "FILE"))
+    @Option(
+        name: .customLong("config"),
+        help: ArgumentHelp(
+            "Read settings from FILE (default: FACETS_CONFIG, else $XDG_CONFIG_HOME/facets/config.toml or ~/.config/facets/config.toml).",
+            valueName: "FILE"))
     var file: String?
 
     var location: ConfigLocation? {

@@ -9,12 +9,14 @@ struct Facets: ParsableCommand {
         commandName: "facets",
         abstract: "Explore how governments innovate: a terminal explorer for linked, timestamped notes.",
         discussion: """
-        With no subcommand, opens the explorer on the bundled content (or --vault DIR).
-        Exit codes: 0 ok, 1 `check` found errors, 2 usage or environment problem.
-        """,
+            With no subcommand, opens the explorer on the bundled content (or --vault DIR).
+            Exit codes: 0 ok, 1 `check` found errors, 2 usage or environment problem.
+            """,
         version: FacetsVersion.description,
-        subcommands: [ExploreCommand.self, TourCommand.self, ListCommand.self, ShowCommand.self, LinksCommand.self, TimelineCommand.self,
-                      SearchCommand.self, CheckCommand.self, KeysCommand.self, ConfigCommand.self, BenchCommand.self, ServeCommand.self],
+        subcommands: [
+            ExploreCommand.self, TourCommand.self, ListCommand.self, ShowCommand.self, LinksCommand.self, TimelineCommand.self,
+            SearchCommand.self, CheckCommand.self, KeysCommand.self, ConfigCommand.self, BenchCommand.self, ServeCommand.self,
+        ],
         defaultSubcommand: ExploreCommand.self
     )
 

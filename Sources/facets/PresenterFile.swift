@@ -6,7 +6,8 @@ enum PresenterFile {
     /// The default place: `$XDG_STATE_HOME/facets/presenter.json` (or `~/.local/state/facets/`).
     static var defaultPath: String {
         let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let base =
+            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
         return base + "/facets/presenter.json"
     }

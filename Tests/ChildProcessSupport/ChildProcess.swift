@@ -12,13 +12,17 @@ public enum ChildProcess {
     }
 
     /// Signals a shell would leave at their default handlers in the child.
-    static let defaultSignals = [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGCHLD, SIGWINCH, SIGALRM, SIGUSR1,
-                                 SIGUSR2, SIGTSTP, SIGTTIN, SIGTTOU, SIGCONT]
+    static let defaultSignals = [
+        SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGCHLD, SIGWINCH, SIGALRM, SIGUSR1,
+        SIGUSR2, SIGTSTP, SIGTTIN, SIGTTOU, SIGCONT,
+    ]
 
     /// Starts `executable` (argv[0] is the executable) with exactly `environment`, its stdout and stderr
     /// written to the files at `stdout` and `stderr` (created or truncated with `mode`). Returns its pid.
-    public static func spawn(_ executable: String, _ arguments: [String], environment: [String: String],
-                             stdout: String, stderr: String, mode: mode_t = 0o600) throws(SpawnError) -> pid_t {
+    public static func spawn(
+        _ executable: String, _ arguments: [String], environment: [String: String],
+        stdout: String, stderr: String, mode: mode_t = 0o600
+    ) throws(SpawnError) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

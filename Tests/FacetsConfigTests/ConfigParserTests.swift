@@ -13,7 +13,8 @@ struct ConfigParserTests {
 
     @Test("A file setting everything: each setting lands, rebound actions get exactly their keys")
     func goodFile() {
-        let report = ConfigParser.parse("""
+        let report = ConfigParser.parse(
+            """
             # mine
             theme = "light"
             vault = "/srv/notes"
@@ -105,7 +106,8 @@ struct ConfigParserTests {
 
     @Test("An unknown key name is placed at the name itself, also in a list over several lines")
     func unknownKeyName() throws {
-        let report = ConfigParser.parse("""
+        let report = ConfigParser.parse(
+            """
             [keys]
             help = [
                 "?",
@@ -161,7 +163,8 @@ struct ConfigParserTests {
 
     @Test("Unknown settings and tables are warnings, and the rest of the file applies")
     func unknownKeysWarn() {
-        let report = ConfigParser.parse("""
+        let report = ConfigParser.parse(
+            """
             theme = "light"
             colour = "red"
             [display]

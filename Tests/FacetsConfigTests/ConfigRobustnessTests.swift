@@ -21,8 +21,10 @@ struct ConfigRobustnessTests {
     @Test("1000 damaged copies of the default file parse to reports whose lines exist")
     func damagedDefaults() {
         let original = Array(DefaultConfigFile.text)
-        let pieces: [String] = ["\"", "'", "[", "]", "{", "}", "=", ",", "\n", "\r\n", "\t", "#", ".", "\\", "\\u0000", "\"\"\"",
-                                "'''", "x", "1", " ", "[[a]]", "é", "\u{7F}", "\u{1}", "\u{2028}", "+", "-", ":", "1979-05-27", "inf", "0x"]
+        let pieces: [String] = [
+            "\"", "'", "[", "]", "{", "}", "=", ",", "\n", "\r\n", "\t", "#", ".", "\\", "\\u0000", "\"\"\"",
+            "'''", "x", "1", " ", "[[a]]", "é", "\u{7F}", "\u{1}", "\u{2028}", "+", "-", ":", "1979-05-27", "inf", "0x",
+        ]
         var random = Generator(state: 42)
         var errors = 0
         for _ in 0..<Self.rounds {
@@ -49,9 +51,11 @@ struct ConfigRobustnessTests {
 
     @Test("Random TOML-ish text: a report, never a crash")
     func randomText() {
-        let alphabet: [String] = ["[", "]", "[[", "]]", "{", "}", "=", ",", ".", "\n", "\r\n", " ", "\t", "#", "\"", "'", "\"\"\"",
-                                  "'''", "\\", "a", "keys", "quit", "display", "1", "true", "-", "_", "é", "\u{2028}", "\u{85}", "\u{0}",
-                                  "\u{7F}", "1979-05-27T07:32:00Z", "0x1F", "+inf", "nan", ":"]
+        let alphabet: [String] = [
+            "[", "]", "[[", "]]", "{", "}", "=", ",", ".", "\n", "\r\n", " ", "\t", "#", "\"", "'", "\"\"\"",
+            "'''", "\\", "a", "keys", "quit", "display", "1", "true", "-", "_", "é", "\u{2028}", "\u{85}", "\u{0}",
+            "\u{7F}", "1979-05-27T07:32:00Z", "0x1F", "+inf", "nan", ":",
+        ]
         var random = Generator(state: 7)
         for _ in 0..<(Self.rounds * 20) {
             var text = ""

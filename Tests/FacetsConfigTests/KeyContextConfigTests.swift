@@ -43,7 +43,9 @@ struct KeyContextConfigTests {
     @Test("An everywhere clash says no context")
     func everywhere() throws {
         let error = try #require(Self.errors("[keys]\nzoom = [\"q\"]\n").first)
-        #expect(error.message.hasSuffix("key \"q\" is bound to both zoom and quit; quit has it by default: give it other keys in [keys] too"), "\(error.message)")
+        #expect(
+            error.message.hasSuffix("key \"q\" is bound to both zoom and quit; quit has it by default: give it other keys in [keys] too"),
+            "\(error.message)")
     }
 
     @Test("--print-default groups the keys by context, the prompt's with their keys")
@@ -51,8 +53,10 @@ struct KeyContextConfigTests {
         let lines = DefaultConfigFile.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let heading = try #require(lines.firstIndex { $0.hasPrefix("# Prompt keys: while a query is typed") })
         let group = lines[(heading + 1)...].prefix { !$0.isEmpty }
-        for name in ["prompt_accept = [\"enter\"]", "prompt_delete_word = [\"ctrl-w\"]", "prompt_history_previous = [\"ctrl-p\"]",
-                     "prompt_next = [\"down\", \"tab\"]"] {
+        for name in [
+            "prompt_accept = [\"enter\"]", "prompt_delete_word = [\"ctrl-w\"]", "prompt_history_previous = [\"ctrl-p\"]",
+            "prompt_next = [\"down\", \"tab\"]",
+        ] {
             #expect(group.contains { $0.hasPrefix(name) }, "\(name) not under the Prompt heading")
         }
         #expect(lines.contains { $0.hasPrefix("# Everywhere keys:") })

@@ -12,9 +12,11 @@ struct PrecedenceTests {
         #expect(ConfigLocation.resolve(flag: nil, environment: everything) == ConfigLocation(path: "/env.toml", source: .environment))
         var noVariable = everything
         noVariable["FACETS_CONFIG"] = ""
-        #expect(ConfigLocation.resolve(flag: nil, environment: noVariable)
+        #expect(
+            ConfigLocation.resolve(flag: nil, environment: noVariable)
                 == ConfigLocation(path: "/xdg/facets/config.toml", source: .xdgConfigHome), "an empty variable is unset")
-        #expect(ConfigLocation.resolve(flag: nil, environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/home/ana/"])
+        #expect(
+            ConfigLocation.resolve(flag: nil, environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/home/ana/"])
                 == ConfigLocation(path: "/home/ana/.config/facets/config.toml", source: .home), "a relative XDG_CONFIG_HOME is ignored")
         #expect(ConfigLocation.resolve(flag: nil, environment: [:]) == nil)
         #expect(ConfigLocation.resolve(flag: "/f", environment: [:])?.isExplicit == true)
@@ -24,11 +26,14 @@ struct PrecedenceTests {
     @Test("Vault: --vault, then FACETS_VAULT, then the config file, then the bundled content")
     func vault() {
         let environment = ["FACETS_VAULT": "/env-notes"]
-        #expect(VaultChoice.resolve(flag: "/flag-notes", environment: environment, configured: "/file-notes")
+        #expect(
+            VaultChoice.resolve(flag: "/flag-notes", environment: environment, configured: "/file-notes")
                 == VaultChoice(directory: "/flag-notes", source: .flag))
-        #expect(VaultChoice.resolve(flag: nil, environment: environment, configured: "/file-notes")
+        #expect(
+            VaultChoice.resolve(flag: nil, environment: environment, configured: "/file-notes")
                 == VaultChoice(directory: "/env-notes", source: .environment))
-        #expect(VaultChoice.resolve(flag: nil, environment: ["FACETS_VAULT": ""], configured: "/file-notes")
+        #expect(
+            VaultChoice.resolve(flag: nil, environment: ["FACETS_VAULT": ""], configured: "/file-notes")
                 == VaultChoice(directory: "/file-notes", source: .configFile))
         #expect(VaultChoice.resolve(flag: nil, environment: [:], configured: nil) == VaultChoice(directory: nil, source: .bundled))
     }

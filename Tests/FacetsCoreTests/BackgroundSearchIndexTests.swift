@@ -35,9 +35,11 @@ struct BackgroundSearchIndexTests {
 
     @Test("Many threads asking at once, before it is done, all get it")
     func concurrentWaiters() {
-        let vault = Vault(origin: "generated", files: (0..<3_000).map { number in
-            SourceFile(path: "note_\(number).md", text: "---\ntitle: Note \(number)\n---\nword\(number % 97) and [[note_\(number / 2)]]\n")
-        })
+        let vault = Vault(
+            origin: "generated",
+            files: (0..<3_000).map { number in
+                SourceFile(path: "note_\(number).md", text: "---\ntitle: Note \(number)\n---\nword\(number % 97) and [[note_\(number / 2)]]\n")
+            })
         let background = BackgroundSearchIndex(vault: vault)
         background.start()
         let counts = Mutex<[Int]>([])
@@ -55,9 +57,10 @@ struct BackgroundSearchIndexTests {
 struct SearchIndexStructureTests {
     @Test("The one- and two-character prefix sets hold exactly the notes of the terms with that prefix")
     func shortPrefixes() {
-        let files = BundledContent.files.map { SourceFile(path: $0.path, text: $0.text) } + [
-            SourceFile(path: "odd.md", text: "a ab abc b ba éa é 9 99x 日本 日 z"),
-        ]
+        let files =
+            BundledContent.files.map { SourceFile(path: $0.path, text: $0.text) } + [
+                SourceFile(path: "odd.md", text: "a ab abc b ba éa é 9 99x 日本 日 z")
+            ]
         let vault = Vault(origin: "test", files: files)
         let index = SearchIndex(vault: vault)
         var expected: [String: Bitset] = [:]

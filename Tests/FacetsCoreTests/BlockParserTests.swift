@@ -111,7 +111,8 @@ struct BlockParserTests {
 
         let switched = parse("- bullet\n1. number")
         #expect(switched.count == 2)
-        if case .list(false, _, 1) = switched[0], case .list(true, _, 2) = switched[1] {} else {
+        if case .list(false, _, 1) = switched[0], case .list(true, _, 2) = switched[1] {
+        } else {
             Issue.record("expected a bullet list then an ordered list: \(switched)")
         }
     }
@@ -164,17 +165,21 @@ struct BlockParserTests {
         }
         #expect(plain(text) == "quoted more")
         #expect(inner.count == 1)
-        if case .paragraph(let innerText, 4)? = inner.first { #expect(plain(innerText) == "inner") }
-        else { Issue.record("nested quote lost: \(inner)") }
+        if case .paragraph(let innerText, 4)? = inner.first {
+            #expect(plain(innerText) == "inner")
+        } else {
+            Issue.record("nested quote lost: \(inner)")
+        }
     }
 
-    @Test("callouts: `> [!kind] Title`, `>[!kind]`, folded `-`, open `+`",
-          arguments: [
+    @Test(
+        "callouts: `> [!kind] Title`, `>[!kind]`, folded `-`, open `+`",
+        arguments: [
             ("> [!info] Key facts\n> The body [[link]]", "info", "Key facts", false),
             (">[!info]\n>The body [[link]]", "info", "", false),
             ("> [!quote]- Folded away\n> The body [[link]]", "quote", "Folded away", true),
             ("> [!TIP]+ Open\n> The body [[link]]", "tip", "Open", false),
-          ])
+        ])
     func callouts(text: String, kind: String, title: String, folded: Bool) {
         let blocks = parse(text, firstLine: 20)
         #expect(blocks.count == 1)
@@ -237,18 +242,25 @@ struct BlockParserTests {
         if case .callout(let kind, _, _, let content, _)? = info.first {
             #expect(kind == "info")
             #expect(plain(allInlines(content)) == "The Cost of Inaction Text.")
-        } else { Issue.record("expected a callout: \(info)") }
+        } else {
+            Issue.record("expected a callout: \(info)")
+        }
 
         let data = parse("<div data-callout=\"warning\" class=\"callout\">Careful</div>")
         if case .callout(let kind, _, _, let content, _)? = data.first {
             #expect(kind == "warning")
             #expect(plain(allInlines(content)) == "Careful")
-        } else { Issue.record("expected a callout: \(data)") }
+        } else {
+            Issue.record("expected a callout: \(data)")
+        }
 
         let plainDiv = parse("<div class=\"box\">\nJust **text**\n</div>")
         #expect(plainDiv.count == 1)
-        if case .paragraph(let content, 2)? = plainDiv.first { #expect(plain(content) == "Just text") }
-        else { Issue.record("expected the div's text as a paragraph: \(plainDiv)") }
+        if case .paragraph(let content, 2)? = plainDiv.first {
+            #expect(plain(content) == "Just text")
+        } else {
+            Issue.record("expected the div's text as a paragraph: \(plainDiv)")
+        }
     }
 
     @Test("a div callout holding a numbered list keeps the list")
@@ -266,13 +278,15 @@ struct BlockParserTests {
 
     // MARK: Code, rules, tables, math
 
-    @Test("fenced code keeps its info string and text verbatim", arguments: [
-        ("```dataview\nLIST FROM [[x]]\n# not a heading\n```", "dataview", "LIST FROM [[x]]\n# not a heading"),
-        ("~~~\nraw *text*\n~~~", "", "raw *text*"),
-        ("~~~python title=\"x\"\n```\nstill code\n~~~", "python title=\"x\"", "```\nstill code"),
-        ("````\n```\ninner fence\n```\n````", "", "```\ninner fence\n```"),
-        ("```js\nnever closed\n", "js", "never closed\n"),
-    ])
+    @Test(
+        "fenced code keeps its info string and text verbatim",
+        arguments: [
+            ("```dataview\nLIST FROM [[x]]\n# not a heading\n```", "dataview", "LIST FROM [[x]]\n# not a heading"),
+            ("~~~\nraw *text*\n~~~", "", "raw *text*"),
+            ("~~~python title=\"x\"\n```\nstill code\n~~~", "python title=\"x\"", "```\nstill code"),
+            ("````\n```\ninner fence\n```\n````", "", "```\ninner fence\n```"),
+            ("```js\nnever closed\n", "js", "never closed\n"),
+        ])
     func fencedCode(text: String, info: String, code: String) {
         let blocks = parse("before\n\n" + text, firstLine: 1)
         #expect(blocks.count == 2)
@@ -294,7 +308,8 @@ struct BlockParserTests {
 
     @Test("pipe tables, with a wiki link whose pipe stays inside its cell")
     func tables() throws {
-        let blocks = parse("""
+        let blocks = parse(
+            """
             | Name | Link | Note |
             |:-----|------|-----:|
             | a | [[target|label]] | **bold** |
@@ -324,8 +339,11 @@ struct BlockParserTests {
         #expect(blocks.count == 3)
         #expect(blocks[0] == .math(text: "E = mc^2", line: 1))
         #expect(blocks[1] == .math(text: "a_b * c_d\n\\frac{1}{2}", line: 3))
-        if case .paragraph(let content, 7) = blocks[2] { #expect(plain(content) == "after") }
-        else { Issue.record("expected the paragraph after the math: \(blocks)") }
+        if case .paragraph(let content, 7) = blocks[2] {
+            #expect(plain(content) == "after")
+        } else {
+            Issue.record("expected the paragraph after the math: \(blocks)")
+        }
     }
 
     @Test("every line of a mixed body lands in some block, with its line number")

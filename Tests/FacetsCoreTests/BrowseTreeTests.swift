@@ -3,17 +3,19 @@ import Testing
 
 @Suite("Channel index and browse tree")
 struct BrowseTreeTests {
-    static let channel = noteText(title: "channelindex", body: """
-        ### [Talk One](https://www.youtube.com/watch?v=AAA)
-        - [[b]]
+    static let channel = noteText(
+        title: "channelindex",
+        body: """
+            ### [Talk One](https://www.youtube.com/watch?v=AAA)
+            - [[b]]
 
-        ### [Back to Basics: The business case & building blocks | OPSI Webinar](https://www.youtube.com/watch?v=G53g9-_0dMU)
-        - [[a]]
-        ## [Short link](https://youtu.be/SHORT_1?t=4)
-        ### Not a talk [link](https://example.org)
-        ### [No video](https://example.org/page)
-        ### [Talk One again](https://www.youtube.com/watch?v=AAA)
-        """)
+            ### [Back to Basics: The business case & building blocks | OPSI Webinar](https://www.youtube.com/watch?v=G53g9-_0dMU)
+            - [[a]]
+            ## [Short link](https://youtu.be/SHORT_1?t=4)
+            ### Not a talk [link](https://example.org)
+            ### [No video](https://example.org/page)
+            ### [Talk One again](https://www.youtube.com/watch?v=AAA)
+            """)
 
     static let byTalk = vault([
         ("a.md", noteText(title: "Zeta", videoId: "G53g9-_0dMU", body: "")),
@@ -28,8 +30,11 @@ struct BrowseTreeTests {
     func channelIndex() {
         let talks = Self.byTalk.talks
         #expect(talks.map(\.videoId) == ["AAA", "G53g9-_0dMU", "SHORT_1"])
-        #expect(talks.map(\.title) == ["Talk One", "Back to Basics: The business case & building blocks | OPSI Webinar",
-                                       "Short link"])
+        #expect(
+            talks.map(\.title) == [
+                "Talk One", "Back to Basics: The business case & building blocks | OPSI Webinar",
+                "Short link",
+            ])
         #expect(talks[0].url == "https://www.youtube.com/watch?v=AAA")
         #expect(Self.byTalk.talk(videoId: "G53g9-_0dMU")?.title.hasPrefix("Back to Basics:") == true)
         #expect(ChannelIndex.videoId(in: "https://www.youtube.com/watch?v=G53g9-_0dMU&t=5s") == "G53g9-_0dMU")
@@ -38,18 +43,23 @@ struct BrowseTreeTests {
 
     /// Headings read on their bytes when ASCII and by characters otherwise: both readings must agree, so
     /// each case is also checked with an accent in its title, which sends it down the character path.
-    @Test("a heading names a talk the same way whether its text is ASCII or not", arguments: [
-        ("### [Talk One](https://www.youtube.com/watch?v=AAA)", "AAA", "Talk One", "https://www.youtube.com/watch?v=AAA"),
-        ("## [ Spaced ](https://youtu.be/S_1-x?t=3)", "S_1-x", "Spaced", "https://youtu.be/S_1-x?t=3"),
-        ("# [A [nested] title](https://www.youtube.com/watch?v=B2&list=x)", "B2", "A [nested] title", "https://www.youtube.com/watch?v=B2&list=x"),
-        ("#[Tight](https://www.youtube.com/watch?v=CCC)", "CCC", "Tight", "https://www.youtube.com/watch?v=CCC"),
-        ("### [No id](https://www.youtube.com/watch?v=)", nil, nil, nil),
-        ("### [Not a video](https://example.org/x)", nil, nil, nil),
-        ("### [Unclosed](https://www.youtube.com/watch?v=DDD", nil, nil, nil),
-        ("### [No link]", nil, nil, nil),
-        ("### Plain heading", nil, nil, nil),
-        ("", nil, nil, nil),
-    ] as [(String, String?, String?, String?)])
+    @Test(
+        "a heading names a talk the same way whether its text is ASCII or not",
+        arguments: [
+            ("### [Talk One](https://www.youtube.com/watch?v=AAA)", "AAA", "Talk One", "https://www.youtube.com/watch?v=AAA"),
+            ("## [ Spaced ](https://youtu.be/S_1-x?t=3)", "S_1-x", "Spaced", "https://youtu.be/S_1-x?t=3"),
+            (
+                "# [A [nested] title](https://www.youtube.com/watch?v=B2&list=x)", "B2", "A [nested] title",
+                "https://www.youtube.com/watch?v=B2&list=x"
+            ),
+            ("#[Tight](https://www.youtube.com/watch?v=CCC)", "CCC", "Tight", "https://www.youtube.com/watch?v=CCC"),
+            ("### [No id](https://www.youtube.com/watch?v=)", nil, nil, nil),
+            ("### [Not a video](https://example.org/x)", nil, nil, nil),
+            ("### [Unclosed](https://www.youtube.com/watch?v=DDD", nil, nil, nil),
+            ("### [No link]", nil, nil, nil),
+            ("### Plain heading", nil, nil, nil),
+            ("", nil, nil, nil),
+        ] as [(String, String?, String?, String?)])
     func headingTalk(line: String, video: String?, title: String?, url: String?) {
         let talk = ChannelIndex.talk(fromHeading: line[...])
         #expect(talk?.videoId == video)
@@ -79,8 +89,11 @@ struct BrowseTreeTests {
         let tree = v.tree
         #expect(tree.id == "root")
         #expect(tree.children.map(\.id) == ["talk:AAA", "talk:G53g9-_0dMU", "talk:CCC", "talk:", "all"])
-        #expect(tree.children.map(\.title) == ["Talk One", "Back to Basics: The business case & building blocks | OPSI Webinar",
-                                               "Talk CCC", "Other notes", "All notes"])
+        #expect(
+            tree.children.map(\.title) == [
+                "Talk One", "Back to Basics: The business case & building blocks | OPSI Webinar",
+                "Talk CCC", "Other notes", "All notes",
+            ])
         let paths = { (node: BrowseNode) in node.entries.map { v.notes[$0].path } }
         // Entries by title, case-insensitively.
         #expect(paths(tree.children[0]) == ["c.md", "b.md"])
@@ -109,10 +122,16 @@ struct BrowseTreeTests {
     func treeByKind() throws {
         let v = Self.byKind
         let tree = v.tree
-        #expect(tree.children.map(\.id) == ["kind:start", "kind:practice", "kind:challenge", "kind:aardvark", "kind:zebra",
-                                            "kind:", "all"])
-        #expect(tree.children.map(\.title) == ["Start here", "Practices", "Challenges", "Aardvark", "Zebra", "Other notes",
-                                               "All notes"])
+        #expect(
+            tree.children.map(\.id) == [
+                "kind:start", "kind:practice", "kind:challenge", "kind:aardvark", "kind:zebra",
+                "kind:", "all",
+            ])
+        #expect(
+            tree.children.map(\.title) == [
+                "Start here", "Practices", "Challenges", "Aardvark", "Zebra", "Other notes",
+                "All notes",
+            ])
         let paths = { (node: BrowseNode) in node.entries.map { v.notes[$0].path } }
         let practice = try #require(tree.find(id: "kind:practice"))
         #expect(practice.children.map(\.id) == ["group:practice/Money", "group:practice/Skills"])

@@ -65,8 +65,10 @@ struct BundledContentTests {
 
     @Test("every note has a title, the talk's video id, a kind and an order; challenges have one of five groups")
     func frontMatter() {
-        let groups: Set<String> = ["Mindset and culture", "Skills and knowledge", "Organisational structure",
-                                   "Support and resources", "Regulatory and procedural"]
+        let groups: Set<String> = [
+            "Mindset and culture", "Skills and knowledge", "Organisational structure",
+            "Support and resources", "Regulatory and procedural",
+        ]
         for note in Self.bundled.notes {
             #expect(note.frontMatter.string("title") != nil, "\(note.path)")
             #expect(note.videoId == "G53g9-_0dMU", "\(note.path)")
@@ -91,8 +93,9 @@ struct BundledContentTests {
             }
         }
         for challenge in challenges {
-            #expect(targets(challenge).contains { v.notes[$0].kind == "practice" && targets($0).contains(challenge) },
-                    "no practice answers \(v.notes[challenge].title)")
+            #expect(
+                targets(challenge).contains { v.notes[$0].kind == "practice" && targets($0).contains(challenge) },
+                "no practice answers \(v.notes[challenge].title)")
         }
     }
 
@@ -132,7 +135,10 @@ struct BundledContentTests {
     func hubsLinkEverything() {
         let v = Self.bundled
         for hub in ["start_here", "back_to_basics_webinar"] {
-            guard case .found(let index) = v.lookup(hub) else { Issue.record("no \(hub)"); continue }
+            guard case .found(let index) = v.lookup(hub) else {
+                Issue.record("no \(hub)")
+                continue
+            }
             let linked = Set(v.linkTargets[index].compactMap { if case .note(let t) = $0 { return t } else { return nil } })
             let unlinked = v.notes.indices.filter { $0 != index && !linked.contains($0) }.map { v.notes[$0].stem }
             #expect(unlinked.isEmpty, "\(hub) does not link \(unlinked)")
@@ -144,16 +150,20 @@ struct BundledContentTests {
         let v = Self.bundled
         let tour = try #require(v.tour(named: nil))
         let stops = v.tourStops(tour).map { v.notes[$0].stem }
-        #expect(stops == ["start_here", "public_sector_innovation", "enhancement_oriented_innovation", "adaptive_innovation",
-                          "mission_oriented_innovation", "anticipatory_innovation", "safe_experimental_spaces",
-                          "collaboration_across_silos", "silo_mentality", "oecd_declaration_on_public_sector_innovation"])
+        #expect(
+            stops == [
+                "start_here", "public_sector_innovation", "enhancement_oriented_innovation", "adaptive_innovation",
+                "mission_oriented_innovation", "anticipatory_innovation", "safe_experimental_spaces",
+                "collaboration_across_silos", "silo_mentality", "oecd_declaration_on_public_sector_innovation",
+            ])
     }
 
     @Test("the newcomer's journey exists: safe spaces → a challenge → the Danish example at 01:17:23")
     func journey() throws {
         let v = Self.bundled
         guard case .found(let practice) = v.lookup("safe_experimental_spaces"),
-              case .found(let denmark) = v.lookup("free_municipalities_denmark") else {
+            case .found(let denmark) = v.lookup("free_municipalities_denmark")
+        else {
             Issue.record("journey entries missing")
             return
         }

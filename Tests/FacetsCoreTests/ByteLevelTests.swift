@@ -18,9 +18,11 @@ struct ByteLevelTests {
 
     /// Mostly ASCII with runs of lead and continuation bytes, which is where validators go wrong.
     static func randomBytes(_ rng: inout SplitMix) -> [UInt8] {
-        let pieces: [[UInt8]] = [Array("plain text ".utf8), Array("é".utf8), Array("€".utf8), Array("😀".utf8),
-                                 [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0x80], [0xBF], [0xC0, 0x80], [0xED, 0xA0, 0x80],
-                                 [0xF4, 0x90, 0x80, 0x80], [0xFF], [0xF8], Array("[[link]]\n".utf8), Array("12345678".utf8)]
+        let pieces: [[UInt8]] = [
+            Array("plain text ".utf8), Array("é".utf8), Array("€".utf8), Array("😀".utf8),
+            [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0x80], [0xBF], [0xC0, 0x80], [0xED, 0xA0, 0x80],
+            [0xF4, 0x90, 0x80, 0x80], [0xFF], [0xF8], Array("[[link]]\n".utf8), Array("12345678".utf8),
+        ]
         var out: [UInt8] = []
         for _ in 0..<Int.random(in: 0...24, using: &rng) { out += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
         return out

@@ -12,8 +12,12 @@ struct FolderLoadTests {
     static let notes: [(String, String)] = [
         ("a/shared.md", noteText(title: "Shared in a", body: "[[b/shared]] [[shared]] [[Shared]]\n")),
         ("b/shared.md", noteText(title: "Shared in b", body: "[[a/shared.md]] [[#Top]] [[]]\n")),
-        ("mission_oriented.md", noteText(title: "Missions", extra: "aliases: [Moon shots]",
-                                         body: "[[Mission-oriented]] [[moon shots]] [[MISSIONS]]\n[[nowhere]]\n")),
+        (
+            "mission_oriented.md",
+            noteText(
+                title: "Missions", extra: "aliases: [Moon shots]",
+                body: "[[Mission-oriented]] [[moon shots]] [[MISSIONS]]\n[[nowhere]]\n")
+        ),
         ("notes/deep/leaf.md", noteText(title: "Leaf", body: "[[leaf]] [[deep/leaf]] [[notes/deep/leaf|x]] [[../outside]]\n")),
         ("plain.md", "no front matter, [[Leaf]] and ![[mission_oriented]] and [[shared#Part|label]]\n"),
         ("Title Case.md", noteText(title: "Cased", body: "[[title case]] [[Title_Case]] [[missing one]] [[nowhere]]\n")),
@@ -55,8 +59,9 @@ struct FolderLoadTests {
             let mission = try index(of: "mission_oriented.md", in: folder)
             #expect(folder.backlinks[mission].count == 4, "loose name, alias, title and embed")
             let cased = try index(of: "Title Case.md", in: folder), extra = try index(of: "z/extra.md", in: folder)
-            #expect(folder.backlinks[cased].filter { $0.source == extra }.map(\.linkIndex) == [0, 3],
-                    "by title after a folder, and by title in capitals")
+            #expect(
+                folder.backlinks[cased].filter { $0.source == extra }.map(\.linkIndex) == [0, 3],
+                "by title after a folder, and by title in capitals")
             #expect(folder.backlinks[extra].map(\.linkIndex) == [4], "a note naming itself links to itself")
             #expect(targets.contains(.missing("nothing")), "a folder path names its last component when missing")
             let cafe = try index(of: "u/café.md", in: folder), plain = try index(of: "plain.md", in: folder)
@@ -67,11 +72,14 @@ struct FolderLoadTests {
 
     @Test("talks are named from the channel index as in memory, without reading any file again")
     func talksFromHeadings() throws {
-        let index = "# Channel\n\n### [First talk](https://www.youtube.com/watch?v=AAAAAAAAAAA)\n- [[one]]\n"
+        let index =
+            "# Channel\n\n### [First talk](https://www.youtube.com/watch?v=AAAAAAAAAAA)\n- [[one]]\n"
             + "### [Second talk](https://youtu.be/BBBBBBBBBBB)\n- [[two]]\n## not a talk\n"
-        let files = [("channel_index.md", index),
-                     ("one.md", noteText(title: "One", videoId: "AAAAAAAAAAA", body: anchor("00:00:01") + "\n")),
-                     ("two.md", noteText(title: "Two", videoId: "BBBBBBBBBBB", body: "### [Not read](https://youtu.be/CCCCCCCCCCC)\n"))]
+        let files = [
+            ("channel_index.md", index),
+            ("one.md", noteText(title: "One", videoId: "AAAAAAAAAAA", body: anchor("00:00:01") + "\n")),
+            ("two.md", noteText(title: "Two", videoId: "BBBBBBBBBBB", body: "### [Not read](https://youtu.be/CCCCCCCCCCC)\n")),
+        ]
         try withTemporaryFolder { folder in
             for (path, text) in files { try folder.write(path, text) }
             let fromFolder = try Vault.load(directory: folder.path)
@@ -169,7 +177,11 @@ struct FolderLoadTests {
             for (path, text) in Self.notes { try folder.write(path, text) }
             let before = try Self.snapshot(folder)
             let vault = try Vault.load(directory: folder.path)
-            for note in vault.notes { _ = note.readText(); _ = note.readBlocks(); _ = note.readLinks() }
+            for note in vault.notes {
+                _ = note.readText()
+                _ = note.readBlocks()
+                _ = note.readLinks()
+            }
             _ = SearchIndex(vault: vault)
             #expect(try Self.snapshot(folder) == before)
         }
@@ -243,12 +255,14 @@ struct ByteKeyTableTests {
 
 @Suite("Byte-keyed name table: normalization")
 struct ByteKeyTableNormalizationTests {
-    @Test("keys below U+0300 are used as they are; others meet their canonical equivalents", arguments: [
-        ("façade über Åre", "fac\u{327}ade u\u{308}ber A\u{30A}re"),
-        ("Ελλάδα", "Ελλα\u{301}δα"),
-        ("Å", "\u{212B}"),
-        ("한국", "\u{1112}\u{1161}\u{11AB}\u{1100}\u{116E}\u{11A8}"),
-    ])
+    @Test(
+        "keys below U+0300 are used as they are; others meet their canonical equivalents",
+        arguments: [
+            ("façade über Åre", "fac\u{327}ade u\u{308}ber A\u{30A}re"),
+            ("Ελλάδα", "Ελλα\u{301}δα"),
+            ("Å", "\u{212B}"),
+            ("한국", "\u{1112}\u{1161}\u{11AB}\u{1100}\u{116E}\u{11A8}"),
+        ])
     func equivalents(composed: String, other: String) {
         #expect(composed == other, "the test's two spellings are canonically equivalent")
         var table = ByteKeyTable(capacity: 4)

@@ -6,7 +6,8 @@ import Testing
 struct FrontMatterTests {
     @Test("title, videoId and every other key are kept, in order")
     func keysKept() throws {
-        let n = note("""
+        let n = note(
+            """
             ---
             title: Government innovation strategies
             videoId: G53g9-_0dMU
@@ -88,13 +89,14 @@ struct FrontMatterTests {
         #expect(n.diagnostics.isEmpty)
     }
 
-    @Test("invalid YAML: the note loads, title from the file name, warning on the bad YAML line",
-          arguments: [
+    @Test(
+        "invalid YAML: the note loads, title from the file name, warning on the bad YAML line",
+        arguments: [
             // (text, line YAML complains about)
             ("---\ntitle: ok\nvideoId: a: b\n---\nBody [[x]]\n", 3),
             ("---\ntitle: ok\nsummary: fine\nlist: [unclosed, \"x\"\nnext: 1\n---\nBody [[x]]\n", 5),
             ("---\ntitle: ok\n  bad indentation: here\n---\nBody [[x]]\n", 3),
-          ])
+        ])
     func invalidYAML(text: String, expectedLine: Int) throws {
         let n = note(text, path: "broken_yaml.md")
         #expect(n.title == "broken_yaml")
@@ -120,8 +122,9 @@ struct FrontMatterTests {
 
     @Test("front matter that never closes: warned at line 1, read as text")
     func neverCloses() {
-        let n = note("---\ntitle: Lost\nThe body [[link]] goes on <a class=\"yt-timestamp\" data-t=\"00:00:05\">[00:00:05]</a>\n",
-                     path: "unclosed.md")
+        let n = note(
+            "---\ntitle: Lost\nThe body [[link]] goes on <a class=\"yt-timestamp\" data-t=\"00:00:05\">[00:00:05]</a>\n",
+            path: "unclosed.md")
         #expect(n.title == "unclosed")
         #expect(n.bodyFirstLine == 1)
         #expect(n.readBody().hasPrefix("---\ntitle: Lost"))
@@ -149,11 +152,14 @@ struct FrontMatterTests {
         #expect(n.diagnostics.isEmpty)
     }
 
-    @Test("CRLF and lone CR line endings: front matter read, line numbers right",
-          arguments: ["\r\n", "\r"])
+    @Test(
+        "CRLF and lone CR line endings: front matter read, line numbers right",
+        arguments: ["\r\n", "\r"])
     func lineEndings(newline: String) throws {
-        let lines = ["---", "title: Windows", "videoId: abc", "---", "Line five [[first]]", "",
-                     "Line seven \(anchor("00:01:02")) and [[second]]"]
+        let lines = [
+            "---", "title: Windows", "videoId: abc", "---", "Line five [[first]]", "",
+            "Line seven \(anchor("00:01:02")) and [[second]]",
+        ]
         let n = note(lines.joined(separator: newline), path: "crlf.md")
         #expect(n.title == "Windows")
         #expect(n.videoId == "abc")
@@ -219,31 +225,33 @@ struct FrontMatterTests {
         #expect(fm["m"]?.texts == [])
     }
 
-    @Test("front matter read without Yams (plain key: value lines) equals what Yams reads", arguments: [
-        "title: Government innovation strategies\nvideoId: G53g9-_0dMU",
-        "title: a:b\norder: 3",
-        "title:   spaced out   \n\nkey-with-dash: v\nsnake_key: w",
-        "title: ~\nother: null\nthird: NULL",
-        "title: It's \"quoted\" inside, with commas",
-        "title: C# and F#",
-        "title: Café naïve",
-        "title: ...",
-        "title: true\nnumber: 1e3\nzero: 0123",
-        "2fa: yes",
-        "title: x # a comment",
-        "title: 'single'",
-        "title: -1",
-        "videoId: -4X2NsnSuZI\ntitle: ?why not",
-        "title: - a list item",
-        "title: -",
-        "title: ? complex",
-        "title: ---",
-        "title: -\tx",
-        "title: a: b",
-        "title:\tx",
-        "title: [a, b]",
-        "title: x\ntitle: y",
-    ])
+    @Test(
+        "front matter read without Yams (plain key: value lines) equals what Yams reads",
+        arguments: [
+            "title: Government innovation strategies\nvideoId: G53g9-_0dMU",
+            "title: a:b\norder: 3",
+            "title:   spaced out   \n\nkey-with-dash: v\nsnake_key: w",
+            "title: ~\nother: null\nthird: NULL",
+            "title: It's \"quoted\" inside, with commas",
+            "title: C# and F#",
+            "title: Café naïve",
+            "title: ...",
+            "title: true\nnumber: 1e3\nzero: 0123",
+            "2fa: yes",
+            "title: x # a comment",
+            "title: 'single'",
+            "title: -1",
+            "videoId: -4X2NsnSuZI\ntitle: ?why not",
+            "title: - a list item",
+            "title: -",
+            "title: ? complex",
+            "title: ---",
+            "title: -\tx",
+            "title: a: b",
+            "title:\tx",
+            "title: [a, b]",
+            "title: x\ntitle: y",
+        ])
     func plainValuesMatchYams(yaml: String) throws {
         let n = note("---\n\(yaml)\n---\nbody", path: "fm.md")
         let yams = FrontMatterParser.parse(yaml + "\n", firstLine: 2)

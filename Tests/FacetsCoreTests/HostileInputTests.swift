@@ -59,7 +59,8 @@ struct HostileInputTests {
 
     @Test("control characters, NULs and lone surrogates' replacements in a note do not break parsing")
     func oddBytes() {
-        let bytes: [UInt8] = Array("---\ntitle: T\n---\n".utf8) + [0x1B, 0x5B, 0x32, 0x4A, 0x0A, 0xED, 0xA0, 0x80, 0x0A]
+        let bytes: [UInt8] =
+            Array("---\ntitle: T\n---\n".utf8) + [0x1B, 0x5B, 0x32, 0x4A, 0x0A, 0xED, 0xA0, 0x80, 0x0A]
             + Array("[[ok]]".utf8)
         let n = NoteParser.parse(path: "odd.md", bytes: bytes)
         #expect(n.readLinks().map { "\($0.target)@\($0.line)" } == ["ok@6"])

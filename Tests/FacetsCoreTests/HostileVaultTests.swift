@@ -24,8 +24,10 @@ struct HostileVaultTests {
         let paths = Set(vault.notes.map(\.path))
         #expect(!paths.contains("nul_bytes.md"))
         #expect(warnings(vault, "nul_bytes.md") == ["0: skipped: binary file (contains NUL bytes)"])
-        for path in ["clean_note.md", "escape_everywhere.md", "empty.md", "invalid_utf8.md", "crlf.md", "cr_only.md", "bom.md",
-                     "unclosed_front_matter.md", "alias_bomb.md", "cycle_a.md", "self_link.md", "folder/dup_one.md"] {
+        for path in [
+            "clean_note.md", "escape_everywhere.md", "empty.md", "invalid_utf8.md", "crlf.md", "cr_only.md", "bom.md",
+            "unclosed_front_matter.md", "alias_bomb.md", "cycle_a.md", "self_link.md", "folder/dup_one.md",
+        ] {
             #expect(paths.contains(path), "\(path) did not load")
         }
     }

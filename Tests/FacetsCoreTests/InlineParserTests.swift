@@ -12,22 +12,26 @@ struct InlineParserTests {
         #expect(parse("_italic_ too") == [.emphasis([.text("italic")]), .text(" too")])
         #expect(parse("__strong__") == [.strong([.text("strong")])])
         #expect(parse("***both***") == [.strong([.emphasis([.text("both")])])])
-        #expect(parse("**bold with *italic* inside**")
+        #expect(
+            parse("**bold with *italic* inside**")
                 == [.strong([.text("bold with "), .emphasis([.text("italic")]), .text(" inside")])])
         #expect(parse("use `let x = *y*` here") == [.text("use "), .code("let x = *y*"), .text(" here")])
         #expect(parse("``code with ` tick``") == [.code("code with ` tick")])
     }
 
-    @Test("snake_case words and lone stars are not emphasis", arguments: [
-        "snake_case_word", "call my_function_name now", "2 * 3 * 4", "a ** b", "**unclosed", "file_name_.md",
-    ])
+    @Test(
+        "snake_case words and lone stars are not emphasis",
+        arguments: [
+            "snake_case_word", "call my_function_name now", "2 * 3 * 4", "a ** b", "**unclosed", "file_name_.md",
+        ])
     func notEmphasis(text: String) {
         #expect(parse(text) == [.text(text)])
     }
 
     @Test("Markdown links keep text and URL; links may hold emphasis")
     func markdownLinks() {
-        #expect(parse("see [the site](https://oecd-opsi.org/) now")
+        #expect(
+            parse("see [the site](https://oecd-opsi.org/) now")
                 == [.text("see "), .link(text: [.text("the site")], url: "https://oecd-opsi.org/"), .text(" now")])
         #expect(parse("[**bold** link](http://x.y)") == [.link(text: [.strong([.text("bold")]), .text(" link")], url: "http://x.y")])
         #expect(parse("[not a link] (x)") == [.text("[not a link] (x)")])
@@ -35,9 +39,10 @@ struct InlineParserTests {
 
     @Test("`<br/>` is a line break; other inline HTML is dropped, its text kept")
     func html() {
-        #expect(parse("From: [[index]] <br/> next") == [
-            .text("From: "), .wikiLink(WikiLink(target: "index", label: "index", line: 1)), .text(" "), .lineBreak, .text(" next"),
-        ])
+        #expect(
+            parse("From: [[index]] <br/> next") == [
+                .text("From: "), .wikiLink(WikiLink(target: "index", label: "index", line: 1)), .text(" "), .lineBreak, .text(" next"),
+            ])
         #expect(parse("a<br>b<BR />c") == [.text("a"), .lineBreak, .text("b"), .lineBreak, .text("c")])
         #expect(parse("<span class=\"x\">kept</span> <b>text</b><!-- gone -->") == [.text("kept text")])
         #expect(parse("<a href=\"https://example.org\">site</a>") == [.text("site")])
@@ -46,7 +51,8 @@ struct InlineParserTests {
 
     @Test("HTML entities are decoded; unknown ones stay as written")
     func entities() {
-        #expect(parse("&amp; &lt;tag&gt; &quot;q&quot; &#39;s &#x2014; &mdash; caf&eacute;&nbsp;!")
+        #expect(
+            parse("&amp; &lt;tag&gt; &quot;q&quot; &#39;s &#x2014; &mdash; caf&eacute;&nbsp;!")
                 == [.text("& <tag> \"q\" 's — — café\u{00A0}!")])
         #expect(parse("AT&T &unknown; &#xZZ;") == [.text("AT&T &unknown; &#xZZ;")])
     }

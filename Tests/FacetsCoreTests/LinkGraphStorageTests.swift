@@ -21,8 +21,10 @@ struct LinkGraphStorageTests {
 
     @Test("titles sort on bytes exactly as Swift orders the strings")
     func titlesSortAsStrings() {
-        let keys = ["zebra", "apple", "Apple", "", "appl", "apples and pears", "apples and peach",
-                    "é", "e\u{301}", "éclair", "ecl", "ω", "Å", "\u{212B}", "A\u{30A}", "b", "b", "ab", "a"]
+        let keys = [
+            "zebra", "apple", "Apple", "", "appl", "apples and pears", "apples and peach",
+            "é", "e\u{301}", "éclair", "ecl", "ω", "Å", "\u{212B}", "A\u{30A}", "b", "b", "ab", "a",
+        ]
         let order = TextOrder.sortedIndices(keys) { $0 < $1 }
         let expected = keys.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : a < b }
         #expect(order == expected)

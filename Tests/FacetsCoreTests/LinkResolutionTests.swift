@@ -29,40 +29,48 @@ struct LinkResolutionTests {
 
     @Test("exact file stem first, even when another note's title matches loosely")
     func exactStemFirst() throws {
-        let (v, target) = try resolve("[[Alpha]]", among: [
-            ("a_titled_alpha.md", noteText(title: "Alpha", body: "")),
-            ("Alpha.md", noteText(title: "Something else", body: "")),
-        ])
+        let (v, target) = try resolve(
+            "[[Alpha]]",
+            among: [
+                ("a_titled_alpha.md", noteText(title: "Alpha", body: "")),
+                ("Alpha.md", noteText(title: "Something else", body: "")),
+            ])
         #expect(path(target, in: v) == "Alpha.md")
     }
 
     @Test("the cleaning rule: [[Mission-oriented innovation]] → missionoriented_innovation.md")
     func cleaningRule() throws {
-        let (v, target) = try resolve("[[Mission-oriented innovation]]", among: [
-            ("mission_oriented.md", noteText(title: "Mission oriented innovation", body: "")),
-            ("missionoriented_innovation.md", noteText(title: "Missions", body: "")),
-        ])
+        let (v, target) = try resolve(
+            "[[Mission-oriented innovation]]",
+            among: [
+                ("mission_oriented.md", noteText(title: "Mission oriented innovation", body: "")),
+                ("missionoriented_innovation.md", noteText(title: "Missions", body: "")),
+            ])
         // The loose rule alone would pick the first note by title; the cleaning rule comes first.
         #expect(path(target, in: v) == "missionoriented_innovation.md")
     }
 
-    @Test("loose match on stems, titles and aliases, in either list or scalar alias form", arguments: [
-        ("[[foo bar  baz]]", "Foo-Bar Baz.md"),
-        ("[[SAFE experimental_Spaces]]", "n1.md"),
-        ("[[sandbox]]", "n1.md"),
-        ("[[Test_Bed]]", "n1.md"),
-        ("[[PLAYGROUND]]", "n2.md"),
-        ("[[public sector innovation.md]]", "public_sector_innovation.md"),
-        ("[[notes/deep/public_sector_innovation]]", "public_sector_innovation.md"),
-        ("[[Foo-Bar Baz#Intro|label]]", "Foo-Bar Baz.md"),
-    ])
-    func loose(link: String, expected: String) throws {
-        let (v, target) = try resolve(link, among: [
-            ("Foo-Bar Baz.md", noteText(title: "Unrelated", body: "")),
-            ("n1.md", noteText(title: "Safe experimental spaces", extra: "aliases: [Sandbox, \"Test bed\"]", body: "")),
-            ("n2.md", noteText(title: "Other", extra: "aliases: Playground", body: "")),
-            ("public_sector_innovation.md", noteText(title: "Public sector innovation", body: "")),
+    @Test(
+        "loose match on stems, titles and aliases, in either list or scalar alias form",
+        arguments: [
+            ("[[foo bar  baz]]", "Foo-Bar Baz.md"),
+            ("[[SAFE experimental_Spaces]]", "n1.md"),
+            ("[[sandbox]]", "n1.md"),
+            ("[[Test_Bed]]", "n1.md"),
+            ("[[PLAYGROUND]]", "n2.md"),
+            ("[[public sector innovation.md]]", "public_sector_innovation.md"),
+            ("[[notes/deep/public_sector_innovation]]", "public_sector_innovation.md"),
+            ("[[Foo-Bar Baz#Intro|label]]", "Foo-Bar Baz.md"),
         ])
+    func loose(link: String, expected: String) throws {
+        let (v, target) = try resolve(
+            link,
+            among: [
+                ("Foo-Bar Baz.md", noteText(title: "Unrelated", body: "")),
+                ("n1.md", noteText(title: "Safe experimental spaces", extra: "aliases: [Sandbox, \"Test bed\"]", body: "")),
+                ("n2.md", noteText(title: "Other", extra: "aliases: Playground", body: "")),
+                ("public_sector_innovation.md", noteText(title: "Public sector innovation", body: "")),
+            ])
         #expect(path(target, in: v) == expected)
     }
 
@@ -84,14 +92,18 @@ struct LinkResolutionTests {
         #expect(v.errors.isEmpty)
     }
 
-    @Test("targets leaving the vault never resolve, even when a note has that name", arguments: [
-        "../../etc/passwd", "/etc/passwd", "~/passwd", "sub/../passwd", "..\\passwd", "\\etc\\passwd",
-    ])
-    func leavingVault(target: String) throws {
-        let (v, resolved) = try resolve("[[\(target)]]", among: [
-            ("passwd.md", noteText(title: "passwd", body: "")),
-            ("etc/passwd.md", noteText(title: "passwd in etc", body: "")),
+    @Test(
+        "targets leaving the vault never resolve, even when a note has that name",
+        arguments: [
+            "../../etc/passwd", "/etc/passwd", "~/passwd", "sub/../passwd", "..\\passwd", "\\etc\\passwd",
         ])
+    func leavingVault(target: String) throws {
+        let (v, resolved) = try resolve(
+            "[[\(target)]]",
+            among: [
+                ("passwd.md", noteText(title: "passwd", body: "")),
+                ("etc/passwd.md", noteText(title: "passwd in etc", body: "")),
+            ])
         #expect(resolved == .missing(target))
         #expect(NameKeys.leavesVault(target))
         #expect(v.warnings.contains { $0.path == "source.md" && $0.line == 4 && $0.message.contains("leaves the vault") })
@@ -163,10 +175,16 @@ struct LinkResolutionTests {
     func messyVault() {
         var files: [(String, String)] = []
         for i in 0..<50 {
-            files.append(("n\(i).md", noteText(title: "Note number \(i)", body: """
-                [[n\((i + 1) % 50)]] [[Note Number \((i + 7) % 50)|seven]] [[note_number_\((i + 3) % 50)]]
-                [[#own]] [[]] [[ghost \(i % 5)]] ![[n\(i)]] [[n\(i)#h|]]
-                """)))
+            files.append(
+                (
+                    "n\(i).md",
+                    noteText(
+                        title: "Note number \(i)",
+                        body: """
+                            [[n\((i + 1) % 50)]] [[Note Number \((i + 7) % 50)|seven]] [[note_number_\((i + 3) % 50)]]
+                            [[#own]] [[]] [[ghost \(i % 5)]] ![[n\(i)]] [[n\(i)#h|]]
+                            """)
+                ))
         }
         let v = vault(files)
         #expect(v.notes.count == 50)
@@ -189,7 +207,9 @@ struct LinkResolutionTests {
         func cleanedReference(_ s: String) -> String {
             var out = ""
             for c in s.unicodeScalars {
-                if c == " " || c == "_" { out += "_" } else if c.properties.isAlphabetic || c.properties.numericType != nil {
+                if c == " " || c == "_" {
+                    out += "_"
+                } else if c.properties.isAlphabetic || c.properties.numericType != nil {
                     out += c.properties.lowercaseMapping
                 }
             }

@@ -17,23 +17,25 @@ struct LookupTests {
         return nil
     }
 
-    @Test("by stem, path, title or alias, case-insensitively", arguments: [
-        ("silo_mentality", "silo_mentality.md"),
-        ("SILO_MENTALITY", "silo_mentality.md"),
-        ("silo mentality", "silo_mentality.md"),
-        ("  Silo Mentality  ", "silo_mentality.md"),
-        ("silo_mentality.md", "silo_mentality.md"),
-        ("safe EXPERIMENTAL spaces", "safe_experimental_spaces.md"),
-        ("sandbox", "safe_experimental_spaces.md"),
-        ("TEST_BED", "safe_experimental_spaces.md"),
-        ("playing it safe", "risk_avoidance.md"),
-        ("talks/intro", "talks/intro.md"),
-        ("intro", "talks/intro.md"),
-        ("people/summary.md", "people/summary.md"),
-        ("summary", "people/summary.md"),
-        ("Mission-oriented innovation", "mission-oriented innovation.md"),
-        ("missions", "mission-oriented innovation.md"),
-    ])
+    @Test(
+        "by stem, path, title or alias, case-insensitively",
+        arguments: [
+            ("silo_mentality", "silo_mentality.md"),
+            ("SILO_MENTALITY", "silo_mentality.md"),
+            ("silo mentality", "silo_mentality.md"),
+            ("  Silo Mentality  ", "silo_mentality.md"),
+            ("silo_mentality.md", "silo_mentality.md"),
+            ("safe EXPERIMENTAL spaces", "safe_experimental_spaces.md"),
+            ("sandbox", "safe_experimental_spaces.md"),
+            ("TEST_BED", "safe_experimental_spaces.md"),
+            ("playing it safe", "risk_avoidance.md"),
+            ("talks/intro", "talks/intro.md"),
+            ("intro", "talks/intro.md"),
+            ("people/summary.md", "people/summary.md"),
+            ("summary", "people/summary.md"),
+            ("Mission-oriented innovation", "mission-oriented innovation.md"),
+            ("missions", "mission-oriented innovation.md"),
+        ])
     func found(name: String, expected: String) {
         #expect(path(Self.v.lookup(name)) == expected)
     }
@@ -45,12 +47,14 @@ struct LookupTests {
         #expect(Self.v.lookup("OVERVIEW") == .ambiguous([talks, people]))
     }
 
-    @Test("an unknown name gets the nearest names, best first", arguments: [
-        ("silo mentaliy", "silo_mentality"),
-        ("experimental spaces", "safe_experimental_spaces"),
-        ("risk", "risk_avoidance"),
-        ("sylo mentality", "silo_mentality"),
-    ])
+    @Test(
+        "an unknown name gets the nearest names, best first",
+        arguments: [
+            ("silo mentaliy", "silo_mentality"),
+            ("experimental spaces", "safe_experimental_spaces"),
+            ("risk", "risk_avoidance"),
+            ("sylo mentality", "silo_mentality"),
+        ])
     func suggestions(name: String, best: String) throws {
         guard case .notFound(let suggestions) = Self.v.lookup(name) else {
             Issue.record("\(name) should not be found")

@@ -67,7 +67,10 @@ struct NavigationHistoryTests {
 
     @Test("replaceCurrent updates where you are without a new step")
     func replaceCurrent() {
-        struct Place: Equatable, Sendable { var note: Int; var scroll: Int }
+        struct Place: Equatable, Sendable {
+            var note: Int
+            var scroll: Int
+        }
         var h = NavigationHistory<Place>()
         h.visit(Place(note: 1, scroll: 0))
         h.visit(Place(note: 2, scroll: 0))

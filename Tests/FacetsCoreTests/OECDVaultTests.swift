@@ -39,14 +39,16 @@ struct OECDVaultTests {
         let targets = v.linkTargets.flatMap { $0 }
         let resolved = targets.filter { if case .note = $0 { return true } else { return false } }.count
         let share = Double(resolved) / Double(targets.count)
-        print("OECD vault: \(resolved) of \(targets.count) links resolve (\(String(format: "%.2f", share * 100))%), "
-              + "\(v.missing.count) missing names")
+        print(
+            "OECD vault: \(resolved) of \(targets.count) links resolve (\(String(format: "%.2f", share * 100))%), "
+                + "\(v.missing.count) missing names")
         #expect(targets.count > 11_000)
         #expect(share >= 0.96, "only \(resolved) of \(targets.count) links resolve")
         // Missing links are listed and warned, one warning per link.
         let missingLinks = v.missing.values.reduce(0) { $0 + $1.count }
         #expect(missingLinks == targets.count - resolved)
-        #expect(v.warnings.filter { $0.message.hasPrefix("no note for") || $0.message.hasPrefix("link leaves the vault") }.count
+        #expect(
+            v.warnings.filter { $0.message.hasPrefix("no note for") || $0.message.hasPrefix("link leaves the vault") }.count
                 == missingLinks)
     }
 
@@ -54,9 +56,10 @@ struct OECDVaultTests {
     func diagnostics() throws {
         let v = try oecd()
         #expect(v.errors.isEmpty, "\(v.errors.map(\.formatted))")
-        let lineCounts = Dictionary(uniqueKeysWithValues: v.notes.map {
-            ($0.path, $0.bodyFirstLine + $0.readBody().split(separator: "\n", omittingEmptySubsequences: false).count - 1)
-        })
+        let lineCounts = Dictionary(
+            uniqueKeysWithValues: v.notes.map {
+                ($0.path, $0.bodyFirstLine + $0.readBody().split(separator: "\n", omittingEmptySubsequences: false).count - 1)
+            })
         for d in v.diagnostics {
             let lines = try #require(lineCounts[d.path], "\(d.formatted)")
             #expect(d.line >= 0 && d.line <= lines, "\(d.formatted)")

@@ -16,9 +16,12 @@ struct ParallelTests {
     @Test("map with per-worker state runs each index once and makes a state per worker at most", arguments: [0, 1, 7, 5000])
     func perWorkerMap(count: Int) {
         let states = Count(), calls = Count()
-        let results = Parallel.map(count: count, perWorker: { () -> Int in
-            states.add()
-        }) { _, index -> String? in
+        let results = Parallel.map(
+            count: count,
+            perWorker: { () -> Int in
+                states.add()
+            }
+        ) { _, index -> String? in
             _ = calls.add()
             return index % 3 == 0 ? nil : "\(index)"
         }

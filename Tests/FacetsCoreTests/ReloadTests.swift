@@ -36,8 +36,9 @@ struct ReloadTests {
             Self.expectSame(after, try Vault.load(directory: folder.path))
             let c = try index(of: "c.md", in: after), b = try index(of: "b.md", in: after)
             #expect(after.notes[b].title == "Bee", "the edited file was read again")
-            #expect(after.linkTargets[try index(of: "a.md", in: after)] == [.note(b), .missing("Gone"), .note(c)],
-                    "a kept note's links resolve against the new names")
+            #expect(
+                after.linkTargets[try index(of: "a.md", in: after)] == [.note(b), .missing("Gone"), .note(c)],
+                "a kept note's links resolve against the new names")
             #expect(after.backlinks[b].map(\.source) == [try index(of: "a.md", in: after), c], "by stem, and by the new title")
         }
     }

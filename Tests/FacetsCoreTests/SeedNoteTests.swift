@@ -44,21 +44,22 @@ struct SeedNoteTests {
         let (text, n) = try seed()
         #expect(text.components(separatedBy: "[[").count - 1 == 13)
         #expect(n.readLinks().count == 13)
-        #expect(n.readLinks().map(\.target) == [
-            "oecdobservatoryofpublicsec3116",
-            "Public sector innovation",
-            "government_innovation_motivations",
-            "government_innovation_motivations",
-            "innovation_strategies",
-            "Public sector innovation strategies",
-            "Public sector innovation methods and strategies",
-            "Public sector innovation methods and strategies",
-            "innovation strategies",
-            "Challenges and strategies in implementing public sector innovation",
-            "challenges_and_strategies_in_implementing_public_sector_innovation",
-            "innovation_strategies_for_governments",
-            "Public sector innovation trends",
-        ])
+        #expect(
+            n.readLinks().map(\.target) == [
+                "oecdobservatoryofpublicsec3116",
+                "Public sector innovation",
+                "government_innovation_motivations",
+                "government_innovation_motivations",
+                "innovation_strategies",
+                "Public sector innovation strategies",
+                "Public sector innovation methods and strategies",
+                "Public sector innovation methods and strategies",
+                "innovation strategies",
+                "Challenges and strategies in implementing public sector innovation",
+                "challenges_and_strategies_in_implementing_public_sector_innovation",
+                "innovation_strategies_for_governments",
+                "Public sector innovation trends",
+            ])
         #expect(n.readLinks()[2].label == "Motivations for Government Innovation")
         #expect(n.readLinks()[1].label == "Public sector innovation")
         #expect(n.readLinks().first?.line == 6)

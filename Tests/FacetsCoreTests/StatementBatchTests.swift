@@ -56,17 +56,26 @@ struct StatementBatchTests {
     @Test("statements of one line holding many timestamps, with words between some of them")
     func crowdedLine() {
         let stamps = (0..<40).map { i in (i % 7 == 0 ? "words \(i) " : "") + "[00:0\(i / 10):\(i % 10)\(i % 10)]" }
-        let v = vault([("a.md", noteText(title: "A", videoId: "VID", body: "Lead. " + stamps.joined(separator: " ") + " tail\n[00:09:09] [00:09:09]"))])
+        let v = vault([
+            ("a.md", noteText(title: "A", videoId: "VID", body: "Lead. " + stamps.joined(separator: " ") + " tail\n[00:09:09] [00:09:09]"))
+        ])
         let timeline = v.timeline(videoId: "VID")
         #expect(timeline.count == 42)
         #expect(v.statements(timeline) == timeline.map { Self.reference(v, $0) })
 
         // Bare stamps before any words, words after some, a line of nothing but stamps.
-        let bare = vault([("b.md", noteText(title: "B", videoId: "VID", body: """
-            [00:00:01] [00:00:02] then words [00:00:03] [00:00:04] x [00:00:05]
-            [00:01:01][00:01:02][00:01:03]
-            - [00:02:01] a list item [00:02:02]
-            """))])
+        let bare = vault([
+            (
+                "b.md",
+                noteText(
+                    title: "B", videoId: "VID",
+                    body: """
+                        [00:00:01] [00:00:02] then words [00:00:03] [00:00:04] x [00:00:05]
+                        [00:01:01][00:01:02][00:01:03]
+                        - [00:02:01] a list item [00:02:02]
+                        """)
+            )
+        ])
         let bareTimeline = bare.timeline(videoId: "VID")
         #expect(bareTimeline.count == 10)
         #expect(bare.statements(bareTimeline) == bareTimeline.map { Self.reference(bare, $0) })

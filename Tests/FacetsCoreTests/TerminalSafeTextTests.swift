@@ -4,49 +4,55 @@ import Testing
 
 @Suite("Terminal-safe text")
 struct TerminalSafeTextTests {
-    @Test("escape sequences become visible placeholders", arguments: [
-        ("\u{1B}", "␛"),
-        ("clear\u{1B}[2J screen", "clear␛[2J screen"),
-        ("\u{1B}]52;c;aGVsbG8=\u{07}", "␛]52;c;aGVsbG8=␇"),
-        ("\u{1B}]0;title\u{1B}\\", "␛]0;title␛\\"),
-        ("a\u{9B}2Jb", "a<U+9B>2Jb"),
-        ("\u{9D}52;c;x\u{9C}", "<U+9D>52;c;x<U+9C>"),
-        ("del\u{7F}", "del␡"),
-        ("bell\u{07}", "bell␇"),
-        ("nul\u{00}", "nul␀"),
-        ("cr\rlf", "cr␍lf"),
-        ("tab\there", "tab here"),
-        ("line\nbreak", "line break"),
-    ])
+    @Test(
+        "escape sequences become visible placeholders",
+        arguments: [
+            ("\u{1B}", "␛"),
+            ("clear\u{1B}[2J screen", "clear␛[2J screen"),
+            ("\u{1B}]52;c;aGVsbG8=\u{07}", "␛]52;c;aGVsbG8=␇"),
+            ("\u{1B}]0;title\u{1B}\\", "␛]0;title␛\\"),
+            ("a\u{9B}2Jb", "a<U+9B>2Jb"),
+            ("\u{9D}52;c;x\u{9C}", "<U+9D>52;c;x<U+9C>"),
+            ("del\u{7F}", "del␡"),
+            ("bell\u{07}", "bell␇"),
+            ("nul\u{00}", "nul␀"),
+            ("cr\rlf", "cr␍lf"),
+            ("tab\there", "tab here"),
+            ("line\nbreak", "line break"),
+        ])
     func controls(input: String, expected: String) {
         #expect(TerminalSafeText.sanitize(input) == expected)
         #expect(TerminalSafeText.needsSanitizing(input))
     }
 
-    @Test("bidi overrides and zero-width characters become placeholders", arguments: [
-        ("\u{202E}txet", "<U+202E>txet"),
-        ("a\u{202A}b\u{202C}", "a<U+202A>b<U+202C>"),
-        ("\u{2066}x\u{2069}", "<U+2066>x<U+2069>"),
-        ("zero\u{200B}width", "zero<U+200B>width"),
-        ("join\u{200D}er", "join<U+200D>er"),
-        ("\u{200E}\u{200F}", "<U+200E><U+200F>"),
-        ("word\u{2060}joiner", "word<U+2060>joiner"),
-        ("\u{FEFF}bom", "<U+FEFF>bom"),
-        ("soft\u{00AD}hyphen", "soft<U+AD>hyphen"),
-        ("arabic\u{061C}mark", "arabic<U+61C>mark"),
-    ])
+    @Test(
+        "bidi overrides and zero-width characters become placeholders",
+        arguments: [
+            ("\u{202E}txet", "<U+202E>txet"),
+            ("a\u{202A}b\u{202C}", "a<U+202A>b<U+202C>"),
+            ("\u{2066}x\u{2069}", "<U+2066>x<U+2069>"),
+            ("zero\u{200B}width", "zero<U+200B>width"),
+            ("join\u{200D}er", "join<U+200D>er"),
+            ("\u{200E}\u{200F}", "<U+200E><U+200F>"),
+            ("word\u{2060}joiner", "word<U+2060>joiner"),
+            ("\u{FEFF}bom", "<U+FEFF>bom"),
+            ("soft\u{00AD}hyphen", "soft<U+AD>hyphen"),
+            ("arabic\u{061C}mark", "arabic<U+61C>mark"),
+        ])
     func invisibles(input: String, expected: String) {
         #expect(TerminalSafeText.sanitize(input) == expected)
     }
 
-    @Test("ordinary text, accents, CJK and emoji are untouched", arguments: [
-        "Government innovation strategies",
-        "Café, naïve, Ærø, Łódź — “quotes” … ‘single’",
-        "日本語のテキスト and 한국어",
-        "emoji 💡🇪🇺👩🏽‍💻 stay",  // the ZWJ inside an emoji sequence is still a zero-width joiner: see below
-        "math: a_b * c ≤ 3 → ∞",
-        "",
-    ])
+    @Test(
+        "ordinary text, accents, CJK and emoji are untouched",
+        arguments: [
+            "Government innovation strategies",
+            "Café, naïve, Ærø, Łódź — “quotes” … ‘single’",
+            "日本語のテキスト and 한국어",
+            "emoji 💡🇪🇺👩🏽‍💻 stay",  // the ZWJ inside an emoji sequence is still a zero-width joiner: see below
+            "math: a_b * c ≤ 3 → ∞",
+            "",
+        ])
     func untouched(text: String) {
         if text.unicodeScalars.contains("\u{200D}") {
             // Zero-width joiners are replaced even inside emoji: safe, if less pretty.
@@ -94,13 +100,15 @@ struct TerminalSafeTextTests {
         #expect(body == "Body ␛]52;c;cGF5bG9hZA==␇ text")
     }
 
-    @Test("JSON: strings decode to placeholders, never to controls; newlines and tabs stay escapes", arguments: [
-        (#"{"t":"a\u001b[2Jb"}"#, #"{"t":"a␛[2Jb"}"#),
-        (#"["\u0007","\u007f","\u009b","\b\f\r"]"#, #"["␇","␡","<U+9B>","␈␌␍"]"#),
-        ("[\"bidi \u{202E} raw\", \"del \u{7F} c1 \u{9B}\"]", "[\"bidi <U+202E> raw\", \"del ␡ c1 <U+9B>\"]"),
-        (#"{"keep":"a\nb\tc \\u001b \" \ud83d\ude00 \u00e9"}"#, #"{"keep":"a\nb\tc \\u001b \" \ud83d\ude00 \u00e9"}"#),
-        ("{\n  \"pretty\" : 1\n}", "{\n  \"pretty\" : 1\n}"),
-    ])
+    @Test(
+        "JSON: strings decode to placeholders, never to controls; newlines and tabs stay escapes",
+        arguments: [
+            (#"{"t":"a\u001b[2Jb"}"#, #"{"t":"a␛[2Jb"}"#),
+            (#"["\u0007","\u007f","\u009b","\b\f\r"]"#, #"["␇","␡","<U+9B>","␈␌␍"]"#),
+            ("[\"bidi \u{202E} raw\", \"del \u{7F} c1 \u{9B}\"]", "[\"bidi <U+202E> raw\", \"del ␡ c1 <U+9B>\"]"),
+            (#"{"keep":"a\nb\tc \\u001b \" \ud83d\ude00 \u00e9"}"#, #"{"keep":"a\nb\tc \\u001b \" \ud83d\ude00 \u00e9"}"#),
+            ("{\n  \"pretty\" : 1\n}", "{\n  \"pretty\" : 1\n}"),
+        ])
     func json(input: String, expected: String) throws {
         let output = TerminalSafeText.sanitizeJSON(input)
         #expect(output == expected)

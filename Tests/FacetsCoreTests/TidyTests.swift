@@ -10,20 +10,25 @@ struct TidyTests {
     static func reference(_ text: String) -> String {
         var out = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         for mark in [" .", " ,", " ;", " :", " )"] { out = out.replacingOccurrences(of: mark, with: String(mark.dropFirst())) }
-        while let first = out.first, ".,;:)".contains(first) { out.removeFirst(); out = out.trimmed }
+        while let first = out.first, ".,;:)".contains(first) {
+            out.removeFirst()
+            out = out.trimmed
+        }
         return out.trimmed
     }
 
-    @Test("examples", arguments: [
-        ("  a   b\t\tc  ", "a b c"),
-        ("said it .", "said it."),
-        ("first , second ; third : fourth )", "first, second; third: fourth)"),
-        (". , ; leading marks", "leading marks"),
-        ("\n. kept after a newline", ". kept after a newline"),
-        ("x \n . y", "x \n. y"),
-        ("", ""),
-        (" . ", ""),
-    ])
+    @Test(
+        "examples",
+        arguments: [
+            ("  a   b\t\tc  ", "a b c"),
+            ("said it .", "said it."),
+            ("first , second ; third : fourth )", "first, second; third: fourth)"),
+            (". , ; leading marks", "leading marks"),
+            ("\n. kept after a newline", ". kept after a newline"),
+            ("x \n . y", "x \n. y"),
+            ("", ""),
+            (" . ", ""),
+        ])
     func examples(input: String, expected: String) {
         #expect(Vault.tidy(input) == expected)
         #expect(Self.reference(input) == expected)

@@ -4,16 +4,26 @@ import Testing
 @Suite("Timeline of a talk")
 struct TimelineTests {
     static let talk = vault([
-        ("first.md", noteText(title: "First", videoId: "VID", body: """
-            Innovation is crucial \(anchor("00:01:00")) \(anchor("00:01:05")).
-            Two claims. One part \(anchor("00:03:00")). Second part \(anchor("00:03:10")).
-            *   **Novel or new** to the context \(anchor("00:01:30")).
-            """)),
-        ("second.md", noteText(title: "Second", videoId: "VID", body: """
-            Close by \(anchor("00:01:20")) and [00:01:31] later.
-            ## Heading stamp \(anchor("00:00:30"))
-            > [!info] In a callout \(anchor("00:02:00"))
-            """)),
+        (
+            "first.md",
+            noteText(
+                title: "First", videoId: "VID",
+                body: """
+                    Innovation is crucial \(anchor("00:01:00")) \(anchor("00:01:05")).
+                    Two claims. One part \(anchor("00:03:00")). Second part \(anchor("00:03:10")).
+                    *   **Novel or new** to the context \(anchor("00:01:30")).
+                    """)
+        ),
+        (
+            "second.md",
+            noteText(
+                title: "Second", videoId: "VID",
+                body: """
+                    Close by \(anchor("00:01:20")) and [00:01:31] later.
+                    ## Heading stamp \(anchor("00:00:30"))
+                    > [!info] In a callout \(anchor("00:02:00"))
+                    """)
+        ),
         ("other.md", noteText(title: "Other talk", videoId: "OTHER", body: "Elsewhere \(anchor("00:01:00"))")),
         ("plain.md", noteText(title: "No talk", body: "No stamps, no video [00:00:05]")),
     ])

@@ -3,30 +3,32 @@ import Testing
 
 @Suite("Timestamps")
 struct TimestampTests {
-    @Test("anchor and bare variants from vaults/README.md, each to seconds", arguments: [
-        // text, written, seconds
-        ("<a class=\"yt-timestamp\" data-t=\"00:07:27\">[00:07:27]</a>", "00:07:27", 447),
-        ("<a class=\"yt-timestamp\" data-t=\"01:02:03\">[01:02:03]</a>", "01:02:03", 3723),
-        ("<a class=\"yt-timestamp\" data-t=\"1:13:42\">[1:13:42]</a>", "1:13:42", 4422),
-        ("<a class=\"yt-timestamp\" data-t=\"0:19:34\">[0:19:34]</a>", "0:19:34", 1174),
-        ("<a class=\"yt-timestamp\" data-t=\"56:07\">[56:07]</a>", "56:07", 3367),
-        ("<a class=\"yt-timestamp\" data-t=\"09:10\">[09:10]</a>", "09:10", 550),
-        ("<a class=\"yt-timestamp\" data-t=\"01:04:15:00\">[01:04:15:00]</a>", "01:04:15:00", 3855),
-        ("<a class=\"yt-timestamp\" data-t=\"01:23:48]\">[01:23:48]</a>", "01:23:48", 5028),
-        ("<a class=\"yt-timestamp\" data-t=\"01:3:33\">[01:3:33]</a>", "01:3:33", 3813),
-        ("<a class=\"yt-timestamp\" data-t=\"01:23:18\"></a>", "01:23:18", 4998),
-        ("<a class=\"yt-timestamp\" data-t=\"01:59:00\">01:59:00</a>", "01:59:00", 7140),
-        ("<a class=\"yt=\" data-t=\"01:00:10\">[01:00:10]</a>", "01:00:10", 3610),
-        ("<a class=\"yt=\"01:03:07\">[01:03:07]</a>", "01:03:07", 3787),
-        ("<a class=\"yt=\"t-timestamp\" data-t=\"01:25:04\">[01:25:04]</a>", "01:25:04", 5104),
-        ("<a class=\"yt=\"yt-timestamp\" data-t=\"00:17:58\">[00:17:58]</a>", "00:17:58", 1078),
-        ("<a class=\"yt_timestamp\" data-t=\"00:16:57\">[00:16:57]</a>", "00:16:57", 1017),
-        ("<A CLASS=\"YT-TIMESTAMP\" DATA-T=\"00:00:42\">[00:00:42]</A>", "00:00:42", 42),
-        ("<a data-t=\"00:02:00\">[00:02:00]</a>", "00:02:00", 120),
-        ("[00:01:02]", "00:01:02", 62),
-        ("[1:02:03]", "1:02:03", 3723),
-        ("[12:34]", "12:34", 754),
-    ])
+    @Test(
+        "anchor and bare variants from vaults/README.md, each to seconds",
+        arguments: [
+            // text, written, seconds
+            ("<a class=\"yt-timestamp\" data-t=\"00:07:27\">[00:07:27]</a>", "00:07:27", 447),
+            ("<a class=\"yt-timestamp\" data-t=\"01:02:03\">[01:02:03]</a>", "01:02:03", 3723),
+            ("<a class=\"yt-timestamp\" data-t=\"1:13:42\">[1:13:42]</a>", "1:13:42", 4422),
+            ("<a class=\"yt-timestamp\" data-t=\"0:19:34\">[0:19:34]</a>", "0:19:34", 1174),
+            ("<a class=\"yt-timestamp\" data-t=\"56:07\">[56:07]</a>", "56:07", 3367),
+            ("<a class=\"yt-timestamp\" data-t=\"09:10\">[09:10]</a>", "09:10", 550),
+            ("<a class=\"yt-timestamp\" data-t=\"01:04:15:00\">[01:04:15:00]</a>", "01:04:15:00", 3855),
+            ("<a class=\"yt-timestamp\" data-t=\"01:23:48]\">[01:23:48]</a>", "01:23:48", 5028),
+            ("<a class=\"yt-timestamp\" data-t=\"01:3:33\">[01:3:33]</a>", "01:3:33", 3813),
+            ("<a class=\"yt-timestamp\" data-t=\"01:23:18\"></a>", "01:23:18", 4998),
+            ("<a class=\"yt-timestamp\" data-t=\"01:59:00\">01:59:00</a>", "01:59:00", 7140),
+            ("<a class=\"yt=\" data-t=\"01:00:10\">[01:00:10]</a>", "01:00:10", 3610),
+            ("<a class=\"yt=\"01:03:07\">[01:03:07]</a>", "01:03:07", 3787),
+            ("<a class=\"yt=\"t-timestamp\" data-t=\"01:25:04\">[01:25:04]</a>", "01:25:04", 5104),
+            ("<a class=\"yt=\"yt-timestamp\" data-t=\"00:17:58\">[00:17:58]</a>", "00:17:58", 1078),
+            ("<a class=\"yt_timestamp\" data-t=\"00:16:57\">[00:16:57]</a>", "00:16:57", 1017),
+            ("<A CLASS=\"YT-TIMESTAMP\" DATA-T=\"00:00:42\">[00:00:42]</A>", "00:00:42", 42),
+            ("<a data-t=\"00:02:00\">[00:02:00]</a>", "00:02:00", 120),
+            ("[00:01:02]", "00:01:02", 62),
+            ("[1:02:03]", "1:02:03", 3723),
+            ("[12:34]", "12:34", 754),
+        ])
     func variants(text: String, written: String, seconds: Int) throws {
         let n = note("---\ntitle: T\nvideoId: vid\n---\nA claim \(text) ends here.")
         try #require(n.timestamps.count == 1, "\(text) → \(n.timestamps)")
@@ -41,12 +43,14 @@ struct TimestampTests {
         #expect(timestamps(in: InlineParser.parse("A claim \(text) ends here.", line: 5)) == [stamp])
     }
 
-    @Test("text that is not a timestamp", arguments: [
-        "[00:01:02](https://youtu.be/x?t=62)",   // a Markdown link
-        "[123:45]", "[1:2:3:4:5]", "[00]", "[ab:cd]", "12:30 without brackets",
-        "<a href=\"https://example.org\">at 00:01:02</a>",  // an ordinary link that mentions a time
-        "`[00:01:02]`",
-    ])
+    @Test(
+        "text that is not a timestamp",
+        arguments: [
+            "[00:01:02](https://youtu.be/x?t=62)",  // a Markdown link
+            "[123:45]", "[1:2:3:4:5]", "[00]", "[ab:cd]", "12:30 without brackets",
+            "<a href=\"https://example.org\">at 00:01:02</a>",  // an ordinary link that mentions a time
+            "`[00:01:02]`",
+        ])
     func notTimestamps(text: String) {
         let n = note("Say \(text) now")
         #expect(n.timestamps.isEmpty, "\(n.timestamps)")
@@ -116,15 +120,21 @@ struct TimestampTests {
 struct MinutesFirstTests {
     /// Notes of one talk that ends near 1:30:00, and one note that writes minutes first.
     static func talkVault(extraNotes: [(String, String)] = []) -> Vault {
-        vault([
-            ("a.md", noteText(title: "A", videoId: "VID", body: "One \(anchor("00:10:00"))\nTwo \(anchor("01:29:30"))")),
-            ("b.md", noteText(title: "B", videoId: "VID", body: "Three \(anchor("00:20:00"))\nFour \(anchor("01:15:00"))")),
-            ("m.md", noteText(title: "M", videoId: "VID", body: """
-                Early literal \(anchor("00:30:15"))
-                Minutes first \(anchor("25:42:00"))
-                Later \(anchor("61:10:00")) and \(anchor("02:05:00"))
-                """)),
-        ] + extraNotes)
+        vault(
+            [
+                ("a.md", noteText(title: "A", videoId: "VID", body: "One \(anchor("00:10:00"))\nTwo \(anchor("01:29:30"))")),
+                ("b.md", noteText(title: "B", videoId: "VID", body: "Three \(anchor("00:20:00"))\nFour \(anchor("01:15:00"))")),
+                (
+                    "m.md",
+                    noteText(
+                        title: "M", videoId: "VID",
+                        body: """
+                            Early literal \(anchor("00:30:15"))
+                            Minutes first \(anchor("25:42:00"))
+                            Later \(anchor("61:10:00")) and \(anchor("02:05:00"))
+                            """)
+                ),
+            ] + extraNotes)
     }
 
     @Test("a note whose stamps land past the talk's end is read minutes-first")
@@ -188,7 +198,7 @@ struct MinutesFirstTests {
     @Test("`00:B:C` stays literal in a minutes-first note")
     func zeroHoursLiteral() throws {
         let v = Self.talkVault(extraNotes: [
-            ("z.md", noteText(title: "Z", videoId: "VID", body: "x \(anchor("40:00:00")) y \(anchor("00:05:30"))")),
+            ("z.md", noteText(title: "Z", videoId: "VID", body: "x \(anchor("40:00:00")) y \(anchor("00:05:30"))"))
         ])
         let z = try index(of: "z.md", in: v)
         #expect(v.readings.minutesFirstNotes.contains(z))
@@ -213,10 +223,12 @@ struct CompactTimestampTests {
         #expect(MemoryLayout<TimestampRef>.stride == 16)
     }
 
-    @Test("the fields read back from the packed text, by the quick path and the general one alike", arguments: [
-        ("00:07:27", [0, 7, 27]), ("0:07:27", [0, 7, 27]), ("12:34", [12, 34]), ("01:04:15:00", [1, 4, 15, 0]),
-        ("99:59:59", [99, 59, 59]), ("1:2", [1, 2]), ("10:00:00", [10, 0, 0]),
-    ])
+    @Test(
+        "the fields read back from the packed text, by the quick path and the general one alike",
+        arguments: [
+            ("00:07:27", [0, 7, 27]), ("0:07:27", [0, 7, 27]), ("12:34", [12, 34]), ("01:04:15:00", [1, 4, 15, 0]),
+            ("99:59:59", [99, 59, 59]), ("1:2", [1, 2]), ("10:00:00", [10, 0, 0]),
+        ])
     func fields(written: String, parts: [Int]) {
         let stamp = TimestampRef(written: written, line: 3)
         #expect(stamp.parts == parts)

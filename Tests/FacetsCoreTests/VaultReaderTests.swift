@@ -201,16 +201,19 @@ struct VaultReaderTests {
 
     @Test("diagnostics are sorted: errors first, then by file and line")
     func sortedDiagnostics() {
-        let v = Vault(origin: "t", files: [
-            SourceFile(path: "b.md", bytes: Array("[[z]]\n[[y]]".utf8)),
-            SourceFile(path: "a.md", bytes: Array("x\n\n[[w]]".utf8)),
-        ], readDiagnostics: [Diagnostic(.error, path: "c.md", line: 0, "cannot read: Permission denied")])
-        #expect(v.diagnostics.map(\.formatted) == [
-            "c.md: error: cannot read: Permission denied",
-            "a.md:3: warning: no note for [[w]]",
-            "b.md:1: warning: no note for [[z]]",
-            "b.md:2: warning: no note for [[y]]",
-        ])
+        let v = Vault(
+            origin: "t",
+            files: [
+                SourceFile(path: "b.md", bytes: Array("[[z]]\n[[y]]".utf8)),
+                SourceFile(path: "a.md", bytes: Array("x\n\n[[w]]".utf8)),
+            ], readDiagnostics: [Diagnostic(.error, path: "c.md", line: 0, "cannot read: Permission denied")])
+        #expect(
+            v.diagnostics.map(\.formatted) == [
+                "c.md: error: cannot read: Permission denied",
+                "a.md:3: warning: no note for [[w]]",
+                "b.md:1: warning: no note for [[z]]",
+                "b.md:2: warning: no note for [[y]]",
+            ])
         #expect(v.errors.count == 1)
         #expect(v.warnings.count == 3)
     }

@@ -10,25 +10,27 @@ struct WikiLinkTests {
         return links[0]
     }
 
-    @Test("every written form: target, heading, label, embed", arguments: [
-        // text, target, heading, label, embed
-        ("[[t]]", "t", nil, "t", false),
-        ("[[t|label]]", "t", nil, "label", false),
-        ("[[t | label]]", "t", nil, "label", false),
-        ("[[ Public sector innovation ]]", "Public sector innovation", nil, "Public sector innovation", false),
-        ("[[t#heading|label]]", "t", "heading", "label", false),
-        ("[[t # heading | label]]", "t", "heading", "label", false),
-        ("[[t#heading]]", "t", "heading", "t › heading", false),
-        ("[[#heading]]", "", "heading", "heading", false),
-        ("[[#heading|see below]]", "", "heading", "see below", false),
-        ("![[embed]]", "embed", nil, "embed", true),
-        ("![[image.png|caption]]", "image.png", nil, "caption", true),
-        ("[[a|b|c]]", "a", nil, "b|c", false),
-        ("[[a | b | c]]", "a", nil, "b | c", false),
-        ("[[t|]]", "t", nil, "t", false),
-        ("[[t| ]]", "t", nil, "t", false),
-        ("[[t#]]", "t", nil, "t", false),
-    ] as [(String, String, String?, String, Bool)])
+    @Test(
+        "every written form: target, heading, label, embed",
+        arguments: [
+            // text, target, heading, label, embed
+            ("[[t]]", "t", nil, "t", false),
+            ("[[t|label]]", "t", nil, "label", false),
+            ("[[t | label]]", "t", nil, "label", false),
+            ("[[ Public sector innovation ]]", "Public sector innovation", nil, "Public sector innovation", false),
+            ("[[t#heading|label]]", "t", "heading", "label", false),
+            ("[[t # heading | label]]", "t", "heading", "label", false),
+            ("[[t#heading]]", "t", "heading", "t › heading", false),
+            ("[[#heading]]", "", "heading", "heading", false),
+            ("[[#heading|see below]]", "", "heading", "see below", false),
+            ("![[embed]]", "embed", nil, "embed", true),
+            ("![[image.png|caption]]", "image.png", nil, "caption", true),
+            ("[[a|b|c]]", "a", nil, "b|c", false),
+            ("[[a | b | c]]", "a", nil, "b | c", false),
+            ("[[t|]]", "t", nil, "t", false),
+            ("[[t| ]]", "t", nil, "t", false),
+            ("[[t#]]", "t", nil, "t", false),
+        ] as [(String, String, String?, String, Bool)])
     func forms(text: String, target: String, heading: String?, label: String, embed: Bool) throws {
         let found = try link("Before \(text) after")
         #expect(found.target == target)
@@ -41,9 +43,11 @@ struct WikiLinkTests {
         #expect(shown == [found])
     }
 
-    @Test("empty and broken links are ignored", arguments: [
-        "[[]]", "[[ ]]", "[[|]]", "[[|label only]]", "[[#]]", "[[not closed", "[[across\nlines]]", "[single]", "[[x]",
-    ])
+    @Test(
+        "empty and broken links are ignored",
+        arguments: [
+            "[[]]", "[[ ]]", "[[|]]", "[[|label only]]", "[[#]]", "[[not closed", "[[across\nlines]]", "[single]", "[[x]",
+        ])
     func ignored(text: String) {
         let n = note("A \(text) B")
         #expect(n.readLinks().isEmpty, "\(n.readLinks())")
@@ -64,7 +68,8 @@ struct WikiLinkTests {
 
     @Test("links inside fenced code and inline code are not counted")
     func notInCode() {
-        let n = note("""
+        let n = note(
+            """
             [[before]]
             ```dataview
             LIST FROM [[in backtick fence]]
@@ -93,7 +98,8 @@ struct WikiLinkTests {
 
     @Test("links in headings, lists, quotes, callouts and tables are all counted")
     func everywhere() {
-        let n = note("""
+        let n = note(
+            """
             ## [[heading link]]
             - [[list link]]
                 - [[nested link]]
@@ -108,8 +114,11 @@ struct WikiLinkTests {
             [[div link]]
             </div>
             """)
-        #expect(n.readLinks().map(\.target) == ["heading link", "list link", "nested link", "quote link",
-                                           "callout title link", "callout body link", "cell", "div link"])
+        #expect(
+            n.readLinks().map(\.target) == [
+                "heading link", "list link", "nested link", "quote link",
+                "callout title link", "callout body link", "cell", "div link",
+            ])
         // The block tree shows exactly the links the scanner counted.
         let shown = wikiLinks(in: allInlines(n.readBlocks()))
         #expect(shown.map(\.target) == n.readLinks().map(\.target))
@@ -118,7 +127,8 @@ struct WikiLinkTests {
 
     @Test("the block tree and the scanner agree on links and timestamps for a mixed note")
     func scannerAndReaderAgree() {
-        let n = note("""
+        let n = note(
+            """
             ---
             title: Mixed
             ---
@@ -137,24 +147,28 @@ struct WikiLinkTests {
         #expect(n.timestamps.map(\.written) == ["00:07:22", "00:16:57", "00:01:02"])
     }
 
-    @Test("the index and the reader agree where code, math and comments hide links", arguments: [
-        "    ```\n[[x]]\n    ```\n[[after]]",     // an indented fence is still a fence for both
-        "`[[x]]` [[after]]",
-        "``a `[[x]]` b`` [[after]]",
-    ])
+    @Test(
+        "the index and the reader agree where code, math and comments hide links",
+        arguments: [
+            "    ```\n[[x]]\n    ```\n[[after]]",  // an indented fence is still a fence for both
+            "`[[x]]` [[after]]",
+            "``a `[[x]]` b`` [[after]]",
+        ])
     func agreeOnHiddenLinks(text: String) {
         let n = note(text)
         #expect(wikiLinks(in: allInlines(n.readBlocks())).map(\.target) == n.readLinks().map(\.target))
         #expect(n.readLinks().map(\.target) == ["after"])
     }
 
-    @Test("known disagreements between the index (LinkScanner) and the reader (BlockParser/InlineParser)", arguments: [
-        "> ```\n> [[x]]\n> ```\n\n[[after]]",            // a fence inside a quote or callout
-        "```\ncode\n```js\n[[x]]\n```\n[[after]]",          // a fence line with an info string does not close
-        "<!-- [[x]] --> [[after]]",                         // an HTML comment
-        "\\[[x]] [[after]]",                                // a backslash-escaped bracket
-        "$$\n[[x]]\n$$\n[[after]]",                          // math
-    ])
+    @Test(
+        "known disagreements between the index (LinkScanner) and the reader (BlockParser/InlineParser)",
+        arguments: [
+            "> ```\n> [[x]]\n> ```\n\n[[after]]",  // a fence inside a quote or callout
+            "```\ncode\n```js\n[[x]]\n```\n[[after]]",  // a fence line with an info string does not close
+            "<!-- [[x]] --> [[after]]",  // an HTML comment
+            "\\[[x]] [[after]]",  // a backslash-escaped bracket
+            "$$\n[[x]]\n$$\n[[after]]",  // math
+        ])
     func knownDisagreements(text: String) {
         let n = note(text)
         let shown = wikiLinks(in: allInlines(n.readBlocks())).map(\.target)

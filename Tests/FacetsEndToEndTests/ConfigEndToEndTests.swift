@@ -85,11 +85,12 @@ struct ConfigEndToEndTests {
         var files: [String: String] = [:]
         for name in ["flag", "variable", "xdg", "home"] {
             let vault = try Self.vault(name, in: home)
-            let place = switch name {
-            case "xdg": home.appendingPathComponent("xdg/facets/config.toml")
-            case "home": home.appendingPathComponent(".config/facets/config.toml")
-            default: home.appendingPathComponent("\(name).toml")
-            }
+            let place =
+                switch name {
+                case "xdg": home.appendingPathComponent("xdg/facets/config.toml")
+                case "home": home.appendingPathComponent(".config/facets/config.toml")
+                default: home.appendingPathComponent("\(name).toml")
+                }
             files[name] = try Self.write("vault = \"\(vault)\"\n", to: place)
         }
         let all = ["HOME": home.path, "XDG_CONFIG_HOME": home.appendingPathComponent("xdg").path, "FACETS_CONFIG": files["variable"] ?? ""]
@@ -143,8 +144,9 @@ struct ConfigEndToEndTests {
         let config = try Self.write("[keys]\nquit = [\"x\"]\n", to: home.appendingPathComponent("c.toml"))
         let tmux = try TmuxSession()
         defer { tmux.close() }
-        try tmux.start(command: "env TERM=xterm-256color HOME=\(Facets.shellQuoted(home.path)) FACETS_CONFIG=\(Facets.shellQuoted(config)) "
-                       + Facets.shellQuoted(binary))
+        try tmux.start(
+            command: "env TERM=xterm-256color HOME=\(Facets.shellQuoted(home.path)) FACETS_CONFIG=\(Facets.shellQuoted(config)) "
+                + Facets.shellQuoted(binary))
         let screen = try tmux.waitFor("Practices")
         #expect(screen.components(separatedBy: "\n").last(where: { !$0.isEmpty })?.contains("x quit") == true, "\(screen)")
         try tmux.press("q")
@@ -171,8 +173,9 @@ struct ConfigEndToEndTests {
         let config = try Self.write("theme = \"light\"\n[keys]\nzoom = [\"q\"]\n", to: home.appendingPathComponent("broken.toml"))
         let tmux = try TmuxSession()
         defer { tmux.close() }
-        try tmux.start(command: "env TERM=xterm-256color HOME=\(Facets.shellQuoted(home.path)) "
-                       + "\(Facets.shellQuoted(binary)) --config \(Facets.shellQuoted(config))")
+        try tmux.start(
+            command: "env TERM=xterm-256color HOME=\(Facets.shellQuoted(home.path)) "
+                + "\(Facets.shellQuoted(binary)) --config \(Facets.shellQuoted(config))")
         let screen = try tmux.waitFor("Practices")
         #expect(screen.contains("Config file has 1 error: running on defaults"), "\(screen)")
         // Defaults: q still quits (the file wanted it for zoom).

@@ -26,8 +26,9 @@ struct ExitCodeTests {
         let result = try facets("--version")
         #expect(result.status == 0)
         let line = result.stdout.trimmingCharacters(in: .newlines)
-        let match = try #require(line.wholeMatch(of: /facets (\d+)\.(\d+)\.(\d+) \(content ([0-9a-f]+)\)/),
-                                 "unexpected --version output: \(line.debugDescription)")
+        let match = try #require(
+            line.wholeMatch(of: /facets (\d+)\.(\d+)\.(\d+) \(content ([0-9a-f]+)\)/),
+            "unexpected --version output: \(line.debugDescription)")
         #expect(String(match.4) == BundledContent.revision, "the revision of the notes compiled into this build")
         #expect(result.stderr.isEmpty)
     }
@@ -88,8 +89,9 @@ struct ExitCodeTests {
 
     /// An unreadable note is an error. root reads every file, so as root the check runs as nobody
     /// (setpriv), for whom the note's mode 000 holds.
-    @Test("1: check on a vault with a note it cannot read",
-          .enabled(if: geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    @Test(
+        "1: check on a vault with a note it cannot read",
+        .enabled(if: geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
     func unreadableNoteIsAnError() throws {
         let vault = try Self.vault()
         defer { try? FileManager.default.removeItem(atPath: vault) }
@@ -97,7 +99,8 @@ struct ExitCodeTests {
         try "---\ntitle: Gamma\n---\nLocked.\n".write(toFile: locked, atomically: true, encoding: .utf8)
         #expect(chmod(locked, 0) == 0)
         let binary = try Facets.requireBinary()
-        let result = geteuid() == 0
+        let result =
+            geteuid() == 0
             ? try runProcess("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", binary, "check", "--vault", vault])
             : try runProcess(binary, ["check", "--vault", vault])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")

@@ -151,7 +151,9 @@ struct ExplorerEndToEndTests {
         try tmux.type("/denmark")
         try tmux.waitFor("/denmark")
         try tmux.press("Enter")
-        screen = try tmux.waitUntil("the cursor on the Denmark line") { $0.contains("▌") && $0.range(of: #"▌.*Denmark's"#, options: .regularExpression) != nil }
+        screen = try tmux.waitUntil("the cursor on the Denmark line") {
+            $0.contains("▌") && $0.range(of: #"▌.*Denmark's"#, options: .regularExpression) != nil
+        }
         let challenge = Self.detailRegion(tmux.lines)
         #expect(!challenge.contains { $0.contains("The Belgian panellist") }, "the challenge is scrolled down:\n\(screen)")
         try tmux.press("Enter")

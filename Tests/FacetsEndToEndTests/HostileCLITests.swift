@@ -8,13 +8,15 @@ import Testing
 struct HostileCLITests {
     /// Every command as scripts run it, plain and with `--json` where it has it.
     static func invocations(_ vault: HostileVault) -> [[String]] {
-        var commands: [[String]] = [["list"], ["list", "--kind", "concept"], ["check"], ["keys"], ["keys", "--markdown"],
-                                    ["tour", "--list"], ["timeline"], ["timeline", "HOSTILE01"], ["timeline", "escape_everywhere"]]
+        var commands: [[String]] = [
+            ["list"], ["list", "--kind", "concept"], ["check"], ["keys"], ["keys", "--markdown"],
+            ["tour", "--list"], ["timeline"], ["timeline", "HOSTILE01"], ["timeline", "escape_everywhere"],
+        ]
         for query in ["wipe", "escape", "same title", "cycle", "\u{1B}[2J", "\u{202E}", "secret"] {
             commands.append(["search", query])
             commands.append(["search", query, "--limit", "50"])
         }
-        for path in vault.notePaths where path != "nul_bytes.md" { // skipped as binary: no such entry
+        for path in vault.notePaths where path != "nul_bytes.md" {  // skipped as binary: no such entry
             let name = String(path.dropLast(3))
             commands.append(["show", name])
             commands.append(["show", name, "--width", "40"])
@@ -26,9 +28,10 @@ struct HostileCLITests {
 
     static func run(_ binary: String, _ arguments: [String], vault: HostileVault) throws -> ProcessResult {
         // `keys` reads no vault (and takes no --vault).
-        try runProcess(binary, arguments + (arguments.first == "keys" ? [] : ["--vault", vault.vault.path]),
-                       environment: ["LANG": "C.UTF-8", "COLUMNS": "80", "PATH": "/usr/bin:/bin", "HOME": vault.root.path],
-                       timeout: 60)
+        try runProcess(
+            binary, arguments + (arguments.first == "keys" ? [] : ["--vault", vault.vault.path]),
+            environment: ["LANG": "C.UTF-8", "COLUMNS": "80", "PATH": "/usr/bin:/bin", "HOME": vault.root.path],
+            timeout: 60)
     }
 
     @Test("no control character of a note reaches stdout or stderr, from any command, plain or JSON")
@@ -45,8 +48,9 @@ struct HostileCLITests {
             #expect(result.status == 0, "\(label) exited \(result.status): \(result.stderr)")
             #expect(terminalHazards(in: result.stdoutBytes).isEmpty, "stdout of \(label): \(terminalHazards(in: result.stdoutBytes))")
             #expect(terminalHazards(in: result.stderrBytes).isEmpty, "stderr of \(label): \(terminalHazards(in: result.stderrBytes))")
-            #expect(!result.stdout.contains(HostileVault.secret) && !result.stderr.contains(HostileVault.secret),
-                    "\(label) showed a file outside the vault")
+            #expect(
+                !result.stdout.contains(HostileVault.secret) && !result.stderr.contains(HostileVault.secret),
+                "\(label) showed a file outside the vault")
             if arguments.contains("--json") {
                 let object = try? JSONSerialization.jsonObject(with: Data(result.stdoutBytes), options: [.fragmentsAllowed])
                 #expect(object != nil, "\(label) printed JSON that does not parse: \(result.stdout.prefix(300))")

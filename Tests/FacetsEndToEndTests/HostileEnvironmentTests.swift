@@ -38,8 +38,9 @@ struct HostileEnvironmentTests {
         let read = { (name: String) in
             (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        return PtyRun(bytes: bytes, status: read("status").flatMap { Int($0) }, sttyBefore: read("before") ?? "(none)",
-                      sttyAfter: read("after") ?? "(none)")
+        return PtyRun(
+            bytes: bytes, status: read("status").flatMap { Int($0) }, sttyBefore: read("before") ?? "(none)",
+            sttyAfter: read("after") ?? "(none)")
     }
 
     /// Bytes other than printable text, tab, CR and LF: escape sequences and the like.
@@ -49,18 +50,23 @@ struct HostileEnvironmentTests {
 
     static func expectUntouched(_ run: PtyRun, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(run.status == 2, "\(what): exit status \(String(describing: run.status))", sourceLocation: sourceLocation)
-        #expect(run.sttyBefore == run.sttyAfter, "\(what): stty -g before \(run.sttyBefore) after \(run.sttyAfter)",
-                sourceLocation: sourceLocation)
-        #expect(controlBytes(run.bytes).isEmpty, "\(what): control bytes written to the terminal: \(run.text.debugDescription)",
-                sourceLocation: sourceLocation)
-        #expect(run.text.hasPrefix("facets: ") && run.text.hasSuffix("\r\n"), "\(what): one clear message: \(run.text.debugDescription)",
-                sourceLocation: sourceLocation)
+        #expect(
+            run.sttyBefore == run.sttyAfter, "\(what): stty -g before \(run.sttyBefore) after \(run.sttyAfter)",
+            sourceLocation: sourceLocation)
+        #expect(
+            controlBytes(run.bytes).isEmpty, "\(what): control bytes written to the terminal: \(run.text.debugDescription)",
+            sourceLocation: sourceLocation)
+        #expect(
+            run.text.hasPrefix("facets: ") && run.text.hasSuffix("\r\n"), "\(what): one clear message: \(run.text.debugDescription)",
+            sourceLocation: sourceLocation)
     }
 
-    @Test("No usable TERM: a message saying what to set, exit 2, the terminal untouched", arguments: [
-        ("env -u TERM", "TERM is not set"), ("env TERM=", "TERM is not set"), ("env TERM=dumb", "TERM is \"dumb\""),
-        ("env TERM=no-such-terminal", "\"no-such-terminal\" is unknown here"),
-    ])
+    @Test(
+        "No usable TERM: a message saying what to set, exit 2, the terminal untouched",
+        arguments: [
+            ("env -u TERM", "TERM is not set"), ("env TERM=", "TERM is not set"), ("env TERM=dumb", "TERM is \"dumb\""),
+            ("env TERM=no-such-terminal", "\"no-such-terminal\" is unknown here"),
+        ])
     func unusableTerm(_ prefix: String, _ message: String) throws {
         let binary = try Facets.requireBinary()
         let run = try Self.inPty("\(prefix) \(Facets.shellQuoted(binary))")
@@ -69,9 +75,11 @@ struct HostileEnvironmentTests {
         #expect(run.text.contains("TERM=xterm-256color"), "says what to try")
     }
 
-    @Test("Terminfo entries that cannot drive a screen: generic, printing, no cursor addressing", arguments: [
-        "facets-generic", "facets-hardcopy", "facets-nocup",
-    ])
+    @Test(
+        "Terminfo entries that cannot drive a screen: generic, printing, no cursor addressing",
+        arguments: [
+            "facets-generic", "facets-hardcopy", "facets-nocup",
+        ])
     func terminfoWithoutCursorAddressing(_ name: String) throws {
         let binary = try Facets.requireBinary()
         try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/tic"), "tic (ncurses-bin) compiles the test entries")
@@ -97,10 +105,12 @@ struct HostileEnvironmentTests {
         #expect(run.text.contains("\"\(name)\" is unknown here or cannot move the cursor"), "\(run.text.debugDescription)")
     }
 
-    @Test("Standard input or output not a terminal: a message naming which, exit 2, the terminal untouched", arguments: [
-        ("BINARY < /dev/null", "standard input"), ("echo q | BINARY", "standard input"), ("BINARY explore < /dev/null", "standard input"),
-        ("BINARY | cat", "standard output"), ("BINARY > /dev/null", "standard output"), ("BINARY tour | cat", "standard output"),
-    ])
+    @Test(
+        "Standard input or output not a terminal: a message naming which, exit 2, the terminal untouched",
+        arguments: [
+            ("BINARY < /dev/null", "standard input"), ("echo q | BINARY", "standard input"), ("BINARY explore < /dev/null", "standard input"),
+            ("BINARY | cat", "standard output"), ("BINARY > /dev/null", "standard output"), ("BINARY tour | cat", "standard output"),
+        ])
     func notATerminal(_ commandLine: String, _ which: String) throws {
         let binary = try Facets.requireBinary()
         // `| cat` reports cat's status, so the explorer's own is written to the status file instead.
@@ -111,10 +121,12 @@ struct HostileEnvironmentTests {
         #expect(run.text.contains("facets list"), "points to the subcommands")
     }
 
-    @Test("Subcommands into a pipe closed early: no Broken pipe, no crash, status 0", arguments: [
-        "list | head -1", "list | true", "show 'Safe experimental spaces' | head -c 20", "search silo | true",
-        "timeline | head -1", "keys | true", "links 'Start here' | true", "--help | true", "check | true",
-    ])
+    @Test(
+        "Subcommands into a pipe closed early: no Broken pipe, no crash, status 0",
+        arguments: [
+            "list | head -1", "list | true", "show 'Safe experimental spaces' | head -c 20", "search silo | true",
+            "timeline | head -1", "keys | true", "links 'Start here' | true", "--help | true", "check | true",
+        ])
     func closedPipe(_ commandLine: String) throws {
         let binary = try Facets.requireBinary()
         let parts = commandLine.components(separatedBy: " | ")
@@ -131,9 +143,11 @@ struct HostileEnvironmentTests {
         #expect(stderr.isEmpty, "facets \(commandLine) wrote to stderr: \(stderr.debugDescription)")
     }
 
-    @Test("Non-UTF-8 locales draw the same layout as --ascii, say why, and still quit cleanly", arguments: [
-        ["LANG": "C", "LC_ALL": "C"], ["LC_ALL": "POSIX"], ["LANG": "POSIX"],
-    ])
+    @Test(
+        "Non-UTF-8 locales draw the same layout as --ascii, say why, and still quit cleanly",
+        arguments: [
+            ["LANG": "C", "LC_ALL": "C"], ["LC_ALL": "POSIX"], ["LANG": "POSIX"],
+        ])
     func nonUTF8Locale(_ locale: [String: String]) throws {
         let binary = try Facets.requireBinary()
         let command = "env TERM=xterm-256color \(Facets.shellQuoted(binary))"
@@ -172,12 +186,14 @@ struct HostileEnvironmentTests {
         let vault = FileManager.default.temporaryDirectory.appendingPathComponent("facets-wide-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: vault, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: vault) }
-        try "---\ntitle: Alpha\n---\n\nabcdefghijklmnopqrstuvwxyz\n".write(to: vault.appendingPathComponent("alpha.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Alpha\n---\n\nabcdefghijklmnopqrstuvwxyz\n".write(
+            to: vault.appendingPathComponent("alpha.md"), atomically: true, encoding: .utf8)
         try "---\ntitle: Beta\n---\n\n界界界界界界界界界界界界 end\n".write(to: vault.appendingPathComponent("beta.md"), atomically: true, encoding: .utf8)
         let tmux = try TmuxSession()
         defer { tmux.close() }
-        try tmux.start(command: "env TERM=xterm-256color \(Facets.shellQuoted(binary)) --vault \(Facets.shellQuoted(vault.path))",
-                       environment: ["LANG": "C", "LC_ALL": "C"])
+        try tmux.start(
+            command: "env TERM=xterm-256color \(Facets.shellQuoted(binary)) --vault \(Facets.shellQuoted(vault.path))",
+            environment: ["LANG": "C", "LC_ALL": "C"])
         try tmux.waitFor("abcdefghijklmnopqrstuvwxyz")
         // From Alpha's text to Beta's, drawn over the same cells.
         try tmux.press("Tab", "j")

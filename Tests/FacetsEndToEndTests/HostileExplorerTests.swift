@@ -34,8 +34,10 @@ struct HostileExplorerTests {
 
     /// Waits for `text`, then checks the whole screen.
     @discardableResult
-    static func expectScreen(_ tmux: TmuxSession, showing text: String, _ what: String,
-                             sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    static func expectScreen(
+        _ tmux: TmuxSession, showing text: String, _ what: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
         let screen = try tmux.waitFor(text, sourceLocation: sourceLocation)
         let problems = Self.problems(screen)
         #expect(problems.isEmpty, "\(what): \(problems)\n\(screen)", sourceLocation: sourceLocation)
@@ -125,15 +127,18 @@ struct HostileExplorerTests {
 
     /// From the detail pane: back to the list of all notes, selects a note there and focuses the detail
     /// pane on it. (Digits in the detail pane are link numbers, so the list is reached with Esc and h.)
-    static func open(_ stem: String, in tmux: TmuxSession, all: BrowseNode, vault: Vault,
-                     sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func open(
+        _ stem: String, in tmux: TmuxSession, all: BrowseNode, vault: Vault,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let position = try #require(all.entries.firstIndex { vault.notes[$0].stem == stem }, sourceLocation: sourceLocation)
         try tmux.press("Escape", "h")
         try tmux.waitFor("j/k move", sourceLocation: sourceLocation)
         try tmux.press("g")
         for _ in 0..<position { try tmux.press("j") }
-        try Self.expectScreen(tmux, showing: Self.frameTitle(vault.notes[all.entries[position]].title), stem,
-                              sourceLocation: sourceLocation)
+        try Self.expectScreen(
+            tmux, showing: Self.frameTitle(vault.notes[all.entries[position]].title), stem,
+            sourceLocation: sourceLocation)
         try tmux.press("3")
         try tmux.waitFor("Enter follow", sourceLocation: sourceLocation)
     }

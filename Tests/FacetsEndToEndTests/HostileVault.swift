@@ -27,17 +27,21 @@ struct HostileVault {
         try manager.createDirectory(at: root, withIntermediateDirectories: true)
         try manager.copyItem(at: Self.fixture, to: vault)
         try manager.createDirectory(at: outside.appendingPathComponent("folder"), withIntermediateDirectories: true)
-        try "---\ntitle: Outside secret\n---\n\(Self.secret)\n".write(to: outside.appendingPathComponent("secret.md"),
-                                                                        atomically: false, encoding: .utf8)
+        try "---\ntitle: Outside secret\n---\n\(Self.secret)\n".write(
+            to: outside.appendingPathComponent("secret.md"),
+            atomically: false, encoding: .utf8)
         try "---\ntitle: Outside folder secret\n---\n\(Self.secret)\n"
             .write(to: outside.appendingPathComponent("folder/secret.md"), atomically: false, encoding: .utf8)
-        try manager.createSymbolicLink(atPath: vault.appendingPathComponent("outside_link.md").path,
-                                       withDestinationPath: outside.appendingPathComponent("secret.md").path)
-        try manager.createSymbolicLink(atPath: vault.appendingPathComponent("outside_folder").path,
-                                       withDestinationPath: "../outside/folder")
+        try manager.createSymbolicLink(
+            atPath: vault.appendingPathComponent("outside_link.md").path,
+            withDestinationPath: outside.appendingPathComponent("secret.md").path)
+        try manager.createSymbolicLink(
+            atPath: vault.appendingPathComponent("outside_folder").path,
+            withDestinationPath: "../outside/folder")
         for (n, name) in Self.hostileNames.enumerated() {
             // Half carry a title; the others are titled by their file name, escapes and all.
-            let text = n % 2 == 0
+            let text =
+                n % 2 == 0
                 ? "---\ntitle: Hostile name \(n)\nkind: concept\n---\nA note named with control characters. [[clean_note]]\n"
                 : "A note without front matter: its title is its file name. [[cycle_a]]\n"
             try text.write(to: vault.appendingPathComponent(name), atomically: false, encoding: .utf8)
@@ -70,7 +74,8 @@ func terminalHazards(in bytes: [UInt8]) -> [String] {
     var offset = 0
     for scalar in text.unicodeScalars {
         let v = scalar.value
-        let hazard = (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x7F || (v >= 0x80 && v < 0xA0)
+        let hazard =
+            (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x7F || (v >= 0x80 && v < 0xA0)
             || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069)
         if hazard {
             let context = String(text.unicodeScalars.dropFirst(max(0, offset - 20)).prefix(40))

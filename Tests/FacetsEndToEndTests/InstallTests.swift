@@ -7,8 +7,9 @@ import Testing
 ///
 /// Its release build takes minutes, so the default run tests it only when `.build-release` is already up
 /// to date; `FACETS_FULL_SWEEP=1` (CI) always does (see `Installation.wanted`).
-@Suite("make install", .serialized,
-       .enabled(if: Installation.wanted, "needs an up-to-date .build-release (`make`), or FACETS_FULL_SWEEP=1"))
+@Suite(
+    "make install", .serialized,
+    .enabled(if: Installation.wanted, "needs an up-to-date .build-release (`make`), or FACETS_FULL_SWEEP=1"))
 struct InstallTests {
     /// A fresh, empty folder that the test removes afterwards.
     static func emptyFolder() throws -> String {
@@ -98,10 +99,10 @@ struct InstallTests {
             #expect(result.status == 0, "groff: \(result.stderr)")
             rendered = result.stdout
         } else {
-            rendered = source // No formatter here: the checks below read the source.
+            rendered = source  // No formatter here: the checks below read the source.
         }
         let formatted = Installation.executable(named: "man") != nil || Installation.executable(named: "groff") != nil
-        let plain = rendered.replacingOccurrences(of: ".\u{8}", with: "", options: .regularExpression) // overstrikes, if any
+        let plain = rendered.replacingOccurrences(of: ".\u{8}", with: "", options: .regularExpression)  // overstrikes, if any
         let lines = plain.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let text = plain.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for heading in ["NAME", "SYNOPSIS", "DESCRIPTION"] {
@@ -127,18 +128,19 @@ struct InstallTests {
         let file = Facets.shellQuoted(installation.bashCompletion)
         let registered = try runProcess("/bin/bash", ["-c", "source \(file) && complete -p facets"])
         #expect(registered.status == 0, "\(registered.stderr)")
-        let function = try #require(registered.stdout.firstMatch(of: /-F (\S+) facets/).map { String($0.1) },
-                                    "no completion function: \(registered.stdout)")
+        let function = try #require(
+            registered.stdout.firstMatch(of: /-F (\S+) facets/).map { String($0.1) },
+            "no completion function: \(registered.stdout)")
 
         func complete(_ words: [String]) throws -> [String] {
             let line = words.joined(separator: " ")
             let script = """
-            source \(file)
-            COMP_LINE=\(Facets.shellQuoted(line)); COMP_POINT=${#COMP_LINE}
-            COMP_WORDS=(\(words.map(Facets.shellQuoted).joined(separator: " "))); COMP_CWORD=\(words.count - 1)
-            \(function) facets \(Facets.shellQuoted(words.last ?? "")) \(Facets.shellQuoted(words.dropLast().last ?? ""))
-            printf '%s\\n' "${COMPREPLY[@]}"
-            """
+                source \(file)
+                COMP_LINE=\(Facets.shellQuoted(line)); COMP_POINT=${#COMP_LINE}
+                COMP_WORDS=(\(words.map(Facets.shellQuoted).joined(separator: " "))); COMP_CWORD=\(words.count - 1)
+                \(function) facets \(Facets.shellQuoted(words.last ?? "")) \(Facets.shellQuoted(words.dropLast().last ?? ""))
+                printf '%s\\n' "${COMPREPLY[@]}"
+                """
             let result = try runProcess("/bin/bash", ["-c", script], environment: ["PATH": "/usr/bin:/bin"])
             #expect(result.status == 0, "\(result.stderr)")
             return result.stdout.split(separator: "\n").map(String.init)
@@ -159,13 +161,19 @@ struct InstallTests {
         let folder = Facets.shellQuoted((installation.zshCompletion as NSString).deletingLastPathComponent)
         let dump = try Self.emptyFolder()
         defer { try? FileManager.default.removeItem(atPath: dump) }
-        let registered = try runProcess(zsh, ["-f", "-c", """
-            fpath=(\(folder) $fpath); autoload -Uz compinit; compinit -u -d \(Facets.shellQuoted(dump + "/zcompdump"))
-            print -r -- "${_comps[facets]}"
-            """], environment: ["PATH": "/usr/bin:/bin", "HOME": dump])
+        let registered = try runProcess(
+            zsh,
+            [
+                "-f", "-c",
+                """
+                fpath=(\(folder) $fpath); autoload -Uz compinit; compinit -u -d \(Facets.shellQuoted(dump + "/zcompdump"))
+                print -r -- "${_comps[facets]}"
+                """,
+            ], environment: ["PATH": "/usr/bin:/bin", "HOME": dump])
         #expect(registered.status == 0, "\(registered.stderr)")
-        #expect(registered.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "_facets",
-                "compinit did not pick up share/zsh/site-functions/_facets: \(registered.stdout)")
+        #expect(
+            registered.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "_facets",
+            "compinit did not pick up share/zsh/site-functions/_facets: \(registered.stdout)")
     }
 
     @Test("fish: the completion parses and completes subcommands and options", .enabled(if: Installation.executable(named: "fish") != nil))
@@ -177,9 +185,13 @@ struct InstallTests {
         let dump = try Self.emptyFolder()
         defer { try? FileManager.default.removeItem(atPath: dump) }
         func complete(_ line: String) throws -> [String] {
-            let result = try runProcess(fish, ["--no-config", "-c",
-                                               "source \(Facets.shellQuoted(installation.fishCompletion)); complete -C \(Facets.shellQuoted(line))"],
-                                        environment: ["PATH": "/usr/bin:/bin", "HOME": dump])
+            let result = try runProcess(
+                fish,
+                [
+                    "--no-config", "-c",
+                    "source \(Facets.shellQuoted(installation.fishCompletion)); complete -C \(Facets.shellQuoted(line))",
+                ],
+                environment: ["PATH": "/usr/bin:/bin", "HOME": dump])
             #expect(result.status == 0, "\(result.stderr)")
             return result.stdout.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }
         }
@@ -204,8 +216,9 @@ struct InstallTests {
         for file in staged.installedFiles {
             #expect(FileManager.default.fileExists(atPath: file), "\(file) was not staged")
         }
-        #expect(before.0 != nil && (modified(built), modified(generated)) == before,
-                "make rebuilt an up-to-date binary or regenerated its man page")
+        #expect(
+            before.0 != nil && (modified(built), modified(generated)) == before,
+            "make rebuilt an up-to-date binary or regenerated its man page")
         let same = try runProcess("/usr/bin/cmp", [staged.manPage, installation.manPage])
         #expect(same.status == 0, "the staged man page differs from the installed one")
 

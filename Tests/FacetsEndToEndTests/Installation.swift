@@ -91,13 +91,15 @@ struct Installation: Sendable {
         guard let swift = executable(named: "swift") else {
             throw TmuxError(description: "no swift on PATH for make to build with")
         }
-        let result = try runProcess(executable(named: "nice") ?? "/usr/bin/nice",
-                                    ["-n", "19", make, "-C", Facets.packageRoot.path, "SWIFT=\(swift)"] + arguments,
-                                    timeout: timeout)
+        let result = try runProcess(
+            executable(named: "nice") ?? "/usr/bin/nice",
+            ["-n", "19", make, "-C", Facets.packageRoot.path, "SWIFT=\(swift)"] + arguments,
+            timeout: timeout)
         guard result.status == 0 else {
             let log = (result.stdout + result.stderr).split(separator: "\n", omittingEmptySubsequences: false)
-            throw TmuxError(description: "make \(arguments.joined(separator: " ")) exited \(result.status):\n"
-                            + log.suffix(40).joined(separator: "\n"))
+            throw TmuxError(
+                description: "make \(arguments.joined(separator: " ")) exited \(result.status):\n"
+                    + log.suffix(40).joined(separator: "\n"))
         }
         return result
     }

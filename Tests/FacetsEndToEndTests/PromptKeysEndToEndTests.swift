@@ -25,7 +25,10 @@ struct PromptKeysEndToEndTests {
 
         let config = try ConfigEndToEndTests.write(Self.ctrlG, to: home.appendingPathComponent("c.toml"))
         let rebound = try ConfigEndToEndTests.run(["keys", "--config", config], ["HOME": home.path])
-        #expect(rebound.stdout.components(separatedBy: "\n").contains { $0.hasPrefix("Ctrl-G ") && $0.hasSuffix("Cancel, close (in a prompt too: drop the query)") })
+        #expect(
+            rebound.stdout.components(separatedBy: "\n").contains {
+                $0.hasPrefix("Ctrl-G ") && $0.hasSuffix("Cancel, close (in a prompt too: drop the query)")
+            })
         let markdown = try ConfigEndToEndTests.run(["keys", "--markdown"], ["HOME": home.path])
         #expect(markdown.stdout.contains("| (prompt) `Ctrl-W` | In a prompt: delete the last word |"))
     }
@@ -37,8 +40,9 @@ struct PromptKeysEndToEndTests {
         let config = try ConfigEndToEndTests.write(Self.ctrlG, to: home.appendingPathComponent("c.toml"))
         let tmux = try TmuxSession()
         defer { tmux.close() }
-        try tmux.start(command: "env TERM=xterm-256color HOME=\(Facets.shellQuoted(home.path)) "
-                       + "\(Facets.shellQuoted(binary)) --config \(Facets.shellQuoted(config))")
+        try tmux.start(
+            command: "env TERM=xterm-256color HOME=\(Facets.shellQuoted(home.path)) "
+                + "\(Facets.shellQuoted(binary)) --config \(Facets.shellQuoted(config))")
         try tmux.waitFor("Practices")
 
         // The list filter.
@@ -74,8 +78,10 @@ struct PromptKeysEndToEndTests {
     }
 
     /// Presses Esc and checks, once the key has surely arrived, that `stillThere` holds.
-    static func escapeDoesNothing(_ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation,
-                                  _ stillThere: (String) -> Bool) throws {
+    static func escapeDoesNothing(
+        _ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation,
+        _ stillThere: (String) -> Bool
+    ) throws {
         try tmux.press("Escape")
         // Longer than ncurses' ESCDELAY, so the Esc has been read as a key.
         usleep(1_000_000)

@@ -24,10 +24,12 @@ struct ReadmeCaptureTests {
         let open = try #require(lines[start...].firstIndex(of: "```"), "no fenced capture under \(heading)")
         let close = try #require(lines[(open + 1)...].firstIndex(of: "```"), "the capture's fence is not closed")
         let prose = lines[start..<open].joined(separator: " ")
-        let keys = try #require(prose.firstMatch(of: /keys `([^`]+)`/).map { String($0.1) },
-                                "the README does not say which keys lead to the capture (\"keys `j Enter`\")")
-        return Capture(keys: keys.split(separator: " ").map(String.init), lines: Array(lines[(open + 1)..<close]),
-                       before: Array(lines[...open]), after: Array(lines[close...]))
+        let keys = try #require(
+            prose.firstMatch(of: /keys `([^`]+)`/).map { String($0.1) },
+            "the README does not say which keys lead to the capture (\"keys `j Enter`\")")
+        return Capture(
+            keys: keys.split(separator: " ").map(String.init), lines: Array(lines[(open + 1)..<close]),
+            before: Array(lines[...open]), after: Array(lines[close...]))
     }
 
     /// Lines as capture-pane gives them: trailing spaces trimmed, no trailing empty lines.
@@ -58,7 +60,10 @@ struct ReadmeCaptureTests {
         while screen != expected, Date() < deadline, Date().timeIntervalSince(unchangedSince) < 1 {
             usleep(50_000)
             let now = Self.normalized(tmux.lines)
-            if now != screen { screen = now; unchangedSince = Date() }
+            if now != screen {
+                screen = now
+                unchangedSince = Date()
+            }
         }
         try tmux.press("q")
         #expect(try tmux.waitForExit() == 0)
@@ -73,7 +78,8 @@ struct ReadmeCaptureTests {
         }
         let changed = zip(expected + Array(repeating: "", count: max(0, screen.count - expected.count)), screen)
             .enumerated().filter { $0.element.0 != $0.element.1 }.map { "row \($0.offset + 1)" }
-        Issue.record("""
+        Issue.record(
+            """
             README.md's capture differs from the explorer after `\(capture.keys.joined(separator: " "))` at 100x30 \
             (\(changed.isEmpty ? "rows missing" : changed.joined(separator: ", "))). Paste this block into the README, \
             or run FACETS_UPDATE_README=1 swift test --filter ReadmeCapture:

@@ -44,7 +44,10 @@ struct RedrawCostTests {
     static func minimalUpdateBytes(keys: [Key], then last: Key) -> Int {
         let vault = Vault(origin: "bundled", files: BundledContent.files.map { SourceFile(path: $0.path, text: $0.text) })
         var state = AppState(vault: vault, width: 80, height: 24)
-        for key in keys { _ = state.handle(key); state.settle() }
+        for key in keys {
+            _ = state.handle(key)
+            state.settle()
+        }
         let before = Renderer.render(state)
         _ = state.handle(last)
         state.settle()
@@ -87,7 +90,9 @@ struct RedrawCostTests {
         #expect(minimal > 200, "the entry switch should change much of the screen")
         #expect(Double(measured) <= 1.3 * Double(minimal), "wrote \(measured) bytes for \(minimal) bytes of changed cells and moves")
         #expect(report.steps.last?.clears == 0)
-        print("redraw: entry switch wrote \(measured) bytes; changed cells plus moves \(minimal) (ratio \(String(format: "%.2f", Double(measured) / Double(minimal))))")
+        print(
+            "redraw: entry switch wrote \(measured) bytes; changed cells plus moves \(minimal) (ratio \(String(format: "%.2f", Double(measured) / Double(minimal))))"
+        )
     }
 
     @Test("a full repaint happens on Ctrl-L and on resize, not on navigation")

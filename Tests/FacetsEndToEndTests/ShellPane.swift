@@ -83,8 +83,10 @@ extension TmuxSession {
     /// Polls until the screen has stayed the same for `quiet` seconds (every key applied and drawn);
     /// returns it.
     @discardableResult
-    func waitForStableScreen(quiet: TimeInterval = 0.3, timeout: TimeInterval = 10,
-                             sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func waitForStableScreen(
+        quiet: TimeInterval = 0.3, timeout: TimeInterval = 10,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
         var last = screen
         var since = Date()
         let deadline = Date().addingTimeInterval(timeout)

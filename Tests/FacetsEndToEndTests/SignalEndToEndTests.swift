@@ -8,9 +8,11 @@ import Testing
 @Suite("Signals end to end (tmux, a shell in the pane)", .serialized)
 struct SignalEndToEndTests {
     /// Signals that end the explorer, with the status the shell should see (128 + the signal).
-    @Test("A terminating signal: the status says which, the terminal is as before", arguments: [
-        (SIGINT, "SIGINT"), (SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGQUIT, "SIGQUIT"),
-    ])
+    @Test(
+        "A terminating signal: the status says which, the terminal is as before",
+        arguments: [
+            (SIGINT, "SIGINT"), (SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGQUIT, "SIGQUIT"),
+        ])
     func terminatingSignal(_ signal: Int32, _ name: String) throws {
         let shell = try ShellPane()
         defer { shell.close() }

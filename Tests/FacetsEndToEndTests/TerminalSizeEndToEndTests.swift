@@ -21,7 +21,9 @@ struct TerminalSizeEndToEndTests {
             while let scalar = scalars.first {
                 scalars = scalars.dropFirst()
                 guard scalar == "\u{1B}" else {
-                    let look = scalar == " " ? "bg\(background)\(attributes.contains(7) ? "r" : "")"
+                    let look =
+                        scalar == " "
+                        ? "bg\(background)\(attributes.contains(7) ? "r" : "")"
                         : "fg\(foreground)bg\(background)a\(attributes.sorted())"
                     cells.append("\(scalar)|\(look)")
                     continue
@@ -34,9 +36,14 @@ struct TerminalSizeEndToEndTests {
                 while let code = codes.first {
                     codes = codes.dropFirst()
                     switch code {
-                    case 0: foreground = ""; background = ""; attributes = []
+                    case 0:
+                        foreground = ""
+                        background = ""
+                        attributes = []
                     case 1...9: attributes.insert(code)
-                    case 22: attributes.remove(1); attributes.remove(2)
+                    case 22:
+                        attributes.remove(1)
+                        attributes.remove(2)
                     case 23...29: attributes.remove(code - 20)
                     case 30...37, 90...97: foreground = String(code)
                     case 39: foreground = ""
@@ -68,8 +75,9 @@ struct TerminalSizeEndToEndTests {
         let lines = tmux.lines
         #expect(lines.count == height)
         for line in lines where !line.isEmpty {
-            #expect(line.unicodeScalars.count <= width && Self.tooSmallMessage.contains(line),
-                    "\(width)x\(height): \(line.debugDescription) is not part of the message:\n\(screen)")
+            #expect(
+                line.unicodeScalars.count <= width && Self.tooSmallMessage.contains(line),
+                "\(width)x\(height): \(line.debugDescription) is not part of the message:\n\(screen)")
         }
         if width >= 9 && height >= 2 {
             #expect(screen.replacingOccurrences(of: "\n", with: " ").contains("too small"), "\(width)x\(height):\n\(screen)")
@@ -147,7 +155,9 @@ struct TerminalSizeEndToEndTests {
             #expect(cells.count == expected.count)
             for (row, (got, wanted)) in zip(cells, expected).enumerated() where got != wanted {
                 let column = zip(got, wanted).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, wanted.count)
-                Issue.record("\(name): row \(row) differs from a fresh start from column \(column): \(got.dropFirst(column).prefix(3)) vs \(wanted.dropFirst(column).prefix(3))")
+                Issue.record(
+                    "\(name): row \(row) differs from a fresh start from column \(column): \(got.dropFirst(column).prefix(3)) vs \(wanted.dropFirst(column).prefix(3))"
+                )
             }
         }
 

@@ -25,9 +25,10 @@ enum Facets {
     /// The binary's path, or a failed requirement saying how to get it.
     static func requireBinary(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let path = binary
-        try #require(FileManager.default.isExecutableFile(atPath: path),
-                     "no facets binary at \(path): build it first with `swift build` (or `swift build --build-tests`)",
-                     sourceLocation: sourceLocation)
+        try #require(
+            FileManager.default.isExecutableFile(atPath: path),
+            "no facets binary at \(path): build it first with `swift build` (or `swift build --build-tests`)",
+            sourceLocation: sourceLocation)
         return path
     }
 
@@ -55,8 +56,10 @@ struct ProcessResult {
 /// Runs a program to its end (or kills it after `timeout` seconds) and collects its output. Started as a
 /// shell would start it (`ChildProcess.spawn`: empty signal mask, default handlers, stdin /dev/null,
 /// output in files) and reaped with `waitpid`.
-func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                timeout: TimeInterval = 10) throws -> ProcessResult {
+func runProcess(
+    _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+    timeout: TimeInterval = 10
+) throws -> ProcessResult {
     let folder = FileManager.default.temporaryDirectory
     let outPath = folder.appendingPathComponent("facets-e2e-\(UUID().uuidString).out").path
     let errPath = folder.appendingPathComponent("facets-e2e-\(UUID().uuidString).err").path
@@ -65,8 +68,12 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
         try? FileManager.default.removeItem(atPath: errPath)
     }
     // Without an environment of its own, the test runner's, minus the developer's facets config.
-    let environment = environment ?? ProcessInfo.processInfo.environment.merging(
-        ["XDG_CONFIG_HOME": NSTemporaryDirectory() + "facets-tests-without-config"]) { $1 }.filter { $0.key != "FACETS_CONFIG" && $0.key != "FACETS_VAULT" }
+    let environment =
+        environment
+        ?? ProcessInfo.processInfo.environment.merging(
+            ["XDG_CONFIG_HOME": NSTemporaryDirectory() + "facets-tests-without-config"]) { $1 }.filter {
+            $0.key != "FACETS_CONFIG" && $0.key != "FACETS_VAULT"
+        }
     let pid: pid_t
     do {
         pid = try ChildProcess.spawn(executable, arguments, environment: environment, stdout: outPath, stderr: errPath)
@@ -93,9 +100,10 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
     let code = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     let stdoutBytes = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data())
     let stderrBytes = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data())
-    return ProcessResult(status: code, stdout: String(validating: stdoutBytes, as: UTF8.self) ?? "",
-                         stderr: String(validating: stderrBytes, as: UTF8.self) ?? "",
-                         stdoutBytes: stdoutBytes, stderrBytes: stderrBytes)
+    return ProcessResult(
+        status: code, stdout: String(validating: stdoutBytes, as: UTF8.self) ?? "",
+        stderr: String(validating: stderrBytes, as: UTF8.self) ?? "",
+        stdoutBytes: stdoutBytes, stderrBytes: stderrBytes)
 }
 
 final class TmuxSession {
@@ -121,11 +129,13 @@ final class TmuxSession {
         // A small, fixed environment for the server (and so for the panes): nothing of the test runner's
         // (NO_COLOR, TMUX, ...) leaks in; each session adds its own with `-e`.
         let inherited = ProcessInfo.processInfo.environment
-        var environment = ["PATH": inherited["PATH"] ?? "/usr/local/bin:/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/tmp",
-                           "LANG": "C.UTF-8", "TERM": "xterm-256color",
-                           // The developer's own ~/.config/facets/config.toml (rebound keys, a theme) must not
-                           // change what these tests see: point the config folder at one that holds none.
-                           "XDG_CONFIG_HOME": NSTemporaryDirectory() + "facets-tests-without-config"]
+        var environment = [
+            "PATH": inherited["PATH"] ?? "/usr/local/bin:/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/tmp",
+            "LANG": "C.UTF-8", "TERM": "xterm-256color",
+            // The developer's own ~/.config/facets/config.toml (rebound keys, a theme) must not
+            // change what these tests see: point the config folder at one that holds none.
+            "XDG_CONFIG_HOME": NSTemporaryDirectory() + "facets-tests-without-config",
+        ]
         if let tmp = inherited["TMPDIR"] { environment["TMPDIR"] = tmp }
         let result = try runProcess(Self.tmux!, ["-L", socket, "-f", "/dev/null"] + arguments, environment: environment)
         guard result.status == 0 else {
@@ -177,8 +187,10 @@ final class TmuxSession {
     /// is still writing it, and a check of the whole screen must not read such a half-drawn one. A screen
     /// that holds the condition but never settles is returned at the deadline.
     @discardableResult
-    func waitUntil(_ what: String, timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation,
-                   _ condition: (String) -> Bool) throws -> String {
+    func waitUntil(
+        _ what: String, timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation,
+        _ condition: (String) -> Bool
+    ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         var heldUnsettled: String?
@@ -267,8 +279,9 @@ final class TmuxSession {
         let pane = (try? display("#{pane_pid} dead=#{pane_dead} status=#{pane_dead_status}")) ?? "?"
         let pid = pane.split(separator: " ").first.map(String.init) ?? ""
         let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? "(no process)"
-        Issue.record("the program did not exit within \(timeout) s (pane \(pane); /proc stat: \(state)); the screen:\n\(screen)",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "the program did not exit within \(timeout) s (pane \(pane); /proc stat: \(state)); the screen:\n\(screen)",
+            sourceLocation: sourceLocation)
         throw TmuxError(description: "no exit")
     }
 

@@ -13,7 +13,8 @@ func folderSnapshot(_ root: URL) -> [String: String] {
             return
         }
         let kind = info.st_mode & S_IFMT
-        var line = "mode=\(String(info.st_mode, radix: 8)) size=\(info.st_size) mtime=\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        var line =
+            "mode=\(String(info.st_mode, radix: 8)) size=\(info.st_size) mtime=\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
             + " ctime=\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) inode=\(info.st_ino)"
         if kind == S_IFREG {
             let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()

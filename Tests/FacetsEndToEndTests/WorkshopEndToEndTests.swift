@@ -8,8 +8,10 @@ struct WorkshopEndToEndTests {
     static let boxDrawing: ClosedRange<UInt32> = 0x2500...0x257F
 
     /// tmux sets TERM in its panes itself, so a TERM to test is given through `env` in the command.
-    func run(_ arguments: String = "", environment: [String: String] = ["LANG": "C.UTF-8"], term: String? = nil,
-             width: Int = 100, height: Int = 30) throws -> TmuxSession {
+    func run(
+        _ arguments: String = "", environment: [String: String] = ["LANG": "C.UTF-8"], term: String? = nil,
+        width: Int = 100, height: Int = 30
+    ) throws -> TmuxSession {
         let binary = try Facets.requireBinary()
         let tmux = try TmuxSession(width: width, height: height)
         let prefix = term.map { $0.isEmpty ? "env -u TERM " : "env TERM=\($0) " } ?? ""

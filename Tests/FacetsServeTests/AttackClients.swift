@@ -30,11 +30,15 @@ final class IdleConnections {
         remote.sin_family = sa_family_t(AF_INET)
         remote.sin_port = in_port_t(UInt16(port).bigEndian)
         inet_pton(AF_INET, "127.0.0.1", &remote.sin_addr)
-        let ok = withUnsafePointer(to: &local) { bindAddress in
-            bindAddress.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        } && withUnsafePointer(to: &remote) { remoteAddress in
-            remoteAddress.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
+        let ok =
+            withUnsafePointer(to: &local) { bindAddress in
+                bindAddress.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+            }
+            && withUnsafePointer(to: &remote) { remoteAddress in
+                remoteAddress.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+                }
+            }
         guard ok else {
             close(fd)
             return nil
@@ -162,7 +166,7 @@ final class PtySSH {
 /// pages of its binary and libraries, which grow as more of the code runs), nil when it is gone.
 func residentKiB(_ pid: pid_t, field: String = "RssAnon") -> Int? {
     guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }) else { return nil }
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") })
+    else { return nil }
     return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
 }
-

@@ -15,8 +15,9 @@ struct AttackTests {
         return (try ServeProcess(workspace, ["--vault", vault, "--authorized-keys", keys] + extra), identity, vault)
     }
 
-    @Test("200 idle connections from 127.0.0.1 hold 64 slots; ssh -b 127.0.0.2 reaches the explorer within 2 s",
-          .timeLimit(.minutes(1)))
+    @Test(
+        "200 idle connections from 127.0.0.1 hold 64 slots; ssh -b 127.0.0.2 reaches the explorer within 2 s",
+        .timeLimit(.minutes(1)))
     func flood() throws {
         let workspace = try Workspace()
         let (server, identity, _) = try Self.keyServer(workspace)
@@ -31,20 +32,24 @@ struct AttackTests {
         #expect(server.logLines(containing: "have not logged in yet").count < 10, "refusals are logged in summary:\n\(server.log)")
 
         let start = Date()
-        let ssh = try PtySSH(ssh: try Harness.tool("ssh"),
-                             arguments: ["-tt", "-b", "127.0.0.2"] + server.sshOptions(identity: identity) + ["workshop@127.0.0.1"])
+        let ssh = try PtySSH(
+            ssh: try Harness.tool("ssh"),
+            arguments: ["-tt", "-b", "127.0.0.2"] + server.sshOptions(identity: identity) + ["workshop@127.0.0.1"])
         let reached = ssh.waitFor("Start here", seconds: 15)
         let seconds = Date().timeIntervalSince(start)
         #expect(reached, "no explorer during the flood:\n\(ssh.text)\n\(server.log)")
         #expect(seconds < 2, "reached the explorer after \(seconds) s during the flood")
-        print("serve flood: 200 idle connections from 127.0.0.1, \(held) held; ssh -b 127.0.0.2 saw the explorer after \(String(format: "%.2f", seconds)) s")
+        print(
+            "serve flood: 200 idle connections from 127.0.0.1, \(held) held; ssh -b 127.0.0.2 saw the explorer after \(String(format: "%.2f", seconds)) s"
+        )
         ssh.type("q")
         #expect(ssh.waitForExit() == 0)
         #expect(server.stop() == 0)
     }
 
-    @Test("past --max-startups new connections are dropped; one that does not log in within --login-grace-time is closed",
-          .timeLimit(.minutes(1)))
+    @Test(
+        "past --max-startups new connections are dropped; one that does not log in within --login-grace-time is closed",
+        .timeLimit(.minutes(1)))
     func beforeLogin() throws {
         let workspace = try Workspace()
         // A grace time long enough that the three first connections are surely still open when the
@@ -68,8 +73,9 @@ struct AttackTests {
         #expect(server.stop() == 0)
     }
 
-    @Test("parallel wrong passwords from one address shut it out; an address nearby is not punished",
-          .timeLimit(.minutes(2)))
+    @Test(
+        "parallel wrong passwords from one address shut it out; an address nearby is not punished",
+        .timeLimit(.minutes(2)))
     func parallelGuessing() throws {
         let workspace = try Workspace()
         let password = try workspace.write("password", "open sesame\n")
@@ -90,8 +96,9 @@ struct AttackTests {
         }
         // 30 guesses at once, as a guesser with many connections would.
         let pids = try (0..<30).map { index in
-            try Spawn.start(ssh, arguments(from: "127.0.0.1"), environment: environment("guess \(index)"),
-                            stdout: "/dev/null", stderr: workspace.path("guess-\(index).err"))
+            try Spawn.start(
+                ssh, arguments(from: "127.0.0.1"), environment: environment("guess \(index)"),
+                stdout: "/dev/null", stderr: workspace.path("guess-\(index).err"))
         }
         for pid in pids {
             if Spawn.wait(pid, timeout: 60) == nil {
@@ -116,10 +123,11 @@ struct AttackTests {
         let workspace = try Workspace()
         let (server, identity, vault) = try Self.keyServer(workspace)
         defer { server.stop() }
-        let ssh = try PtySSH(ssh: try Harness.tool("ssh"),
-                             // -Y: with no X server to ask, ssh still sends x11-req (with a made-up cookie).
-                             arguments: ["-tt", "-Y"] + server.sshOptions(identity: identity) + ["workshop@127.0.0.1"],
-                             environment: ["DISPLAY": "127.0.0.1:97", "XAUTHORITY": workspace.path("Xauthority")])
+        let ssh = try PtySSH(
+            ssh: try Harness.tool("ssh"),
+            // -Y: with no X server to ask, ssh still sends x11-req (with a made-up cookie).
+            arguments: ["-tt", "-Y"] + server.sshOptions(identity: identity) + ["workshop@127.0.0.1"],
+            environment: ["DISPLAY": "127.0.0.1:97", "XAUTHORITY": workspace.path("Xauthority")])
         #expect(ssh.waitFor("Start here"), "no explorer with -X:\n\(ssh.text)\n\(server.log)")
         #expect(Harness.waitUntil(5) { !server.logLines(containing: "refused X11 forwarding").isEmpty }, "log:\n\(server.log)")
         ssh.type("\r")
@@ -142,12 +150,16 @@ struct AttackTests {
         defer { server.stop() }
         let ssh = try Harness.tool("ssh")
         let control = workspace.path("control")
-        let first = try PtySSH(ssh: ssh, arguments: ["-tt", "-o", "ControlMaster=yes", "-o", "ControlPath=\(control)"]
-                                + server.sshOptions(identity: identity) + ["workshop@127.0.0.1"])
+        let first = try PtySSH(
+            ssh: ssh,
+            arguments: ["-tt", "-o", "ControlMaster=yes", "-o", "ControlPath=\(control)"]
+                + server.sshOptions(identity: identity) + ["workshop@127.0.0.1"])
         #expect(first.waitFor("Start here"), "no explorer:\n\(first.text)")
         #expect(Harness.waitUntil(5) { FileManager.default.fileExists(atPath: control) })
-        let second = try Harness.run(ssh, ["-tt", "-o", "ControlMaster=no", "-o", "ControlPath=\(control)"]
-                                     + server.sshOptions(identity: identity) + ["workshop@127.0.0.1"], timeout: 15)
+        let second = try Harness.run(
+            ssh,
+            ["-tt", "-o", "ControlMaster=no", "-o", "ControlPath=\(control)"]
+                + server.sshOptions(identity: identity) + ["workshop@127.0.0.1"], timeout: 15)
         #expect(second.status != 0, "a second session on the same connection: \(second)")
         #expect(server.logLines(containing: "refused a second session channel").count == 1, "log:\n\(server.log)")
         #expect(Harness.pgrep("facets --vault \(vault)$").count == 1, "one seat taken")
@@ -181,15 +193,17 @@ struct AttackTests {
         let workspace = try Workspace()
         let (server, identity, vault) = try Self.keyServer(workspace)
         defer { server.stop() }
-        let ssh = try PtySSH(ssh: try Harness.tool("ssh"), arguments: ["-tt"] + server.sshOptions(identity: identity) + ["workshop@127.0.0.1"],
-                             columns: 1000, rows: 1000, environment: ["TERM": ".."])
+        let ssh = try PtySSH(
+            ssh: try Harness.tool("ssh"), arguments: ["-tt"] + server.sshOptions(identity: identity) + ["workshop@127.0.0.1"],
+            columns: 1000, rows: 1000, environment: ["TERM": ".."])
         #expect(ssh.waitFor("Start here", seconds: 20), "no explorer with TERM=..:\n\(server.log)")
         let started = server.logLines(containing: "session 1 started:").first ?? ""
         #expect(started.hasSuffix("500x200 xterm-256color"), "log: \(server.log)")
         let pid = try #require(server.pid(ofSession: 1))
         let cwd = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/cwd")
-        #expect(URL(fileURLWithPath: cwd).standardizedFileURL.path == URL(fileURLWithPath: vault).standardizedFileURL.path,
-                "the explorer runs in \(cwd)")
+        #expect(
+            URL(fileURLWithPath: cwd).standardizedFileURL.path == URL(fileURLWithPath: vault).standardizedFileURL.path,
+            "the explorer runs in \(cwd)")
         ssh.type("q")
         #expect(ssh.waitForExit() == 0)
         #expect(server.stop() == 0)
@@ -202,8 +216,9 @@ struct AttackTests {
         let first = try ServeProcess(workspace, ["--authorized-keys", keys])
         #expect(first.stop() == 0)
         chmod(workspace.statePath + "/facets", 0o777)
-        let refused = try Harness.run(try Harness.facetsBinary(), ["serve", "--authorized-keys", keys, "--port", "0"],
-                                      environment: workspace.environment, timeout: 10)
+        let refused = try Harness.run(
+            try Harness.facetsBinary(), ["serve", "--authorized-keys", keys, "--port", "0"],
+            environment: workspace.environment, timeout: 10)
         #expect(refused.status == 2 && refused.stderr.contains("others can write to the host key folder"), "\(refused)")
         chmod(workspace.statePath + "/facets", 0o700)
     }
@@ -224,8 +239,9 @@ struct AttackTests {
         #expect(server.stop() == 0)
     }
 
-    @Test("server memory stays flat across four storms of keys and window changes from clients that stop reading",
-          .timeLimit(.minutes(3)))
+    @Test(
+        "server memory stays flat across four storms of keys and window changes from clients that stop reading",
+        .timeLimit(.minutes(3)))
     func memoryAcrossStorms() throws {
         let workspace = try Workspace()
         let vault = try workspace.vault()
@@ -256,11 +272,15 @@ struct AttackTests {
                 usleep(20_000)
             }
             client.close()
-            #expect(Harness.waitUntil(20) { !server.logLines(containing: "session \(storm) ended").isEmpty }, "storm \(storm) did not end:\n\(server.log)")
+            #expect(
+                Harness.waitUntil(20) { !server.logLines(containing: "session \(storm) ended").isEmpty }, "storm \(storm) did not end:\n\(server.log)"
+            )
             usleep(300_000)
             after.append(residentKiB(server.pid) ?? 0)
         }
-        print("serve storms: server heap (RssAnon) \(before / 1024) MB before, after each storm \(after.map { "\($0 / 1024) MB" }.joined(separator: ", ")), peak \(peak / 1024) MB")
+        print(
+            "serve storms: server heap (RssAnon) \(before / 1024) MB before, after each storm \(after.map { "\($0 / 1024) MB" }.joined(separator: ", ")), peak \(peak / 1024) MB"
+        )
         // RssAnon measured on this machine: before the fix 3 MB, then 15, 22, 22, 29 MB (peak 29); after
         // it 3 MB, then 3, 5, 8, 7 MB (peak 11). The bounds sit between the two. (VmRSS also counts
         // pages of the 64 MB debug binary as more of its code runs, which is noise here.)
@@ -300,7 +320,8 @@ struct AttackTests {
         client.pty()
         #expect(client.waitFor { $0.count >= 4 }, "events: \(client.received)")
         #expect(Array(client.received.prefix(4)) == [.success, .success, .failure, .failure])
-        #expect(server.logLines(containing: "session 1 started").first?.hasSuffix("90x28 xterm-256color") == true, "the pty-req's size: \(server.log)")
+        #expect(
+            server.logLines(containing: "session 1 started").first?.hasSuffix("90x28 xterm-256color") == true, "the pty-req's size: \(server.log)")
 
         // The explorer quits; keys sent after it ended are dropped and the connection is not torn down.
         client.type("q")

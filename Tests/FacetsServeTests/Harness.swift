@@ -10,7 +10,8 @@ enum Harness {
     /// The debug build of `facets` (built by `swift build` / `swift test`); FACETS_BINARY overrides it
     /// (for a build with another --scratch-path).
     static func facetsBinary() throws -> String {
-        let path = ProcessInfo.processInfo.environment["FACETS_BINARY"].flatMap { $0.isEmpty ? nil : $0 }
+        let path =
+            ProcessInfo.processInfo.environment["FACETS_BINARY"].flatMap { $0.isEmpty ? nil : $0 }
             ?? packageRoot.appending(path: ".build/debug/facets").path
         try #require(FileManager.default.isExecutableFile(atPath: path), "build facets first (swift build): \(path) is missing")
         return path
@@ -51,16 +52,20 @@ enum Harness {
             unlink(scratch + ".err")
         }
         let start = Date()
-        let pid = try Spawn.start(executable, arguments, environment: environment ?? ProcessInfo.processInfo.environment,
-                                  stdout: scratch + ".out", stderr: scratch + ".err")
-        let status = Spawn.wait(pid, timeout: timeout) ?? {
-            kill(pid, SIGKILL)
-            return Spawn.wait(pid, timeout: 5) ?? -1
-        }()
-        return Result(status: status,
-                      stdout: (try? String(contentsOfFile: scratch + ".out", encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOfFile: scratch + ".err", encoding: .utf8)) ?? "",
-                      seconds: Date().timeIntervalSince(start))
+        let pid = try Spawn.start(
+            executable, arguments, environment: environment ?? ProcessInfo.processInfo.environment,
+            stdout: scratch + ".out", stderr: scratch + ".err")
+        let status =
+            Spawn.wait(pid, timeout: timeout)
+            ?? {
+                kill(pid, SIGKILL)
+                return Spawn.wait(pid, timeout: 5) ?? -1
+            }()
+        return Result(
+            status: status,
+            stdout: (try? String(contentsOfFile: scratch + ".out", encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: scratch + ".err", encoding: .utf8)) ?? "",
+            seconds: Date().timeIntervalSince(start))
     }
 
     /// PIDs whose command line matches `pattern` (pgrep -f).
@@ -147,8 +152,9 @@ final class ServeProcess {
         let id = UUID().uuidString.prefix(6)
         outPath = workspace.path("serve-\(id).out")
         errPath = workspace.path("serve-\(id).err")
-        pid = try Spawn.start(binary, ["serve"] + arguments + ["--host", "127.0.0.1", "--port", "0"],
-                              environment: workspace.environment, stdout: outPath, stderr: errPath)
+        pid = try Spawn.start(
+            binary, ["serve"] + arguments + ["--host", "127.0.0.1", "--port", "0"],
+            environment: workspace.environment, stdout: outPath, stderr: errPath)
         var exited: Int32?
         let listening = Harness.waitUntil(15) {
             exited = exited ?? Spawn.reap(pid)
@@ -156,7 +162,8 @@ final class ServeProcess {
             return exited != nil || output.contains("Stop with Ctrl-C")
         }
         guard listening, exited == nil,
-              let match = output.firstMatch(of: /listening on 127\.0\.0\.1:(\d+)/), let port = Int(match.1) else {
+            let match = output.firstMatch(of: /listening on 127\.0\.0\.1:(\d+)/), let port = Int(match.1)
+        else {
             if exited == nil {
                 kill(pid, SIGKILL)
                 exited = Spawn.wait(pid, timeout: 5)
@@ -185,7 +192,8 @@ final class ServeProcess {
     /// The explorer pid the log gives for session `number`.
     func pid(ofSession number: Int) -> Int32? {
         guard let line = logLines(containing: "session \(number) started:").first,
-              let match = line.firstMatch(of: /, pid (\d+),/) else { return nil }
+            let match = line.firstMatch(of: /, pid (\d+),/)
+        else { return nil }
         return Int32(match.1)
     }
 
@@ -209,10 +217,12 @@ final class ServeProcess {
 
     /// OpenSSH client arguments for this server (no user config, no agent, no known_hosts).
     func sshOptions(identity: String? = nil, batch: Bool = true) -> [String] {
-        var options = ["-F", "/dev/null", "-p", "\(port)",
-                       "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "GlobalKnownHostsFile=/dev/null",
-                       "-o", "LogLevel=ERROR", "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none",
-                       "-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=0"]
+        var options = [
+            "-F", "/dev/null", "-p", "\(port)",
+            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "GlobalKnownHostsFile=/dev/null",
+            "-o", "LogLevel=ERROR", "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none",
+            "-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=0",
+        ]
         options += ["-o", "BatchMode=\(batch ? "yes" : "no")"]
         if let identity { options += ["-i", identity] } else { options += ["-o", "PubkeyAuthentication=no"] }
         return options
@@ -291,8 +301,10 @@ final class Tmux {
 /// Children started as a shell would (`ChildProcess.spawn`) and reaped with waitpid: Foundation's Process
 /// can miss a child that exits at once, as `tmux new-session -d` does, and then wait forever.
 enum Spawn {
-    static func start(_ executable: String, _ arguments: [String], environment: [String: String],
-                      stdout: String, stderr: String) throws -> pid_t {
+    static func start(
+        _ executable: String, _ arguments: [String], environment: [String: String],
+        stdout: String, stderr: String
+    ) throws -> pid_t {
         do {
             return try ChildProcess.spawn(executable, arguments, environment: environment, stdout: stdout, stderr: stderr, mode: 0o644)
         } catch {

@@ -11,13 +11,13 @@ struct PartsTests {
     @Test("authorized_keys: comments, options and unsupported types")
     func authorizedKeys() {
         let text = """
-        # attendees
-        \(Self.ed25519) alice@laptop
+            # attendees
+            \(Self.ed25519) alice@laptop
 
-        from="10.0.0.0/8",command="echo \\"hi there\\"" \(Self.ed25519) bob
-        ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 carol
-        not a key at all
-        """
+            from="10.0.0.0/8",command="echo \\"hi there\\"" \(Self.ed25519) bob
+            ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 carol
+            not a key at all
+            """
         let parsed = AuthorizedKeys.parse(text)
         #expect(parsed.keys.count == 1, "the same key twice counts once")
         #expect(parsed.linesWithOptions == [4])
@@ -84,8 +84,16 @@ struct PartsTests {
 final class NIOLockedResults: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [String] = []
-    func append(_ value: String) { lock.lock(); storage.append(value); lock.unlock() }
-    var values: [String] { lock.lock(); defer { lock.unlock() }; return storage }
+    func append(_ value: String) {
+        lock.lock()
+        storage.append(value)
+        lock.unlock()
+    }
+    var values: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
 }
 
 /// Issue 25's parts that need no socket: the startup gate, penalties, log escaping, the request table.
@@ -159,7 +167,7 @@ struct LimitsTests {
         packet.writeInteger(UInt32(7))
         packet.writeString("x11-req")
         packet.writeInteger(UInt8(1))
-        packet.writeInteger(UInt8(0)) // single connection
+        packet.writeInteger(UInt8(0))  // single connection
         packet.writeInteger(UInt32(18))
         packet.writeString("MIT-MAGIC-COOKIE-1")
         let rewritten = try #require(PacketInspection.rewriteUnknownRequest(packet))

@@ -24,8 +24,10 @@ struct PtyClients {
     }
 
     /// Runs `count` clients; `atPeak` is called once all have shown `marker` (before anyone quits).
-    static func run(count: Int, ssh: String, arguments: [String], marker: String, timeout: Double,
-                    atPeak: () -> Int) -> Outcome {
+    static func run(
+        count: Int, ssh: String, arguments: [String], marker: String, timeout: Double,
+        atPeak: () -> Int
+    ) -> Outcome {
         var outcome = Outcome()
         let start = Date()
         var clients: [Client] = []

@@ -37,8 +37,9 @@ final class ScriptedClient: Sendable {
         var bootstrap = ClientBootstrap(group: Self.group)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    var configuration = SSHClientConfiguration(userAuthDelegate: OneLogin(user: user, login: login),
-                                                               serverAuthDelegate: AnyHostKey())
+                    var configuration = SSHClientConfiguration(
+                        userAuthDelegate: OneLogin(user: user, login: login),
+                        serverAuthDelegate: AnyHostKey())
                     if let packetSize { configuration.maximumPacketSize = packetSize }
                     try channel.pipeline.syncOperations.addHandlers([
                         NIOSSHHandler(role: .client(configuration), allocator: channel.allocator, inboundChildChannelInitializer: nil),
@@ -87,16 +88,20 @@ final class ScriptedClient: Sendable {
     }
 
     func pty(columns: Int = 80, rows: Int = 24, term: String = "xterm-256color") {
-        send(SSHChannelRequestEvent.PseudoTerminalRequest(wantReply: true, term: term, terminalCharacterWidth: columns,
-                                                           terminalRowHeight: rows, terminalPixelWidth: 0, terminalPixelHeight: 0,
-                                                           terminalModes: SSHTerminalModes([:])))
+        send(
+            SSHChannelRequestEvent.PseudoTerminalRequest(
+                wantReply: true, term: term, terminalCharacterWidth: columns,
+                terminalRowHeight: rows, terminalPixelWidth: 0, terminalPixelHeight: 0,
+                terminalModes: SSHTerminalModes([:])))
     }
 
     func shell() { send(SSHChannelRequestEvent.ShellRequest(wantReply: true)) }
 
     func windowChange(columns: Int, rows: Int) {
-        send(SSHChannelRequestEvent.WindowChangeRequest(terminalCharacterWidth: columns, terminalRowHeight: rows,
-                                                         terminalPixelWidth: 0, terminalPixelHeight: 0))
+        send(
+            SSHChannelRequestEvent.WindowChangeRequest(
+                terminalCharacterWidth: columns, terminalRowHeight: rows,
+                terminalPixelWidth: 0, terminalPixelHeight: 0))
     }
 
     /// Writes keys; completes (or fails, when the channel is gone) on the event loop.
@@ -181,8 +186,10 @@ private final class OneLogin: NIOSSHClientUserAuthenticationDelegate, @unchecked
         self.login = login
     }
 
-    func nextAuthenticationType(availableMethods: NIOSSHAvailableUserAuthenticationMethods,
-                                nextChallengePromise: EventLoopPromise<NIOSSHUserAuthenticationOffer?>) {
+    func nextAuthenticationType(
+        availableMethods: NIOSSHAvailableUserAuthenticationMethods,
+        nextChallengePromise: EventLoopPromise<NIOSSHUserAuthenticationOffer?>
+    ) {
         guard !offered else { return nextChallengePromise.fail(ServeTestError("login refused")) }
         offered = true
         let offer: NIOSSHUserAuthenticationOffer.Offer

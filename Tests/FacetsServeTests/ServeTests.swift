@@ -5,8 +5,9 @@ import Testing
 /// loopback only. Each test has its own port, XDG_STATE_HOME, keys and vault copy.
 @Suite("facets serve over SSH", .serialized)
 struct ServeTests {
-    @Test("the host key is made once with mode 0600, reused, matches ssh-keygen -l, and refused when others can read it",
-          .timeLimit(.minutes(1)))
+    @Test(
+        "the host key is made once with mode 0600, reused, matches ssh-keygen -l, and refused when others can read it",
+        .timeLimit(.minutes(1)))
     func hostKey() throws {
         let workspace = try Workspace()
         let keys = try workspace.write("authorized_keys", try String(contentsOfFile: try workspace.clientKey("id") + ".pub", encoding: .utf8))
@@ -27,14 +28,16 @@ struct ServeTests {
         #expect(second.stop() == 0)
 
         chmod(keyPath, 0o644)
-        let refused = try Harness.run(try Harness.facetsBinary(), ["serve", "--authorized-keys", keys, "--port", "0"],
-                                      environment: workspace.environment, timeout: 10)
+        let refused = try Harness.run(
+            try Harness.facetsBinary(), ["serve", "--authorized-keys", keys, "--port", "0"],
+            environment: workspace.environment, timeout: 10)
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("can be read by others"), "stderr: \(refused.stderr)")
     }
 
-    @Test("an authorized key gets the explorer: it navigates, resizes, quits, and its process is gone; it has the server's config",
-          .timeLimit(.minutes(1)))
+    @Test(
+        "an authorized key gets the explorer: it navigates, resizes, quits, and its process is gone; it has the server's config",
+        .timeLimit(.minutes(1)))
     func keySession() throws {
         let workspace = try Workspace()
         let identity = try workspace.clientKey("attendee")
@@ -77,8 +80,9 @@ struct ServeTests {
         #expect(server.stop() == 0)
     }
 
-    @Test("wrong keys and passwords are refused, slower each time; exec, sftp and forwarding are refused",
-          .timeLimit(.minutes(1)))
+    @Test(
+        "wrong keys and passwords are refused, slower each time; exec, sftp and forwarding are refused",
+        .timeLimit(.minutes(1)))
     func refusals() throws {
         let workspace = try Workspace()
         let identity = try workspace.clientKey("attendee")
@@ -99,7 +103,8 @@ struct ServeTests {
         #expect(sftp.status == 255 && sftp.stderr.contains("subsystem request failed"), "sftp: \(sftp)")
         let stdio = try Harness.run(ssh, server.sshOptions(identity: identity) + ["-W", "127.0.0.1:\(server.port)", target])
         #expect(stdio.status == 255 && stdio.stderr.contains("forwarding failed"), "-W: \(stdio)")
-        let remote = try Harness.run(ssh, server.sshOptions(identity: identity) + ["-N", "-o", "ExitOnForwardFailure=yes", "-R", "0:127.0.0.1:9", target])
+        let remote = try Harness.run(
+            ssh, server.sshOptions(identity: identity) + ["-N", "-o", "ExitOnForwardFailure=yes", "-R", "0:127.0.0.1:9", target])
         #expect(remote.status == 255 && remote.stderr.contains("remote port forwarding failed"), "-R: \(remote)")
         let noTerminal = try Harness.run(ssh, server.sshOptions(identity: identity) + ["-T", target])
         #expect(noTerminal.status == 1 && noTerminal.stderr.contains("needs a terminal"), "no pty: \(noTerminal)")
@@ -117,8 +122,9 @@ struct ServeTests {
             environment["SSH_ASKPASS_REQUIRE"] = "force"
             environment["FACETS_TEST_PASSWORD"] = word
             environment.removeValue(forKey: "DISPLAY")
-            return try Harness.run(ssh, server.sshOptions(batch: false) + ["-o", "NumberOfPasswordPrompts=1", "-T", target],
-                                   environment: environment)
+            return try Harness.run(
+                ssh, server.sshOptions(batch: false) + ["-o", "NumberOfPasswordPrompts=1", "-T", target],
+                environment: environment)
         }
         // The wrong key was failure 1; failures 2 and 3 are still free (a room's typos are not slowed).
         let wrong1 = try tryPassword("open says me")
@@ -140,8 +146,11 @@ struct ServeTests {
         #expect(right.seconds >= 1.0, "five failures before it: answered after \(right.seconds) s")
         #expect(server.logLines(containing: "auth refused").count == 5, "log: \(server.log)")
         #expect(server.logLines(containing: "(password)").count == 1, "the password session is logged as password")
-        print("serve refusals: wrong key \(String(format: "%.2f", wrongKey.seconds)) s, wrong passwords \([wrong1, wrong2, wrong3, wrong4].map { String(format: "%.2f", $0.seconds) }.joined(separator: ", ")) s, right password after \(String(format: "%.2f", right.seconds)) s")
-        #expect(server.logLines(containing: "does not verify").isEmpty, "a stranger's key has a good signature: an ordinary refusal, not a forged one")
+        print(
+            "serve refusals: wrong key \(String(format: "%.2f", wrongKey.seconds)) s, wrong passwords \([wrong1, wrong2, wrong3, wrong4].map { String(format: "%.2f", $0.seconds) }.joined(separator: ", ")) s, right password after \(String(format: "%.2f", right.seconds)) s"
+        )
+        #expect(
+            server.logLines(containing: "does not verify").isEmpty, "a stranger's key has a good signature: an ordinary refusal, not a forged one")
         #expect(server.stop() == 0)
     }
 
@@ -156,14 +165,19 @@ struct ServeTests {
         let ssh = try Harness.tool("ssh")
         let pattern = "facets --vault \(vault)$"
 
-        let outcome = PtyClients.run(count: 50, ssh: ssh, arguments: ["-tt"] + server.sshOptions(identity: identity) + ["workshop@127.0.0.1"],
-                                     marker: "Start here", timeout: 90) { Harness.pgrep(pattern).count }
-        print("serve 50 sessions: all showed the explorer after \(outcome.secondsToAllUI.map { String(format: "%.1f", $0) } ?? "never") s, \(outcome.explorersAtPeak) explorers at once, all done after \(String(format: "%.1f", outcome.secondsTotal)) s")
+        let outcome = PtyClients.run(
+            count: 50, ssh: ssh, arguments: ["-tt"] + server.sshOptions(identity: identity) + ["workshop@127.0.0.1"],
+            marker: "Start here", timeout: 90
+        ) { Harness.pgrep(pattern).count }
+        print(
+            "serve 50 sessions: all showed the explorer after \(outcome.secondsToAllUI.map { String(format: "%.1f", $0) } ?? "never") s, \(outcome.explorersAtPeak) explorers at once, all done after \(String(format: "%.1f", outcome.secondsTotal)) s"
+        )
         #expect(outcome.spawned == 50)
         #expect(outcome.sawUI == 50, "\(outcome.sawUI) of 50 saw the explorer\n\(server.log.suffix(2000))")
         #expect(outcome.explorersAtPeak == 50, "explorers running at once: \(outcome.explorersAtPeak)")
         #expect(outcome.exitedZero == 50, "\(outcome.exitedZero) of 50 ssh clients exited 0")
-        #expect(Harness.waitUntil(10) { server.logLines(containing: " ended: ").count == 50 }, "ended: \(server.logLines(containing: " ended: ").count)")
+        #expect(
+            Harness.waitUntil(10) { server.logLines(containing: " ended: ").count == 50 }, "ended: \(server.logLines(containing: " ended: ").count)")
         #expect(server.logLines(containing: " started: ").count == 50)
         #expect(server.logLines(containing: " ended: ").allSatisfy { $0.contains("exit 0") })
         #expect(Harness.waitUntil(5) { Harness.pgrep(pattern).isEmpty }, "explorers left: \(Harness.pgrep(pattern))")
@@ -171,8 +185,9 @@ struct ServeTests {
         #expect(server.stop() == 0)
     }
 
-    @Test("killing one session's explorer ends that session only; SIGTERM then closes the rest cleanly",
-          .timeLimit(.minutes(1)))
+    @Test(
+        "killing one session's explorer ends that session only; SIGTERM then closes the rest cleanly",
+        .timeLimit(.minutes(1)))
     func killedExplorer() throws {
         let workspace = try Workspace()
         let identity = try workspace.clientKey("attendee")
@@ -194,8 +209,9 @@ struct ServeTests {
         kill(victim, SIGKILL)
         let (gone, victimScreen) = tmux.waitForScreen("victim") { $0.contains("SSH-EXIT=") }
         #expect(gone, "the killed session's client is still connected:\n\(victimScreen)")
-        #expect(Harness.waitUntil(5) { server.logLines(containing: "session 1 ended:").first?.contains("killed by SIGKILL") == true },
-                "log: \(server.log)")
+        #expect(
+            Harness.waitUntil(5) { server.logLines(containing: "session 1 ended:").first?.contains("killed by SIGKILL") == true },
+            "log: \(server.log)")
 
         // The others still answer, and the server still takes newcomers.
         for name in ["b", "c"] {
@@ -220,8 +236,9 @@ struct ServeTests {
         print("serve shutdown with 3 sessions took \(String(format: "%.2f", stopSeconds)) s")
     }
 
-    @Test("--open lets anyone in; --max-sessions turns the next one away with a message; --idle-timeout closes a quiet session",
-          .timeLimit(.minutes(1)))
+    @Test(
+        "--open lets anyone in; --max-sessions turns the next one away with a message; --idle-timeout closes a quiet session",
+        .timeLimit(.minutes(1)))
     func openAndLimits() throws {
         let workspace = try Workspace()
         let server = try ServeProcess(workspace, ["--open", "--max-sessions", "1", "--idle-timeout", "4"])

@@ -53,8 +53,9 @@ struct CustomViewTests {
 
     @Test("Registered from outside the library, it opens on its key, handles its action, draws at 80x24 and closes")
     func counterView() {
-        var state = AppState(vault: Self.vault, width: 80, height: 24, settings: ExplorerSettings(),
-                             registry: .standard.registering(CounterView.registration))
+        var state = AppState(
+            vault: Self.vault, width: 80, height: 24, settings: ExplorerSettings(),
+            registry: .standard.registering(CounterView.registration))
         func press(_ keys: Key...) { for key in keys { _ = state.handle(key) } }
         func screen() -> [String] { Renderer.render(state).lines }
 
@@ -93,15 +94,17 @@ struct CustomViewTests {
 
     @Test("Its actions join the key map: help and the key table list them, and they can be rebound")
     func actionsInKeyMap() {
-        let state = AppState(vault: Self.vault, width: 80, height: 24, settings: ExplorerSettings(),
-                             registry: .standard.registering(CounterView.registration))
+        let state = AppState(
+            vault: Self.vault, width: 80, height: 24, settings: ExplorerSettings(),
+            registry: .standard.registering(CounterView.registration))
         #expect(state.keyMap.keys(for: CounterView.increment) == [.character("+")])
         #expect(state.keyMap.markdown.contains("| (counter) `+` | Count one more |"))
         #expect(state.keyMap.contexts.contains(CounterView.keys))
         #expect(state.keyMap.conflicts.isEmpty, "+ in its own context clashes with nothing")
         let rebound = ExplorerSettings(keyMap: KeyMap.defaults.rebinding(.quit, to: [.character("x")]))
-        var other = AppState(vault: Self.vault, width: 80, height: 24, settings: rebound,
-                             registry: .standard.registering(CounterView.registration))
+        var other = AppState(
+            vault: Self.vault, width: 80, height: 24, settings: rebound,
+            registry: .standard.registering(CounterView.registration))
         #expect(other.keyMap.keys(for: .quit) == [.character("x")], "the settings' own bindings stay")
         _ = other.handle(.character("C"))
         #expect(other.focus == CounterView.id)

@@ -36,8 +36,10 @@ struct EverySizeTests {
 
     /// Everything checked on one screen; records the first problem and returns false, or returns true.
     @discardableResult
-    static func check(_ state: AppState, width: Int, height: Int, _ what: String,
-                      sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+    static func check(
+        _ state: AppState, width: Int, height: Int, _ what: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> Bool {
         let screen = Renderer.render(state)
         guard let problem = problem(in: screen, of: state, width: width, height: height) else { return true }
         Issue.record("\(what) at \(width)x\(height): \(problem) \(SizeSweep.rerun)\n\(screen.text)", sourceLocation: sourceLocation)
@@ -96,17 +98,24 @@ struct EverySizeTests {
             if width >= tooSmallMessage.count, !shown.contains(tooSmallMessage.prefix(29)) { return "the message is cut though it fits" }
             return nil
         }
-        let expected: Layout.Arrangement = state.presenting ? .presenting : state.zoomed ? .zoomed
-            : width >= Layout.threeColumnWidth ? .threeColumns
-            : width >= Layout.twoColumnWidth && height >= Layout.twoColumnHeight ? .twoColumns : .onePane
+        let expected: Layout.Arrangement =
+            state.presenting
+            ? .presenting
+            : state.zoomed
+                ? .zoomed
+                : width >= Layout.threeColumnWidth
+                    ? .threeColumns
+                    : width >= Layout.twoColumnWidth && height >= Layout.twoColumnHeight ? .twoColumns : .onePane
         guard layout.arrangement == expected else { return "arranged as \(layout.arrangement), expected \(expected)" }
         // Borders where the layout says (an overlay may cover them).
         if state.overlay == nil {
             let glyphs = state.glyphs
             for pane in layout.panes where layout[pane].visible && layout[pane].bordered {
                 let r = layout[pane].outer
-                let corners = [(r.y, r.x, glyphs.topLeft), (r.y, r.maxX - 1, glyphs.topRight),
-                               (r.maxY - 1, r.x, glyphs.bottomLeft), (r.maxY - 1, r.maxX - 1, glyphs.bottomRight)]
+                let corners = [
+                    (r.y, r.x, glyphs.topLeft), (r.y, r.maxX - 1, glyphs.topRight),
+                    (r.maxY - 1, r.x, glyphs.bottomLeft), (r.maxY - 1, r.maxX - 1, glyphs.bottomRight),
+                ]
                 for (row, column, glyph) in corners where screen[row, column].text != glyph {
                     return "\(pane) pane: \(screen[row, column].text.debugDescription) at \(row),\(column) instead of \(glyph)"
                 }
@@ -126,9 +135,11 @@ struct EverySizeTests {
     /// The kinds of screen at one size, made from walkers already at that width (so each note is laid
     /// out once per width, not once per kind).
     static func screens(entry: Explorer, search: Explorer, presenter: Explorer) -> [(String, AppState)] {
-        [("long entry", entry.state), ("tree", entry.copy().press(.character("1"), .character("j")).state),
-         ("list", entry.copy().press(.character("2"), .character("j")).state), ("help", entry.copy().press(.character("?")).state),
-         ("search everything", search.state), ("presenter", presenter.state)]
+        [
+            ("long entry", entry.state), ("tree", entry.copy().press(.character("1"), .character("j")).state),
+            ("list", entry.copy().press(.character("2"), .character("j")).state), ("help", entry.copy().press(.character("?")).state),
+            ("search everything", search.state), ("presenter", presenter.state),
+        ]
     }
 
     static func walkers() -> (entry: Explorer, search: Explorer, presenter: Explorer) {
@@ -173,8 +184,10 @@ struct EverySizeTests {
         for width in [1, 19, 20, 69, 70, 120] {
             for (name, state) in Self.kinds {
                 let e = Explorer(state: state)
-                for height in SizeSweep.sample(Array(1...200), 30, always: [1, 2, 4, 5, 6, 7, 8, 200],
-                                               salt: "everyHeight \(width) \(name)") {
+                for height in SizeSweep.sample(
+                    Array(1...200), 30, always: [1, 2, 4, 5, 6, 7, 8, 200],
+                    salt: "everyHeight \(width) \(name)")
+                {
                     e.resize(width, height)
                     guard Self.check(e.state, width: width, height: height, name) else { return }
                 }
@@ -185,8 +198,10 @@ struct EverySizeTests {
     @Test("Random sizes up to 500x200, and keys pressed at each")
     func randomSizes() {
         var random = SplitMix64(seed: 0x5EED_FACE)
-        let keys: [Key] = [.character("j"), .pageDown, .character("G"), .tab, .enter, .character("k"), .character("?"),
-                           .escape, .character("z"), .character("P"), .backspace, .control("f"), .character("a"), .escape]
+        let keys: [Key] = [
+            .character("j"), .pageDown, .character("G"), .tab, .enter, .character("k"), .character("?"),
+            .escape, .character("z"), .character("P"), .backspace, .control("f"), .character("a"), .escape,
+        ]
         for round in 0..<120 {
             let width = Int(random.next() % 500) + 1
             let height = Int(random.next() % 200) + 1

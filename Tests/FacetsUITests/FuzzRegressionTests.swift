@@ -19,11 +19,15 @@ struct FuzzRegressionTests {
 
     /// The fuzz target's fixed notes: one linking to the fuzzed note, one it may link to.
     static let fixedFiles = [
-        SourceFile(path: "start.md", text: "---\ntitle: Start here\nvideoId: VIDEO\naliases: Begin\n---\n"
-            + "Links to [[fuzz]], [[Fuzz note|the fuzzed note]] and [[other_note#Part|other]] "
-            + "<a class=\"yt-timestamp\" data-t=\"00:01:02\">[00:01:02]</a>."),
-        SourceFile(path: "sub/other_note.md", text: "---\ntitle: Other note\nkind: practice\ngroup: Group\nvideoId: VIDEO\n---\n"
-            + "# Part\n- [[start]] said [00:00:30] and [[fuzz]]"),
+        SourceFile(
+            path: "start.md",
+            text: "---\ntitle: Start here\nvideoId: VIDEO\naliases: Begin\n---\n"
+                + "Links to [[fuzz]], [[Fuzz note|the fuzzed note]] and [[other_note#Part|other]] "
+                + "<a class=\"yt-timestamp\" data-t=\"00:01:02\">[00:01:02]</a>."),
+        SourceFile(
+            path: "sub/other_note.md",
+            text: "---\ntitle: Other note\nkind: practice\ngroup: Group\nvideoId: VIDEO\n---\n"
+                + "# Part\n- [[start]] said [00:00:30] and [[fuzz]]"),
     ]
 
     /// What the fuzz target checks of a document: no line wider than the width, no control character

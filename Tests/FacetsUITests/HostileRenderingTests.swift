@@ -77,8 +77,9 @@ struct HostileRenderingTests {
             }
         }
         #expect(hazards.isEmpty, "\(hazards.count) hazards, first: \(hazards.prefix(5))")
-        #expect(hyperlinks.contains { $0.contains("HOSTILE01%1B]8;;http://evil.example/%1B") },
-                "the escaped video id reaches the hyperlink percent-encoded: \(hyperlinks)")
+        #expect(
+            hyperlinks.contains { $0.contains("HOSTILE01%1B]8;;http://evil.example/%1B") },
+            "the escaped video id reaches the hyperlink percent-encoded: \(hyperlinks)")
     }
 
     @Test("the whole tree expanded, each node selected: titles from kinds, groups and talks are inert")
@@ -102,11 +103,13 @@ struct HostileRenderingTests {
         #expect(screens.contains("Hostile <U+202E>group<U+200B>"), "the group with a bidi override and a zero-width space")
     }
 
-    @Test("a URL carried in an OSC 8 hyperlink is printable ASCII, whatever it held", arguments: [
-        ("https://www.youtube.com/watch?v=ID&t=5s", "https://www.youtube.com/watch?v=ID&t=5s"),
-        ("https://x/?v=a\u{1B}]8;;http://evil/\u{1B}\\", "https://x/?v=a%1B]8;;http://evil/%1B\\"),
-        ("http://x/\u{07}\u{9B} é\u{202E}", "http://x/%07%C2%9B%20%C3%A9%E2%80%AE"),
-    ])
+    @Test(
+        "a URL carried in an OSC 8 hyperlink is printable ASCII, whatever it held",
+        arguments: [
+            ("https://www.youtube.com/watch?v=ID&t=5s", "https://www.youtube.com/watch?v=ID&t=5s"),
+            ("https://x/?v=a\u{1B}]8;;http://evil/\u{1B}\\", "https://x/?v=a%1B]8;;http://evil/%1B\\"),
+            ("http://x/\u{07}\u{9B} é\u{202E}", "http://x/%07%C2%9B%20%C3%A9%E2%80%AE"),
+        ])
     func hyperlinkURLs(url: String, expected: String) {
         #expect(ScreenBuffer.terminalSafeURL(url) == expected)
     }

@@ -83,8 +83,9 @@ struct KeyMapTests {
         #expect(three.conflicts.first?.actions == [.timeline, .zoom, .quit])
         let tour = KeyMap.defaults.rebinding(.leaveTour, to: [.right])
         #expect(tour.conflicts == [KeyMap.Conflict(key: .right, context: .tour, actions: [.tourNext, .leaveTour])])
-        #expect(KeyMap.defaults.rebinding(.tourPrevious, to: [.character("o")]).conflicts.isEmpty,
-                "o is toggle_expand's outside tours only")
+        #expect(
+            KeyMap.defaults.rebinding(.tourPrevious, to: [.character("o")]).conflicts.isEmpty,
+            "o is toggle_expand's outside tours only")
     }
 
     @Test("The first context in the list that binds a key wins")

@@ -57,8 +57,9 @@ struct KeyTests {
         d.press(.character("G"))
         let lines = d.state.detail.document.lines.count
         #expect(d.state.detail.cursor == lines - 1, "after G the cursor is on row \(d.state.detail.cursor) of \(lines)")
-        #expect(d.state.detail.scroll == lines - d.layout[.detail].content.height,
-                "after G the view ends at row \(d.state.detail.scroll + d.layout[.detail].content.height) of \(lines)")
+        #expect(
+            d.state.detail.scroll == lines - d.layout[.detail].content.height,
+            "after G the view ends at row \(d.state.detail.scroll + d.layout[.detail].content.height) of \(lines)")
         let before = d.state.detail.cursor
         d.press(.character("G"))
         #expect(d.state.detail.cursor == before, "a second G moves no further")
@@ -90,10 +91,16 @@ struct KeyTests {
     func tabCycles() {
         let e = Explorer()
         var order: [ViewID] = [e.state.focus]
-        for _ in 0..<3 { e.press(.tab); order.append(e.state.focus) }
+        for _ in 0..<3 {
+            e.press(.tab)
+            order.append(e.state.focus)
+        }
         #expect(order == [.tree, .list, .detail, .tree])
         var back: [ViewID] = [e.state.focus]
-        for _ in 0..<3 { e.press(.backTab); back.append(e.state.focus) }
+        for _ in 0..<3 {
+            e.press(.backTab)
+            back.append(e.state.focus)
+        }
         #expect(back == [.tree, .detail, .list, .tree])
         // The focused pane's title and border are drawn focused.
         e.press(.tab)
@@ -296,10 +303,12 @@ struct KeyTests {
 
     @Test("A link to a note that does not exist shows a 'No note for' page")
     func missingTarget() throws {
-        let vault = Vault(origin: "test", files: [
-            SourceFile(path: "a.md", text: "---\ntitle: Alpha\n---\nSee [[nowhere]] and [[b]].\n"),
-            SourceFile(path: "b.md", text: "---\ntitle: Beta\n---\nBack to [[a]].\n"),
-        ])
+        let vault = Vault(
+            origin: "test",
+            files: [
+                SourceFile(path: "a.md", text: "---\ntitle: Alpha\n---\nSee [[nowhere]] and [[b]].\n"),
+                SourceFile(path: "b.md", text: "---\ntitle: Beta\n---\nBack to [[a]].\n"),
+            ])
         let e = Explorer(state: AppState(vault: vault, width: 80, height: 24))
         e.press(.enter)
         e.selectListEntry(titled: "Alpha").press(.enter)

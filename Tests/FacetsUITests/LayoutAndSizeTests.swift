@@ -7,18 +7,22 @@ import Testing
 @Suite("Layout and sizes")
 struct LayoutAndSizeTests {
     /// Checks a rendered screen: its shape, line widths, and where the cursor rests.
-    static func checkShape(_ screen: ScreenBuffer, width: Int, height: Int, _ what: String,
-                           sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(screen.width == width && screen.height == height, "\(what): buffer is \(screen.width)x\(screen.height)",
-                sourceLocation: sourceLocation)
+    static func checkShape(
+        _ screen: ScreenBuffer, width: Int, height: Int, _ what: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            screen.width == width && screen.height == height, "\(what): buffer is \(screen.width)x\(screen.height)",
+            sourceLocation: sourceLocation)
         let lines = screen.lines
         #expect(lines.count == height, "\(what): \(lines.count) lines", sourceLocation: sourceLocation)
         for (row, line) in lines.enumerated() where DisplayWidth.of(line) > width {
             Issue.record("\(what): line \(row) is \(DisplayWidth.of(line)) wide: \(line.debugDescription)", sourceLocation: sourceLocation)
         }
         if let cursor = screen.cursor {
-            #expect(cursor.row >= 0 && cursor.row < height && cursor.column >= 0 && cursor.column < width,
-                    "\(what): cursor at \(cursor) is off screen", sourceLocation: sourceLocation)
+            #expect(
+                cursor.row >= 0 && cursor.row < height && cursor.column >= 0 && cursor.column < width,
+                "\(what): cursor at \(cursor) is off screen", sourceLocation: sourceLocation)
         }
     }
 
@@ -72,12 +76,14 @@ struct LayoutAndSizeTests {
         #expect(e.layout[.tree].visible)
     }
 
-    @Test("The arrangement follows the width", arguments: [
-        (200, 50, Layout.Arrangement.threeColumns), (120, 24, .threeColumns), (119, 24, .twoColumns),
-        (70, 24, .twoColumns), (69, 24, .onePane), (20, 5, .onePane), (19, 24, .tooSmall), (80, 4, .tooSmall),
-        (80, 7, .twoColumns), (80, 6, .onePane), (119, 5, .onePane), (120, 5, .threeColumns),
-        (1, 1, .tooSmall), (0, 0, .tooSmall),
-    ])
+    @Test(
+        "The arrangement follows the width",
+        arguments: [
+            (200, 50, Layout.Arrangement.threeColumns), (120, 24, .threeColumns), (119, 24, .twoColumns),
+            (70, 24, .twoColumns), (69, 24, .onePane), (20, 5, .onePane), (19, 24, .tooSmall), (80, 4, .tooSmall),
+            (80, 7, .twoColumns), (80, 6, .onePane), (119, 5, .onePane), (120, 5, .threeColumns),
+            (1, 1, .tooSmall), (0, 0, .tooSmall),
+        ])
     func arrangementByWidth(_ width: Int, _ height: Int, _ expected: Layout.Arrangement) {
         #expect(Layout(width: width, height: height, panes: [.tree, .list, .detail], focus: .tree, zoomed: false).arrangement == expected)
         let e = Explorer(width, height)
@@ -161,8 +167,9 @@ struct LayoutAndSizeTests {
 
     /// Every width in a full sweep (`FACETS_FULL_SWEEP=1`); by default a seeded sample of them and the
     /// widths where the arrangement changes (see `SizeSweep`), each at every height.
-    @Test("Every size from 1x1 to 60x20 renders every kind of screen within its width",
-          arguments: SizeSweep.sample(Array(1...60), 12, always: [1, 8, 9, 19, 20, 21, 60], salt: "everySmallSize"))
+    @Test(
+        "Every size from 1x1 to 60x20 renders every kind of screen within its width",
+        arguments: SizeSweep.sample(Array(1...60), 12, always: [1, 8, 9, 19, 20, 21, 60], salt: "everySmallSize"))
     func everySmallSize(width: Int) {
         let kinds = Self.kinds
         // One explorer per kind walks down the heights at this width: the detail is laid out again
@@ -185,8 +192,9 @@ struct LayoutAndSizeTests {
             // Keys at a quarter of the sizes, on diagonals so that every width and every height has some.
             guard (width + height) % 4 == 0 else { continue }
             let e = walkers[2].1.copy()
-            e.press(.character("j"), .pageDown, .character("G"), .tab, .enter, .character("k"), .character("/"),
-                    .character("a"), .enter, .character("z"))
+            e.press(
+                .character("j"), .pageDown, .character("G"), .tab, .enter, .character("k"), .character("/"),
+                .character("a"), .enter, .character("z"))
             Self.checkShape(e.screen, width: width, height: height, "keys at \(width)x\(height)")
             if height % 4 == 0 {
                 e.resize(80, 24)
@@ -197,9 +205,11 @@ struct LayoutAndSizeTests {
 
     /// In the one-pane arrangement the detail pane is hidden while the list has the focus; whatever is
     /// opened from there must still be laid out for the detail pane's width once it shows.
-    @Test("One pane: what opens from the list or the tree is laid out at the detail pane's width", arguments: [
-        "Enter in the list", "double-click in the list", "search all from the tree", "t from the list",
-    ])
+    @Test(
+        "One pane: what opens from the list or the tree is laid out at the detail pane's width",
+        arguments: [
+            "Enter in the list", "double-click in the list", "search all from the tree", "t from the list",
+        ])
     func onePaneOpensAtFullWidth(_ how: String) {
         let e = Explorer(50, 20).selectTreeRow(titled: "Practices").press(.enter)
             .selectListEntry(titled: "Safe experimental spaces")
@@ -230,8 +240,9 @@ struct LayoutAndSizeTests {
             #expect(e.lastEffects == [.redrawAll])
             #expect(e.state.subject == subject)
             let visible = e.layout[.detail].content.height
-            #expect(e.state.detail.cursor >= e.state.detail.scroll && e.state.detail.cursor < e.state.detail.scroll + max(1, visible),
-                    "\(w)x\(h): cursor \(e.state.detail.cursor) scroll \(e.state.detail.scroll) visible \(visible)")
+            #expect(
+                e.state.detail.cursor >= e.state.detail.scroll && e.state.detail.cursor < e.state.detail.scroll + max(1, visible),
+                "\(w)x\(h): cursor \(e.state.detail.cursor) scroll \(e.state.detail.scroll) visible \(visible)")
             LayoutAndSizeTests.checkShape(e.screen, width: w, height: h, "\(w)x\(h)")
         }
         #expect(e.titleRow(.detail).contains("Safe experimental spaces"))

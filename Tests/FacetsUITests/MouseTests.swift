@@ -116,9 +116,11 @@ struct MouseTests {
         #expect(e.state.location == before)
     }
 
-    @Test("Clicks outside every pane, and at wild positions, are harmless", arguments: [
-        (-1, -1), (23, 5), (500, 500), (0, 79), (Int.max / 2, 3),
-    ])
+    @Test(
+        "Clicks outside every pane, and at wild positions, are harmless",
+        arguments: [
+            (-1, -1), (23, 5), (500, 500), (0, 79), (Int.max / 2, 3),
+        ])
     func clickAnywhere(_ row: Int, _ column: Int) {
         let e = KeyTests.safeSpaces()
         e.click(row: row, column: column).doubleClick(row: row, column: column).wheel(down: true, row: row, column: column)

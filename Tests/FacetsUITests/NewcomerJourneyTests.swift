@@ -42,13 +42,14 @@ struct NewcomerJourneyTests {
         #expect(e.selectedTitle == "Procurement rules and internal regulations")
 
         // 5. Down the challenge to the line linking Denmark's free municipalities; Enter follows it.
-        let denmarkRow = try #require(e.state.detail.document.lines.indices.first { row in
-            guard let ref = e.state.detail.document.refs(onRow: row).first else { return false }
-            if case .note(let index, _) = e.state.detail.document.refs[ref].target {
-                return bundledVault.notes[index].stem == "free_municipalities_denmark"
-            }
-            return false
-        })
+        let denmarkRow = try #require(
+            e.state.detail.document.lines.indices.first { row in
+                guard let ref = e.state.detail.document.refs(onRow: row).first else { return false }
+                if case .note(let index, _) = e.state.detail.document.refs[ref].target {
+                    return bundledVault.notes[index].stem == "free_municipalities_denmark"
+                }
+                return false
+            })
         e.press(.pageDown)
         e.moveDetailCursor(to: denmarkRow)
         let challengeLocation = e.state.location
@@ -62,11 +63,12 @@ struct NewcomerJourneyTests {
         #expect(e.selectedTitle == "Denmark's free municipalities")
 
         // 6. The row citing 01:17:23, followed: the talk's timeline at that moment.
-        let stampRow = try #require(e.state.detail.document.lines.indices.first { row in
-            guard let ref = e.state.detail.document.refs(onRow: row).first else { return false }
-            if case .moment(_, let seconds, _) = e.state.detail.document.refs[ref].target { return seconds == 1 * 3600 + 17 * 60 + 23 }
-            return false
-        })
+        let stampRow = try #require(
+            e.state.detail.document.lines.indices.first { row in
+                guard let ref = e.state.detail.document.refs(onRow: row).first else { return false }
+                if case .moment(_, let seconds, _) = e.state.detail.document.refs[ref].target { return seconds == 1 * 3600 + 17 * 60 + 23 }
+                return false
+            })
         e.moveDetailCursor(to: stampRow)
         let exampleLocation = e.state.location
         #expect(e.detail.anyContains("▸01:17:23["))

@@ -51,8 +51,9 @@ struct PaneRenderingTests {
         let rows = e.list
         for (k, title) in titles.enumerated() {
             let shown = rows.indices.contains(k) ? rows[k] : ""
-            #expect(shown.hasPrefix(String(title.prefix(20))),
-                    "list row \(k) should show \(title.debugDescription), shows \(shown.debugDescription)")
+            #expect(
+                shown.hasPrefix(String(title.prefix(20))),
+                "list row \(k) should show \(title.debugDescription), shows \(shown.debugDescription)")
         }
         #expect(rows.dropFirst(titles.count).allSatisfy { $0.isEmpty })
     }
@@ -160,8 +161,9 @@ struct PaneRenderingTests {
         for (i, a) in names.enumerated() {
             for b in names.dropFirst(i + 1) {
                 #expect(Theme(a).appearance(CellStyle(.selection)) != Theme(b).appearance(CellStyle(.selection)), "\(a) vs \(b)")
-                #expect(Theme(a).appearance(CellStyle(.normal, selected: true)) != Theme(b).appearance(CellStyle(.normal, selected: true)),
-                        "\(a) vs \(b)")
+                #expect(
+                    Theme(a).appearance(CellStyle(.normal, selected: true)) != Theme(b).appearance(CellStyle(.normal, selected: true)),
+                    "\(a) vs \(b)")
             }
         }
     }
@@ -261,6 +263,8 @@ struct PaneRenderingTests {
 
 enum BundledNotesAreASCII {
     static func check() -> Bool {
-        bundledVault.notes.allSatisfy { note in note.title.unicodeScalars.allSatisfy(\.isASCII) && note.readBody().unicodeScalars.allSatisfy(\.isASCII) }
+        bundledVault.notes.allSatisfy { note in
+            note.title.unicodeScalars.allSatisfy(\.isASCII) && note.readBody().unicodeScalars.allSatisfy(\.isASCII)
+        }
     }
 }

@@ -37,7 +37,9 @@ struct RandomNotePropertyTests {
             let text = Self.randomNote(&g)
             let note = NoteParser.parse(path: "n\(round).md", bytes: Array(text.utf8))
             let lineCount = note.readText().split(separator: "\n", omittingEmptySubsequences: false).count
-            for link in note.readLinks() { #expect(link.line >= 1 && link.line <= lineCount, "round \(round): link line \(link.line) of \(lineCount)") }
+            for link in note.readLinks() {
+                #expect(link.line >= 1 && link.line <= lineCount, "round \(round): link line \(link.line) of \(lineCount)")
+            }
             for stamp in note.timestamps { #expect(stamp.line >= 1 && stamp.line <= lineCount, "round \(round): stamp line \(stamp.line)") }
             _ = note.readBlocks()
         }

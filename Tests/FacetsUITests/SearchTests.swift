@@ -59,8 +59,9 @@ struct SearchTests {
         let first = SearchTests.listRow(e, 0)
         #expect(first.text.hasPrefix("Collaboration"), "first list row shows \(first.text.debugDescription)")
         #expect(first.text.contains("…"), "the middle of the title is left out: \(first.text.debugDescription)")
-        #expect(first.matched.lowercased() == "silo",
-                "the row shows \(first.text.debugDescription) with matched cells \(first.matched.debugDescription)")
+        #expect(
+            first.matched.lowercased() == "silo",
+            "the row shows \(first.text.debugDescription) with matched cells \(first.matched.debugDescription)")
     }
 
     @Test("Enter keeps the filter and focuses the list; n and N step through the hits")
@@ -186,18 +187,21 @@ struct SearchTests {
 
     @Test("Control and odd keys while typing do not crash or leak into the query")
     func controlKeysWhileTyping() {
-        let odd: [Key] = [.control("a"), .control("b"), .control("e"), .control("k"), .control("w"), .control("z"),
-                          .left, .right, .home, .end, .delete, .function(5), .pageDown, .pageUp, .tab, .backTab,
-                          .mouse(MouseEvent(kind: .click, row: 3, column: 3)), .resize(width: 80, height: 24),
-                          .character("\u{7}"), .character("\u{1B}"), .character("\u{9B}"), .character("\u{202E}")]
+        let odd: [Key] = [
+            .control("a"), .control("b"), .control("e"), .control("k"), .control("w"), .control("z"),
+            .left, .right, .home, .end, .delete, .function(5), .pageDown, .pageUp, .tab, .backTab,
+            .mouse(MouseEvent(kind: .click, row: 3, column: 3)), .resize(width: 80, height: 24),
+            .character("\u{7}"), .character("\u{1B}"), .character("\u{9B}"), .character("\u{202E}"),
+        ]
         for field in ["/", ":"] {
             let e = Explorer()
             if field == "/" { e.type("/silo") } else { e.press(.character(":")).type("silo") }
             e.press(odd)
             LayoutAndSizeTests.checkShape(e.screen, width: 80, height: 24, "odd keys in \(field)")
             let text = e.lines.joined()
-            #expect(!text.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) },
-                    "no control character reaches the screen")
+            #expect(
+                !text.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) },
+                "no control character reaches the screen")
         }
         let find = KeyTests.safeSpaces().type("/mistake")
         find.press(odd)
@@ -252,7 +256,10 @@ struct SearchTests {
     @Test("Moving in Search all entries, and a body-only hit opening at its line")
     func searchAllMoves() throws {
         let e = Explorer().press(.control("f")).type("cycling infrastructure")
-        guard let search = e.state.globalSearch else { Issue.record("no overlay"); return }
+        guard let search = e.state.globalSearch else {
+            Issue.record("no overlay")
+            return
+        }
         #expect(!search.hits.isEmpty)
         e.press(.down, .up, .pageDown, .pageUp)
         e.press(.enter)
@@ -324,7 +331,9 @@ struct SearchTests {
         let walked = Explorer().selectTreeRow(titled: "Challenges").press(.enter)
             .selectListEntry(titled: "Procurement rules and internal regulations").press(.enter)
             .moveDetailCursor(to: row)
-        #expect(found.state.detail.moment == walked.state.detail.moment, "moment after find \(found.state.detail.moment ?? -1), after j \(walked.state.detail.moment ?? -1)")
+        #expect(
+            found.state.detail.moment == walked.state.detail.moment,
+            "moment after find \(found.state.detail.moment ?? -1), after j \(walked.state.detail.moment ?? -1)")
         let saidAround = { (e: Explorer) in e.state.detail.document.lines.first { $0.text.hasPrefix("Said around") }?.text }
         #expect(saidAround(found) == saidAround(walked))
         found.press(.character("t"))
@@ -344,7 +353,9 @@ struct SearchTests {
         let count = e.state.list.entries.count
         if e.state.list.filter != nil {
             // Still filtered: then the list must hold the filter's hits.
-            #expect(e.state.list.entries == e.state.list.filter?.hits.map(\.note), "list title \(title) over \(count) entries of \(e.selectedNodeTitle ?? "?")")
+            #expect(
+                e.state.list.entries == e.state.list.filter?.hits.map(\.note),
+                "list title \(title) over \(count) entries of \(e.selectedNodeTitle ?? "?")")
         }
         e.press(.character("h"), .escape)
         #expect(e.state.focus == .list)

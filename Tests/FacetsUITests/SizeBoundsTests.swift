@@ -62,8 +62,10 @@ struct SizeBoundsTests {
     @Test("a 50 MB note is skipped with a warning; the rest of the vault loads")
     func fiftyMegabytes() throws {
         try Self.withVault(linking: "huge") { folder in
-            try Self.write(Self.repeated("A paragraph with [[ordinary]] links and **bold** words.\n\n", toLength: 50_000_000,
-                                         header: "---\ntitle: Huge\n---\n"), to: folder.appendingPathComponent("huge.md"))
+            try Self.write(
+                Self.repeated(
+                    "A paragraph with [[ordinary]] links and **bold** words.\n\n", toLength: 50_000_000,
+                    header: "---\ntitle: Huge\n---\n"), to: folder.appendingPathComponent("huge.md"))
             let (vault, elapsed) = try Self.seconds { try Vault.load(directory: folder.path) }
             #expect(elapsed < 20, "\(elapsed) s")
             #expect(vault.notes.map(\.stem) == ["ordinary"])
@@ -83,15 +85,19 @@ struct SizeBoundsTests {
         }
     }
 
-    @Test("a note just under the limit made of one long line loads, lays out and renders", arguments: SizeSweep.sample([
-        "word [[ordinary]] *emphasis* `code` <a class=\"yt-timestamp\" data-t=\"00:01:02\">[00:01:02]</a> ",
-        "x", // one word of 8 MiB: every row of the layout cuts it
-    ], 1, salt: "longLineUnderTheLimit"))
+    @Test(
+        "a note just under the limit made of one long line loads, lays out and renders",
+        arguments: SizeSweep.sample(
+            [
+                "word [[ordinary]] *emphasis* `code` <a class=\"yt-timestamp\" data-t=\"00:01:02\">[00:01:02]</a> ",
+                "x",  // one word of 8 MiB: every row of the layout cuts it
+            ], 1, salt: "longLineUnderTheLimit"))
     func longLineUnderTheLimit(piece: String) throws {
         try Self.withVault(linking: "line") { folder in
             let size = Self.limit - 1024
-            try Self.write(Self.repeated(piece, toLength: size, header: "---\ntitle: Line\nvideoId: VID\n---\n"),
-                           to: folder.appendingPathComponent("line.md"))
+            try Self.write(
+                Self.repeated(piece, toLength: size, header: "---\ntitle: Line\nvideoId: VID\n---\n"),
+                to: folder.appendingPathComponent("line.md"))
             let ((vault, document), elapsed) = try Self.seconds { try Self.loadAndShow(folder, note: "line") }
             #expect(elapsed < 240, "\(elapsed) s to load and show an 8 MiB line")
             #expect(vault.notes.count == 2)
@@ -101,9 +107,13 @@ struct SizeBoundsTests {
         }
     }
 
-    @Test("100,000 links in one note, one per line and all on one line, to one note and to many", arguments: SizeSweep.sample([
-        [true, true], [true, false], [false, true], [false, false],
-    ], 1, salt: "hundredThousandLinks").map { ($0[0], $0[1]) })
+    @Test(
+        "100,000 links in one note, one per line and all on one line, to one note and to many",
+        arguments: SizeSweep.sample(
+            [
+                [true, true], [true, false], [false, true], [false, false],
+            ], 1, salt: "hundredThousandLinks"
+        ).map { ($0[0], $0[1]) })
     func hundredThousandLinks(onOneLine: Bool, sameTarget: Bool) throws {
         try Self.withVault(linking: "links") { folder in
             let separator = onOneLine ? " " : "\n"
@@ -130,9 +140,10 @@ struct SizeBoundsTests {
         }
     }
 
-    @Test("100,000 timestamps in one note, on one line and one per line, with words and bare: its page, its timeline",
-          arguments: SizeSweep.sample([[true, true], [false, true], [true, false]], 1, salt: "hundredThousandTimestamps")
-              .map { ($0[0], $0[1]) })
+    @Test(
+        "100,000 timestamps in one note, on one line and one per line, with words and bare: its page, its timeline",
+        arguments: SizeSweep.sample([[true, true], [false, true], [true, false]], 1, salt: "hundredThousandTimestamps")
+            .map { ($0[0], $0[1]) })
     func hundredThousandTimestamps(onOneLine: Bool, worded: Bool) throws {
         try Self.withVault(linking: "stamps") { folder in
             let stamps = (0..<100_000).map { i in
@@ -182,8 +193,9 @@ struct SizeBoundsTests {
         #expect(document.lines.contains { $0.text.contains("level 9999") })
     }
 
-    @Test("100,000 small notes load, every one of them; the explorer opens and searches them",
-          .enabled(if: SizeSweep.full, "minutes of writing 100,000 files: FACETS_FULL_SWEEP=1 runs it"))
+    @Test(
+        "100,000 small notes load, every one of them; the explorer opens and searches them",
+        .enabled(if: SizeSweep.full, "minutes of writing 100,000 files: FACETS_FULL_SWEEP=1 runs it"))
     func hundredThousandNotes() throws {
         try Self.withVault(linking: "note_0") { folder in
             for i in 0..<100_000 {

@@ -77,8 +77,10 @@ struct LinkGraph: Sendable {
             var paths = indexes.prefix(5).map { notes[$0].path }.joined(separator: ", ")
             if indexes.count > 5 { paths += " and \(indexes.count - 5) more" }
             for index in indexes {
-                diagnostics.append(Diagnostic(.warning, path: notes[index].path, line: 0,
-                    "\(indexes.count) notes share the name \"\(stem)\" (\(paths)); links by name reach \(notes[indexes[0]].path)"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, path: notes[index].path, line: 0,
+                        "\(indexes.count) notes share the name \"\(stem)\" (\(paths)); links by name reach \(notes[indexes[0]].path)"))
             }
         }
         self.diagnostics = diagnostics

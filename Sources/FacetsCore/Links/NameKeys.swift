@@ -49,7 +49,7 @@ public enum NameKeys {
         if first == 0x2F || first == 0x5C { return true }
         if first == 0x7E, target == "~" || target.hasPrefix("~/") { return true }
         let hasDot = target.utf8.withContiguousStorageIfAvailable { $0.contains(0x2E) } ?? target.utf8.contains(0x2E)
-        guard hasDot else { return false } // no "." at all: no ".."
+        guard hasDot else { return false }  // no "." at all: no ".."
         return target.split(separator: "/").contains("..") || target.split(separator: "\\").contains("..")
     }
 
@@ -84,13 +84,19 @@ public enum NameKeys {
                             pendingSpace = count > 0
                             continue
                         }
-                        if pendingSpace { out[count] = 0x20; count += 1 }
+                        if pendingSpace {
+                            out[count] = 0x20
+                            count += 1
+                        }
                         pendingSpace = false
-                        out[count] = Byte.lower(b); count += 1
+                        out[count] = Byte.lower(b)
+                        count += 1
                     } else if isSeparator {
-                        out[count] = 0x5F; count += 1
+                        out[count] = 0x5F
+                        count += 1
                     } else if Byte.isLetter(b) || Byte.isDigit(b) {
-                        out[count] = Byte.lower(b); count += 1
+                        out[count] = Byte.lower(b)
+                        count += 1
                     }
                 }
                 return count

@@ -35,17 +35,21 @@ enum VaultLoad {
         switch source {
         case .folder(let directory):
             let listing = try VaultReader.list(directory: directory)
-            return Listing(source: source, origin: directory, root: listing.root, paths: listing.paths,
-                           inputs: Array(repeating: .file, count: listing.paths.count), diagnostics: listing.diagnostics)
+            return Listing(
+                source: source, origin: directory, root: listing.root, paths: listing.paths,
+                inputs: Array(repeating: .file, count: listing.paths.count), diagnostics: listing.diagnostics)
         case .files(let files, let origin):
-            return Listing(source: source, origin: origin, root: nil, paths: files.map(\.path),
-                           inputs: files.map { .memory($0.bytes) }, diagnostics: [])
+            return Listing(
+                source: source, origin: origin, root: nil, paths: files.map(\.path),
+                inputs: files.map { .memory($0.bytes) }, diagnostics: [])
         }
     }
 
     /// Steps 2 to 4. `cache` is where file-backed notes keep their recently read text (a reload shares
     /// the earlier load's).
-    static func run(_ listing: Listing, cache: NoteFileCache = NoteFileCache(), timer: PhaseTimer = PhaseTimer()) -> (vault: Vault, report: LoadReport) {
+    static func run(
+        _ listing: Listing, cache: NoteFileCache = NoteFileCache(), timer: PhaseTimer = PhaseTimer()
+    ) -> (vault: Vault, report: LoadReport) {
         var timer = timer
         let paths = listing.paths, inputs = listing.inputs, root = listing.root ?? ""
         let pathNames = PathNames(paths: paths)
@@ -92,14 +96,17 @@ enum VaultLoad {
             // A file that could not be read moves every later note up a place, and the hints name notes by
             // their place in the listing: worked out again for the notes there are (rare; files read again).
             let present = notes, pathNames = PathNames(paths: present.map(\.path))
-            hints = LoadHints(pathNames: pathNames, notes: Parallel.map(count: present.count) { index in
-                LinkHints(note: present[index], links: present[index].readLinks(), pathNames: pathNames)
-            })
+            hints = LoadHints(
+                pathNames: pathNames,
+                notes: Parallel.map(count: present.count) { index in
+                    LinkHints(note: present[index], links: present[index].readLinks(), pathNames: pathNames)
+                })
             timer.lap("hints again")
         }
         var report = LoadReport(phases: timer.phases)
-        let vault = Vault(origin: listing.origin, notes: notes, readDiagnostics: diagnostics, hints: hints,
-                          loadedFrom: Vault.LoadedFrom(source: listing.source, cache: cache), report: &report)
+        let vault = Vault(
+            origin: listing.origin, notes: notes, readDiagnostics: diagnostics, hints: hints,
+            loadedFrom: Vault.LoadedFrom(source: listing.source, cache: cache), report: &report)
         return (vault, report)
     }
 
@@ -132,8 +139,9 @@ extension Vault {
 
     /// Builds a vault from files already read (the bundle's, or a test's).
     public init(origin: String, files: [SourceFile], readDiagnostics: [Diagnostic] = []) {
-        let listing = VaultLoad.Listing(source: .files(files, origin: origin), origin: origin, root: nil, paths: files.map(\.path),
-                                        inputs: files.map { .memory($0.bytes) }, diagnostics: readDiagnostics)
+        let listing = VaultLoad.Listing(
+            source: .files(files, origin: origin), origin: origin, root: nil, paths: files.map(\.path),
+            inputs: files.map { .memory($0.bytes) }, diagnostics: readDiagnostics)
         self = VaultLoad.run(listing).vault
     }
 

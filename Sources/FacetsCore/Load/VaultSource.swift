@@ -72,7 +72,9 @@ public enum VaultReader {
     }
 
     /// Reads every note below a folder and hands it to `transform` (see `read(_:perThread:transform:)`).
-    public static func read<T: Sendable>(directory: String, transform: @Sendable (SourceFile, String) -> T) throws(VaultError) -> (files: [T], diagnostics: [Diagnostic]) {
+    public static func read<T: Sendable>(
+        directory: String, transform: @Sendable (SourceFile, String) -> T
+    ) throws(VaultError) -> (files: [T], diagnostics: [Diagnostic]) {
         let listing = try list(directory: directory)
         let read = read(listing, perThread: { () }) { _, _, file in transform(file, listing.root + "/" + file.path) }
         return (read.files.compactMap { $0 }, listing.diagnostics + read.diagnostics)
@@ -84,8 +86,10 @@ public enum VaultReader {
     /// by index, nil for a file that could not be read (its diagnostic says why). The bytes are lent for
     /// the call only: each thread reads every file into the same memory, since fresh pages for 275 MB of
     /// notes cost more than the reading.
-    public static func read<T: Sendable, State>(_ listing: Listing, perThread makeState: @Sendable () -> State,
-                                                transform: @Sendable (State, Int, SourceFile) -> T) -> (files: [T?], diagnostics: [Diagnostic]) {
+    public static func read<T: Sendable, State>(
+        _ listing: Listing, perThread makeState: @Sendable () -> State,
+        transform: @Sendable (State, Int, SourceFile) -> T
+    ) -> (files: [T?], diagnostics: [Diagnostic]) {
         let paths = listing.paths
         // Files are opened by their path in the folder, opened once here (by full path if it cannot be).
         let folder = open(listing.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -107,16 +111,20 @@ public enum VaultReader {
         return String(cString: resolved)
     }
 
-    private static func walk(root: String, relative: String, into paths: inout [String],
-                             diagnostics: inout [Diagnostic], depth: Int) {
+    private static func walk(
+        root: String, relative: String, into paths: inout [String],
+        diagnostics: inout [Diagnostic], depth: Int
+    ) {
         let folder = relative.isEmpty ? root : root + "/" + relative
         guard depth < 64 else {
             diagnostics.append(Diagnostic(.warning, path: relative, line: 0, "folders nested too deeply; not read"))
             return
         }
         guard let dir = opendir(folder) else {
-            diagnostics.append(Diagnostic(.error, path: relative.isEmpty ? "." : relative, line: 0,
-                                          "cannot read folder: \(String(cString: strerror(errno)))"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, path: relative.isEmpty ? "." : relative, line: 0,
+                    "cannot read folder: \(String(cString: strerror(errno)))"))
             return
         }
         defer { closedir(dir) }
@@ -132,13 +140,17 @@ public enum VaultReader {
                 if kind == Int32(DT_LNK) {
                     // Follow a link only when it stays inside the vault.
                     guard let target = realPath(childPath) else {
-                        diagnostics.append(Diagnostic(.warning, path: childRelative, line: 0,
-                                                      "symbolic link leads nowhere (broken or a loop); not followed"))
+                        diagnostics.append(
+                            Diagnostic(
+                                .warning, path: childRelative, line: 0,
+                                "symbolic link leads nowhere (broken or a loop); not followed"))
                         continue
                     }
                     guard target == root || target.hasPrefix(root + "/") else {
-                        diagnostics.append(Diagnostic(.warning, path: childRelative, line: 0,
-                                                      "symbolic link leads outside the vault; not followed"))
+                        diagnostics.append(
+                            Diagnostic(
+                                .warning, path: childRelative, line: 0,
+                                "symbolic link leads outside the vault; not followed"))
                         continue
                     }
                 }
@@ -161,7 +173,8 @@ public enum VaultReader {
     /// A listed file, by its path in the folder opened as `folder` (by its full path below `root` when
     /// the folder could not be opened, `folder` < 0).
     static func readFile(_ relative: String, root: String, folder: Int32, buffer: ReadBuffer) -> Result<SourceFile, Diagnostic> {
-        folder >= 0 ? readFile(relative, in: folder, relative: relative, buffer: buffer)
+        folder >= 0
+            ? readFile(relative, in: folder, relative: relative, buffer: buffer)
             : readFile(root + "/" + relative, in: AT_FDCWD, relative: relative, buffer: buffer)
     }
 
@@ -173,8 +186,10 @@ public enum VaultReader {
         case .failure(.unreadable(let error)):
             return .failure(Diagnostic(.error, path: relative, line: 0, "cannot read: \(String(cString: strerror(error)))"))
         case .failure(.tooLarge(let size)):
-            return .failure(Diagnostic(.warning, path: relative, line: 0,
-                                       "skipped: \(size) bytes is over the \(maximumFileSize / 1024 / 1024) MiB limit for a note"))
+            return .failure(
+                Diagnostic(
+                    .warning, path: relative, line: 0,
+                    "skipped: \(size) bytes is over the \(maximumFileSize / 1024 / 1024) MiB limit for a note"))
         case .failure(.binary):
             return .failure(Diagnostic(.warning, path: relative, line: 0, "skipped: binary file (contains NUL bytes)"))
         }

@@ -15,8 +15,8 @@ public indirect enum Block: Sendable, Hashable {
     public var line: Int {
         switch self {
         case .heading(_, _, let line), .paragraph(_, let line), .list(_, _, let line), .quote(_, let line),
-             .callout(_, _, _, _, let line), .code(_, _, let line), .rule(let line), .table(_, _, let line),
-             .math(_, let line):
+            .callout(_, _, _, _, let line), .code(_, _, let line), .rule(let line), .table(_, _, let line),
+            .math(_, let line):
             return line
         }
     }

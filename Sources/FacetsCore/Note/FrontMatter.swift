@@ -137,8 +137,9 @@ enum FrontMatterParser {
         for (key, value) in mapping {
             let converted = convert(value, budget: &budget)
             if budget < 0 {
-                return .failure(FrontMatterError(
-                    message: "front matter expands to more than \(nodeBudget) values (YAML aliases?)", line: firstLine))
+                return .failure(
+                    FrontMatterError(
+                        message: "front matter expands to more than \(nodeBudget) values (YAML aliases?)", line: firstLine))
             }
             entries.append(FrontMatterEntry(key: key.string ?? "\(key)", value: converted))
         }

@@ -48,17 +48,22 @@ public struct Note: Sendable {
     /// Problems found while reading this note.
     public let diagnostics: [Diagnostic]
 
-    public init(path: String, stem: String, title: String, frontMatter: FrontMatter, bytes: NoteBytes, bodyOffset: Int,
-                bodyFirstLine: Int, links: [WikiLink], timestamps: [TimestampRef], diagnostics: [Diagnostic]) {
-        self.init(path: path, stem: stem, title: title, frontMatter: frontMatter,
-                  content: .resident(bytes: bytes, bodyOffset: min(max(bodyOffset, 0), bytes.count)), byteCount: bytes.count,
-                  bodyFirstLine: bodyFirstLine, links: links, linkCount: links.count, timestamps: timestamps, diagnostics: diagnostics)
+    public init(
+        path: String, stem: String, title: String, frontMatter: FrontMatter, bytes: NoteBytes, bodyOffset: Int,
+        bodyFirstLine: Int, links: [WikiLink], timestamps: [TimestampRef], diagnostics: [Diagnostic]
+    ) {
+        self.init(
+            path: path, stem: stem, title: title, frontMatter: frontMatter,
+            content: .resident(bytes: bytes, bodyOffset: min(max(bodyOffset, 0), bytes.count)), byteCount: bytes.count,
+            bodyFirstLine: bodyFirstLine, links: links, linkCount: links.count, timestamps: timestamps, diagnostics: diagnostics)
     }
 
     /// A note whose bytes are found through `content` (a vault's notes: in their files).
-    init(path: String, stem: String, title: String, frontMatter: FrontMatter, content: NoteContent, byteCount: Int,
-         bodyFirstLine: Int, links: [WikiLink]?, linkCount: Int, timestamps: [TimestampRef], diagnostics: [Diagnostic],
-         headingTalks: [Talk]? = nil) {
+    init(
+        path: String, stem: String, title: String, frontMatter: FrontMatter, content: NoteContent, byteCount: Int,
+        bodyFirstLine: Int, links: [WikiLink]?, linkCount: Int, timestamps: [TimestampRef], diagnostics: [Diagnostic],
+        headingTalks: [Talk]? = nil
+    ) {
         self.path = path
         self.stem = stem
         self.title = title

@@ -119,14 +119,18 @@ final class NoteFileCache: Sendable {
     func store(_ path: String, stamp: FileStamp, _ value: (bytes: NoteBytes, bodyOffset: Int)) {
         state.withLock { state in
             state.clock += 1
-            if let old = state.entries.updateValue(Entry(stamp: stamp, bytes: value.bytes, bodyOffset: value.bodyOffset,
-                                                         lastUse: state.clock), forKey: path) {
+            if let old = state.entries.updateValue(
+                Entry(
+                    stamp: stamp, bytes: value.bytes, bodyOffset: value.bodyOffset,
+                    lastUse: state.clock), forKey: path)
+            {
                 state.bytes -= old.bytes.count
             }
             state.bytes += value.bytes.count
             // Least recently used first; the note just stored always stays.
             while state.entries.count > 1, state.entries.count > Self.capacity || state.bytes > Self.byteBudget,
-                  let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+                let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse })
+            {
                 state.entries[oldest.key] = nil
                 state.bytes -= oldest.value.bytes.count
             }

@@ -27,8 +27,10 @@ public enum NoteParser {
     /// and the note reads its file (`path` below `root`) again when its text is wanted.
     /// `scratch` is the calling thread's own (see `LinkScanner.Scratch`): the note's links are left in
     /// `scratch.scanned` for the loader to resolve, and the note scans its file again when they are asked for.
-    static func parse(path: String, borrowing input: NoteBytes, root: String, cache: NoteFileCache,
-                      scratch: LinkScanner.Scratch) -> Note {
+    static func parse(
+        path: String, borrowing input: NoteBytes, root: String, cache: NoteFileCache,
+        scratch: LinkScanner.Scratch
+    ) -> Note {
         parse(path: path, bytes: input, scratch: scratch) { bytes, bodyOffset in
             .file(NoteFile(root: root, relativePath: path, loadedCount: bytes.count, loadedBodyOffset: bodyOffset, cache: cache))
         }
@@ -44,8 +46,10 @@ public enum NoteParser {
 
     /// `keeping` says where the note finds its bytes later; a note that will read them from its file
     /// also gets the talks its headings name now, while the bytes are at hand.
-    private static func parse(path: String, bytes input: NoteBytes, scratch: LinkScanner.Scratch? = nil,
-                              keeping: (NoteBytes, Int) -> NoteContent) -> Note {
+    private static func parse(
+        path: String, bytes input: NoteBytes, scratch: LinkScanner.Scratch? = nil,
+        keeping: (NoteBytes, Int) -> NoteContent
+    ) -> Note {
         var diagnostics: [Diagnostic] = []
         let stem = NoteParser.stem(of: path)
         let bytes = normalized(input)
@@ -59,8 +63,10 @@ public enum NoteParser {
         var timestamps: [TimestampRef] = []
         bytes.withUnsafeBufferPointer { utf8 in
             if let invalid = UTF8Check.firstInvalidOffset(utf8) {
-                diagnostics.append(Diagnostic(.warning, path: path, line: 1 + LinkScanner.countNewlines(utf8, from: 0, to: invalid),
-                                              "invalid UTF-8, shown with replacement characters"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, path: path, line: 1 + LinkScanner.countNewlines(utf8, from: 0, to: invalid),
+                        "invalid UTF-8, shown with replacement characters"))
             }
             if let fence = FrontMatterFence.find(utf8) {
                 switch fence {
@@ -68,14 +74,18 @@ public enum NoteParser {
                     switch FrontMatterParser.parse(utf8, yamlRange, firstLine: 2) {
                     case .success(let parsed): frontMatter = parsed
                     case .failure(let error):
-                        diagnostics.append(Diagnostic(.warning, path: path, line: error.line,
-                                                      "\(error.message); title taken from the file name"))
+                        diagnostics.append(
+                            Diagnostic(
+                                .warning, path: path, line: error.line,
+                                "\(error.message); title taken from the file name"))
                     }
                     bodyOffset = offset
                     bodyFirstLine = linesBeforeBody + 1
                 case .unclosed:
-                    diagnostics.append(Diagnostic(.warning, path: path, line: 1,
-                                                  "front matter starts with --- but never closes; read as text"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, path: path, line: 1,
+                            "front matter starts with --- but never closes; read as text"))
                 }
             }
             if let scratch {
@@ -100,9 +110,10 @@ public enum NoteParser {
             // Only the notes the channel index reads: those without a talk of their own.
             headingTalks = frontMatter.string("videoId") != nil ? [] : ChannelIndex.headingTalks(of: bytes, bodyOffset: bodyOffset)
         }
-        return Note(path: path, stem: stem, title: title, frontMatter: frontMatter, content: content,
-                    byteCount: bytes.count, bodyFirstLine: bodyFirstLine, links: links, linkCount: linkCount, timestamps: timestamps,
-                    diagnostics: diagnostics, headingTalks: headingTalks)
+        return Note(
+            path: path, stem: stem, title: title, frontMatter: frontMatter, content: content,
+            byteCount: bytes.count, bodyFirstLine: bodyFirstLine, links: links, linkCount: linkCount, timestamps: timestamps,
+            diagnostics: diagnostics, headingTalks: headingTalks)
     }
 
     /// memchr: far faster than a byte loop in Swift.
@@ -191,7 +202,7 @@ enum FrontMatterFence {
             if bytes[i] == Byte.newline { return i }
             i += 1
         }
-        return start < bytes.count ? bytes.count : nil // the last line has no newline
+        return start < bytes.count ? bytes.count : nil  // the last line has no newline
     }
 
     private static func isFence(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, allowDots: Bool) -> Bool {

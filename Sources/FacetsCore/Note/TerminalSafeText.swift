@@ -32,7 +32,10 @@ public enum TerminalSafeText {
         var scalars = json.unicodeScalars.makeIterator()
         while let scalar = scalars.next() {
             if scalar == "\\" {
-                guard let kind = scalars.next() else { out.append(scalar); break }
+                guard let kind = scalars.next() else {
+                    out.append(scalar)
+                    break
+                }
                 switch kind {
                 case "r": out.append(contentsOf: "␍".unicodeScalars)
                 case "b": out.append(contentsOf: "␈".unicodeScalars)
@@ -41,7 +44,8 @@ public enum TerminalSafeText {
                     var hex = ""
                     for _ in 0..<4 { if let digit = scalars.next() { hex.unicodeScalars.append(digit) } }
                     if let value = UInt32(hex, radix: 16), value != 0x0A, value != 0x09, let coded = Unicode.Scalar(value),
-                       let replacement = placeholder(for: coded, keepNewlines: true) {
+                        let replacement = placeholder(for: coded, keepNewlines: true)
+                    {
                         out.append(contentsOf: replacement.unicodeScalars)
                     } else {
                         out.append(contentsOf: ("\\u" + hex).unicodeScalars)
@@ -78,7 +82,7 @@ public enum TerminalSafeText {
         guard isUnsafe(scalar) else { return nil }
         if v == 0x0A { return keepNewlines ? nil : " " }
         if v == 0x09 { return " " }
-        if v < 0x20 { return String(Unicode.Scalar(0x2400 + v) ?? "?") } // ␛ for ESC, ␇ for BEL, …
+        if v < 0x20 { return String(Unicode.Scalar(0x2400 + v) ?? "?") }  // ␛ for ESC, ␇ for BEL, …
         if v == 0x7F { return "␡" }
         return "<U+\(String(v, radix: 16, uppercase: true))>"
     }

@@ -142,7 +142,8 @@ struct WrittenTime: Sendable, Hashable {
 
     /// `HH:MM:SS` from its digit values, packed directly (the loader's common case).
     init(twoDigitFields hours: (UInt8, UInt8), _ minutes: (UInt8, UInt8), _ seconds: (UInt8, UInt8)) {
-        packed = UInt64(hours.0) | UInt64(hours.1) << 4 | 10 << 8 | UInt64(minutes.0) << 12 | UInt64(minutes.1) << 16
+        packed =
+            UInt64(hours.0) | UInt64(hours.1) << 4 | 10 << 8 | UInt64(minutes.0) << 12 | UInt64(minutes.1) << 16
             | 10 << 20 | UInt64(seconds.0) << 24 | UInt64(seconds.1) << 28 | 8 << 60
     }
 

@@ -21,8 +21,10 @@ enum Parallel {
     /// `transform(state, index)` for every index below `count`, on one worker per core. Each worker
     /// makes its `state` once (buffers it reuses from index to index) and takes the next index when it
     /// is free, so a slow item (a large file) holds up one worker only.
-    static func map<T: Sendable, State>(count: Int, perWorker makeState: @Sendable () -> State,
-                                        _ transform: @Sendable (State, Int) -> T) -> [T] {
+    static func map<T: Sendable, State>(
+        count: Int, perWorker makeState: @Sendable () -> State,
+        _ transform: @Sendable (State, Int) -> T
+    ) -> [T] {
         let workers = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
         let next = Counter()
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in

@@ -31,9 +31,11 @@ public final class BackgroundSearchIndex: Sendable {
     /// The index, once built.
     public var index: SearchIndex {
         if let ready = builtIndex { return ready }
-        if claimBuild() { build() } else {
+        if claimBuild() {
+            build()
+        } else {
             finished.wait()
-            finished.signal() // let any other waiter through too
+            finished.signal()  // let any other waiter through too
         }
         guard let ready = builtIndex else { preconditionFailure("the search index was signalled before it was stored") }
         return ready

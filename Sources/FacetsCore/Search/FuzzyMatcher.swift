@@ -44,8 +44,11 @@ public enum FuzzyMatcher {
                     // Candidates ending before j: a gap of (j - p - 1).
                     let p = j - 1
                     if best[i - 1][p] != unset {
-                        let value = best[i - 1][p] + penaltyGap * p // normalised so the gap penalty is linear
-                        if value > runningBest { runningBest = value; runningFrom = p }
+                        let value = best[i - 1][p] + penaltyGap * p  // normalised so the gap penalty is linear
+                        if value > runningBest {
+                            runningBest = value
+                            runningFrom = p
+                        }
                     }
                     guard text[j] == q[i] else { continue }
                     var score = unset
@@ -57,7 +60,10 @@ public enum FuzzyMatcher {
                     if runningFrom >= 0 {
                         let gap = runningBest - penaltyGap * (j - 1) - penaltyGap
                         let candidate = gap + scoreMatch + (wordStart[j] ? bonusWordStart : 0)
-                        if candidate > score { score = candidate; previous = runningFrom }
+                        if candidate > score {
+                            score = candidate
+                            previous = runningFrom
+                        }
                     }
                     best[i][j] = score
                     from[i][j] = previous

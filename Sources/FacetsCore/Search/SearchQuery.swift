@@ -12,9 +12,11 @@ public struct SearchQuery: Sendable, Equatable {
 
     /// `smartCase: false` ignores case even when the query has capitals (the config's `smart_case`).
     public init(_ raw: String, smartCase: Bool = true) {
-        let cleaned = String(String.UnicodeScalarView(raw.unicodeScalars.prefix(Self.maximumLength).filter {
-            $0.value >= 0x20 && $0.value != 0x7F && !($0.value >= 0x80 && $0.value < 0xA0)
-        }))
+        let cleaned = String(
+            String.UnicodeScalarView(
+                raw.unicodeScalars.prefix(Self.maximumLength).filter {
+                    $0.value >= 0x20 && $0.value != 0x7F && !($0.value >= 0x80 && $0.value < 0xA0)
+                }))
         text = cleaned
         caseSensitive = smartCase && TextFolding.isCaseSensitive(cleaned)
         words = TextFolding.words(cleaned)
@@ -70,11 +72,13 @@ extension SearchIndex {
             var candidate: SearchHit?
             if inBody || query.caseSensitive, let positions = Self.wordPrefixPositions(query.matchWords, in: folded) {
                 let exact = Self.words(of: folded).map { Array($0.scalars) } == query.matchWords
-                candidate = SearchHit(note: note, tier: exact ? .exact : .wordPrefix, score: 0,
-                                      matchedName: name.text, namePositions: positions, viaAlias: name.isAlias)
+                candidate = SearchHit(
+                    note: note, tier: exact ? .exact : .wordPrefix, score: 0,
+                    matchedName: name.text, namePositions: positions, viaAlias: name.isAlias)
             } else if let fuzzy = FuzzyMatcher.match(squeezed, in: folded) {
-                candidate = SearchHit(note: note, tier: .fuzzy, score: fuzzy.score, matchedName: name.text,
-                                      namePositions: fuzzy.positions, viaAlias: name.isAlias)
+                candidate = SearchHit(
+                    note: note, tier: .fuzzy, score: fuzzy.score, matchedName: name.text,
+                    namePositions: fuzzy.positions, viaAlias: name.isAlias)
             }
             guard let candidate else { continue }
             if let current = best {
@@ -138,7 +142,7 @@ extension Note {
             let foldedRaw = TextFolding.fold(String(raw), caseSensitive: query.caseSensitive)
             let present = query.matchWords.filter { SearchIndex.find($0, in: foldedRaw) != nil }
             guard !present.isEmpty else { continue }
-            let text = Note.plain(rawLine: String(raw), line: number) // not plainLine: no rescan of the body per line
+            let text = Note.plain(rawLine: String(raw), line: number)  // not plainLine: no rescan of the body per line
             guard !text.isEmpty else { continue }
             let folded = TextFolding.fold(text, caseSensitive: query.caseSensitive)
             var ranges: [Range<Int>] = []

@@ -18,8 +18,10 @@ enum SearchTokenizer {
         }
     }
 
-    private static func scan<Sink: TermSink>(_ bytes: UnsafeBufferPointer<UInt8>, word: UnsafeMutableBufferPointer<UInt8>,
-                                             into sink: inout Sink) {
+    private static func scan<Sink: TermSink>(
+        _ bytes: UnsafeBufferPointer<UInt8>, word: UnsafeMutableBufferPointer<UInt8>,
+        into sink: inout Sink
+    ) {
         // `length` keeps counting past the buffer, so an over-long word is known and dropped whole.
         var length = 0
         var digitsOnly = true

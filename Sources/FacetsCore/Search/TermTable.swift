@@ -16,7 +16,7 @@ struct TermTable: TermSink {
     private var slots = [Int32](repeating: -1, count: 1 << 12)
 
     mutating func add(_ word: UnsafeBufferPointer<UInt8>) {
-        var hash: UInt32 = 2_166_136_261 // FNV-1a
+        var hash: UInt32 = 2_166_136_261  // FNV-1a
         for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         let mask = slots.count - 1
         var slot = Int(hash) & mask

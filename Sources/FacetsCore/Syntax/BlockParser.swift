@@ -228,8 +228,10 @@ public enum BlockParser {
         while i < end {
             let text = lines[i].text
             if let marker = listMarker(text) {
-                items.append(RawItem(indent: marker.indent, ordered: marker.ordered, marker: marker.marker,
-                                     text: String(text.dropFirst(marker.length)), line: lines[i].number))
+                items.append(
+                    RawItem(
+                        indent: marker.indent, ordered: marker.ordered, marker: marker.marker,
+                        text: String(text.dropFirst(marker.length)), line: lines[i].number))
                 i += 1
                 continue
             }
@@ -275,8 +277,10 @@ public enum BlockParser {
                 currentLine = item.line
             }
             currentOrdered = item.ordered
-            current.append(ListItem(marker: item.marker, content: InlineParser.parse(item.text.trimmed, line: item.line),
-                                    children: children, line: item.line))
+            current.append(
+                ListItem(
+                    marker: item.marker, content: InlineParser.parse(item.text.trimmed, line: item.line),
+                    children: children, line: item.line))
             i = j
         }
         if !current.isEmpty { blocks.append(.list(ordered: currentOrdered, items: current, line: currentLine)) }
@@ -296,7 +300,12 @@ public enum BlockParser {
                 let kind = String(t[t.index(t.startIndex, offsetBy: 2)..<close]).lowercased()
                 var rest = t[t.index(after: close)...]
                 var folded = false
-                if rest.first == "-" { folded = true; rest = rest.dropFirst() } else if rest.first == "+" { rest = rest.dropFirst() }
+                if rest.first == "-" {
+                    folded = true
+                    rest = rest.dropFirst()
+                } else if rest.first == "+" {
+                    rest = rest.dropFirst()
+                }
                 let title = InlineParser.parse(String(rest).trimmed, line: first.number)
                 return .callout(kind: kind, title: title, folded: folded, content: blocks(inner.dropFirst()[...], depth: depth + 1), line: line)
             }
@@ -360,7 +369,10 @@ public enum BlockParser {
             let lower = tail.lowercased()
             if lower.hasPrefix("<a ") || lower.hasPrefix("</a>") || lower.hasPrefix("<br") {
                 // Keep anchors and line breaks for the inline parser.
-                guard let close = tail.firstIndex(of: ">") else { out += tail; return out }
+                guard let close = tail.firstIndex(of: ">") else {
+                    out += tail
+                    return out
+                }
                 out += tail[...close]
                 rest = tail[tail.index(after: close)...]
                 continue
@@ -369,7 +381,10 @@ public enum BlockParser {
                 rest = tail[end.upperBound...]
                 continue
             }
-            guard let close = tail.firstIndex(of: ">") else { out += tail; return out }
+            guard let close = tail.firstIndex(of: ">") else {
+                out += tail
+                return out
+            }
             rest = tail[tail.index(after: close)...]
         }
         out += rest

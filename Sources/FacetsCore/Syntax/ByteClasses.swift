@@ -4,17 +4,17 @@ enum Byte {
     static let carriageReturn: UInt8 = 0x0D
     static let space: UInt8 = 0x20
     static let tab: UInt8 = 0x09
-    static let openBracket: UInt8 = 0x5B   // [
+    static let openBracket: UInt8 = 0x5B  // [
     static let closeBracket: UInt8 = 0x5D  // ]
-    static let pipe: UInt8 = 0x7C          // |
-    static let hash: UInt8 = 0x23          // #
-    static let bang: UInt8 = 0x21          // !
-    static let lessThan: UInt8 = 0x3C      // <
-    static let greaterThan: UInt8 = 0x3E   // >
-    static let colon: UInt8 = 0x3A         // :
-    static let slash: UInt8 = 0x2F         // /
-    static let backtick: UInt8 = 0x60      // `
-    static let tilde: UInt8 = 0x7E         // ~
+    static let pipe: UInt8 = 0x7C  // |
+    static let hash: UInt8 = 0x23  // #
+    static let bang: UInt8 = 0x21  // !
+    static let lessThan: UInt8 = 0x3C  // <
+    static let greaterThan: UInt8 = 0x3E  // >
+    static let colon: UInt8 = 0x3A  // :
+    static let slash: UInt8 = 0x2F  // /
+    static let backtick: UInt8 = 0x60  // `
+    static let tilde: UInt8 = 0x7E  // ~
 
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == space || b == tab }

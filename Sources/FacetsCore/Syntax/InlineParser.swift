@@ -59,10 +59,9 @@ public enum InlineParser {
             switch b {
             case Byte.newline:
                 line += 1
-                if let last = pending.last, last != Byte.space { pending.append(Byte.space) }
-                else if pending.isEmpty { pending.append(Byte.space) }
+                if let last = pending.last, last != Byte.space { pending.append(Byte.space) } else if pending.isEmpty { pending.append(Byte.space) }
                 i += 1
-            case 0x5C: // backslash escape
+            case 0x5C:  // backslash escape
                 if i + 1 < end, isASCIIPunctuation(bytes[i + 1]) {
                     pending.append(bytes[i + 1])
                     i += 2
@@ -75,7 +74,10 @@ public enum InlineParser {
                     append(.code(code))
                     i = next
                 } else {
-                    while i < end, bytes[i] == Byte.backtick { pending.append(Byte.backtick); i += 1 }
+                    while i < end, bytes[i] == Byte.backtick {
+                        pending.append(Byte.backtick)
+                        i += 1
+                    }
                 }
             case Byte.openBracket, Byte.bang:
                 let limit = min(end, i + LineCloses.window)
@@ -88,7 +90,8 @@ public enum InlineParser {
                     append(.timestamp(found.stamp))
                     i = found.next
                 } else if b == Byte.openBracket, depth < depthLimit,
-                          let (textRange, url, next) = markdownLink(bytes, at: i, end: limit) {
+                    let (textRange, url, next) = markdownLink(bytes, at: i, end: limit)
+                {
                     var innerLine = line
                     append(.link(text: parse(bytes, textRange, line: &innerLine, depth: depth + 1), url: url))
                     i = next
@@ -109,7 +112,7 @@ public enum InlineParser {
                         append(.timestamp(stamp))
                         i = found.next
                     } else {
-                        i = skipTag(bytes, at: i, end: limit) ?? (i + 1) // keep the text of an ordinary <a href>
+                        i = skipTag(bytes, at: i, end: limit) ?? (i + 1)  // keep the text of an ordinary <a href>
                     }
                 } else if tagCloses, isLineBreakTag(bytes, at: i, end: end), let next = skipTag(bytes, at: i, end: limit) {
                     append(.lineBreak)
@@ -120,7 +123,7 @@ public enum InlineParser {
                     pending.append(b)
                     i += 1
                 }
-            case 0x26: // &
+            case 0x26:  // &
                 if let (decoded, next) = HTMLEntities.decode(bytes, at: i, end: end) {
                     pending.append(contentsOf: decoded.utf8)
                     i = next
@@ -128,13 +131,16 @@ public enum InlineParser {
                     pending.append(b)
                     i += 1
                 }
-            case 0x2A, 0x5F: // * _
+            case 0x2A, 0x5F:  // * _
                 if depth < depthLimit, let (inner, strong, next) = emphasis(bytes, at: i, range: range) {
                     let content = parse(bytes, inner, line: &line, depth: depth + 1)
                     append(strong == 3 ? .strong([.emphasis(content)]) : strong == 2 ? .strong(content) : .emphasis(content))
                     i = next
                 } else {
-                    while i < end, bytes[i] == b { pending.append(b); i += 1 }
+                    while i < end, bytes[i] == b {
+                        pending.append(b)
+                        i += 1
+                    }
                 }
             default:
                 pending.append(b)

@@ -21,7 +21,10 @@ struct LineCloses {
             if b == Byte.greaterThan { lastGreaterThan = j }
             if b == Byte.closeBracket, j + 1 < end, bytes[j + 1] == Byte.closeBracket { lastWikiClose = j }
             if b == Byte.lessThan, j + 3 < end, bytes[j + 1] == Byte.slash, Byte.lower(bytes[j + 2]) == 0x61,
-               bytes[j + 3] == Byte.greaterThan { lastAnchorClose = j }
+                bytes[j + 3] == Byte.greaterThan
+            {
+                lastAnchorClose = j
+            }
             j += 1
         }
         lineEnd = j

@@ -41,13 +41,15 @@ enum LinkScanner {
     }
 
     /// `compact`: links go to `scanned`, else to `result.links`.
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int, into result: inout Result,
-                             scanned: inout ScannedLinks, compact: Bool) {
+    private static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int, into result: inout Result,
+        scanned: inout ScannedLinks, compact: Bool
+    ) {
         let end = bytes.count
         var i = start
         var line = firstLine
         var atLineStart = true
-        var fence: UInt8 = 0       // ` or ~ while inside a fenced code block
+        var fence: UInt8 = 0  // ` or ~ while inside a fenced code block
         var fenceLength = 0
         var inMath = false
         var closes = LineCloses()
@@ -77,7 +79,7 @@ enum LinkScanner {
                     i = skipLine(bytes, from: i, end: end)
                     continue
                 }
-                if k + 1 < end, bytes[k] == 0x24, bytes[k + 1] == 0x24 { // $$
+                if k + 1 < end, bytes[k] == 0x24, bytes[k + 1] == 0x24 {  // $$
                     let lineEnd = skipLine(bytes, from: k, end: end)
                     let closesOnSameLine = !inMath && containsDoubleDollar(bytes, from: k + 2, to: lineEnd)
                     if !closesOnSameLine { inMath.toggle() }
@@ -102,10 +104,11 @@ enum LinkScanner {
                 i += 1
             case Byte.openBracket, Byte.bang:
                 let window = min(end, i + LineCloses.window)
-                if i > start, bytes[i - 1] == 0x5C { // \[ is escaped text
+                if i > start, bytes[i - 1] == 0x5C {  // \[ is escaped text
                     i += 1
                 } else if !(closes.knows(i) && !closes.canCloseWiki(after: i)),
-                          let span = WikiLinkSyntax.span(bytes, at: i, end: window) {
+                    let span = WikiLinkSyntax.span(bytes, at: i, end: window)
+                {
                     if compact {
                         scanned.add(bytes, span, line: line)
                     } else if let link = WikiLinkSyntax.link(bytes, span, line: line) {
@@ -126,7 +129,8 @@ enum LinkScanner {
                     if after > 0, bytes[after - 1] == Byte.newline { atLineStart = true }
                     i = after
                 } else if !(closes.knows(i) && !closes.canCloseAnchor(after: i)),
-                          let found = TimestampSyntax.anchor(bytes, at: i, end: window, line: line) {
+                    let found = TimestampSyntax.anchor(bytes, at: i, end: window, line: line)
+                {
                     if let stamp = found.stamp { result.timestamps.append(stamp) }
                     i = found.next
                 } else {
@@ -190,11 +194,17 @@ enum LinkScanner {
     static func skipCodeSpan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
         var run = 0
         var i = start
-        while i < end, bytes[i] == Byte.backtick { run += 1; i += 1 }
+        while i < end, bytes[i] == Byte.backtick {
+            run += 1
+            i += 1
+        }
         while i < end, bytes[i] != Byte.newline {
             if bytes[i] == Byte.backtick {
                 var closeRun = 0
-                while i < end, bytes[i] == Byte.backtick { closeRun += 1; i += 1 }
+                while i < end, bytes[i] == Byte.backtick {
+                    closeRun += 1
+                    i += 1
+                }
                 if closeRun == run { return i }
             } else {
                 i += 1

@@ -29,7 +29,8 @@ struct ScannedLinks {
     mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, _ span: WikiLinkSyntax.Span, line: Int) {
         let storedLine = Int32(clamping: line)
         if let plain = WikiLinkSyntax.plainTarget(bytes, span) {
-            entries.append(Entry(start: Int32(truncatingIfNeeded: targetBytes.count), count: Int32(truncatingIfNeeded: plain.count), line: storedLine))
+            entries.append(
+                Entry(start: Int32(truncatingIfNeeded: targetBytes.count), count: Int32(truncatingIfNeeded: plain.count), line: storedLine))
             targetBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain]))
         } else if let link = WikiLinkSyntax.link(bytes, span, line: line) {
             entries.append(Entry(start: Int32(truncatingIfNeeded: others.count), count: -1, line: storedLine))

@@ -37,7 +37,8 @@ enum TimestampSyntax {
     /// The common anchor, read without the general search; nil when it is not one (the caller then
     /// takes the general path, which gives the same answer more slowly).
     @inline(__always)
-    private static func canonicalAnchor(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, line: Int) -> (stamp: TimestampRef?, next: Int)? {
+    private static func canonicalAnchor(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, line: Int) -> (stamp: TimestampRef?, next: Int)?
+    {
         let prefixCount = canonicalPrefix.count
         guard start + prefixCount < end, Byte.isDigit(bytes[start + prefixCount]) else { return nil }
         let matches = canonicalPrefix.withUnsafeBufferPointer { prefix in
@@ -47,10 +48,11 @@ enum TimestampSyntax {
         let timeStart = start + prefixCount
         // `HH:MM:SS">[HH:MM:SS]</a>`, the shape nearly every stamp has, is read by position.
         if timeStart + 24 <= end, let fixed = twoDigitTime(bytes, at: timeStart), bytes[timeStart + 8] == 0x22,
-           bytes[timeStart + 9] == Byte.greaterThan, bytes[timeStart + 10] == Byte.openBracket,
-           memcmp(bytes.baseAddress! + timeStart, bytes.baseAddress! + timeStart + 11, 8) == 0,
-           bytes[timeStart + 19] == Byte.closeBracket, bytes[timeStart + 20] == Byte.lessThan, bytes[timeStart + 21] == Byte.slash,
-           Byte.lower(bytes[timeStart + 22]) == 0x61, bytes[timeStart + 23] == Byte.greaterThan {
+            bytes[timeStart + 9] == Byte.greaterThan, bytes[timeStart + 10] == Byte.openBracket,
+            memcmp(bytes.baseAddress! + timeStart, bytes.baseAddress! + timeStart + 11, 8) == 0,
+            bytes[timeStart + 19] == Byte.closeBracket, bytes[timeStart + 20] == Byte.lessThan, bytes[timeStart + 21] == Byte.slash,
+            Byte.lower(bytes[timeStart + 22]) == 0x61, bytes[timeStart + 23] == Byte.greaterThan
+        {
             return (TimestampRef(written: fixed, line: line), timeStart + 24)
         }
         guard let found = time(bytes, at: timeStart, end: end) else { return nil }
@@ -70,14 +72,16 @@ enum TimestampSyntax {
         let h1 = bytes[i] &- 0x30, h2 = bytes[i + 1] &- 0x30, m1 = bytes[i + 3] &- 0x30, m2 = bytes[i + 4] &- 0x30
         let s1 = bytes[i + 6] &- 0x30, s2 = bytes[i + 7] &- 0x30
         guard h1 < 10, h2 < 10, m1 < 10, m2 < 10, s1 < 10, s2 < 10, bytes[i + 2] == Byte.colon, bytes[i + 5] == Byte.colon,
-              !Byte.isDigit(bytes[i + 8]) else { return nil }
+            !Byte.isDigit(bytes[i + 8])
+        else { return nil }
         return WrittenTime(twoDigitFields: (h1, h2), (m1, m2), (s1, s2))
     }
 
     /// An `<a …>…</a>` span on one line that cites a talk moment. `bytes[start]` is `<`.
     static func anchor(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, line: Int) -> (stamp: TimestampRef?, next: Int)? {
         guard start + 2 < end, bytes[start] == Byte.lessThan, Byte.lower(bytes[start + 1]) == 0x61,
-              Byte.isSpace(bytes[start + 2]) else { return nil }
+            Byte.isSpace(bytes[start + 2])
+        else { return nil }
         if let canonical = canonicalAnchor(bytes, at: start, end: end, line: line) { return canonical }
         // Find `</a>` before the line ends.
         var j = start + 3
@@ -85,17 +89,20 @@ enum TimestampSyntax {
         var hasYT = false
         while j < end, bytes[j] != Byte.newline {
             if bytes[j] == Byte.lessThan, j + 3 < end, bytes[j + 1] == Byte.slash,
-               Byte.lower(bytes[j + 2]) == 0x61, bytes[j + 3] == Byte.greaterThan {
+                Byte.lower(bytes[j + 2]) == 0x61, bytes[j + 3] == Byte.greaterThan
+            {
                 close = j
                 break
             }
             if !hasYT, bytes[j] == 0x22 || bytes[j] == 0x27 || bytes[j] == Byte.space,
-               j + 2 < end, Byte.lower(bytes[j + 1]) == 0x79, Byte.lower(bytes[j + 2]) == 0x74 {
-                hasYT = true // a class value starting "yt" (yt-timestamp, yt_timestamp, the broken yt=)
+                j + 2 < end, Byte.lower(bytes[j + 1]) == 0x79, Byte.lower(bytes[j + 2]) == 0x74
+            {
+                hasYT = true  // a class value starting "yt" (yt-timestamp, yt_timestamp, the broken yt=)
             }
             if !hasYT, bytes[j] == 0x2D, j + 2 < end, Byte.lower(bytes[j + 1]) == 0x74, bytes[j + 2] == 0x3D,
-               j > 3, Byte.lower(bytes[j - 1]) == 0x61, Byte.lower(bytes[j - 4]) == 0x64 {
-                hasYT = true // data-t=
+                j > 3, Byte.lower(bytes[j - 1]) == 0x61, Byte.lower(bytes[j - 4]) == 0x64
+            {
+                hasYT = true  // data-t=
             }
             j += 1
         }
@@ -120,10 +127,11 @@ enum TimestampSyntax {
     /// Bare `[00:01:02]` text outside an anchor; `bytes[start]` is `[`. Not a Markdown link `[..](..)`.
     static func bare(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, line: Int) -> (stamp: TimestampRef, next: Int)? {
         guard start + 1 < end, bytes[start] == Byte.openBracket, Byte.isDigit(bytes[start + 1]),
-              let found = time(bytes, at: start + 1, end: end),
-              found.next < end, bytes[found.next] == Byte.closeBracket else { return nil }
+            let found = time(bytes, at: start + 1, end: end),
+            found.next < end, bytes[found.next] == Byte.closeBracket
+        else { return nil }
         let next = found.next + 1
-        if next < end, bytes[next] == 0x28 { return nil } // "(": a Markdown link
+        if next < end, bytes[next] == 0x28 { return nil }  // "(": a Markdown link
         return (TimestampRef(written: found.written, line: line), next)
     }
 }

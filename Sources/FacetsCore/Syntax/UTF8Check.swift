@@ -31,15 +31,23 @@ enum UTF8Check {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (count: Int, value: UInt32?) {
         let lead = bytes[i]
         let continuations: Int
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF // allowed range of the second byte
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF  // allowed range of the second byte
         switch lead {
         case 0xC2...0xDF: continuations = 1
-        case 0xE0: continuations = 2; low = 0xA0
+        case 0xE0:
+            continuations = 2
+            low = 0xA0
         case 0xE1...0xEC, 0xEE...0xEF: continuations = 2
-        case 0xED: continuations = 2; high = 0x9F
-        case 0xF0: continuations = 3; low = 0x90
+        case 0xED:
+            continuations = 2
+            high = 0x9F
+        case 0xF0:
+            continuations = 3
+            low = 0x90
         case 0xF1...0xF3: continuations = 3
-        case 0xF4: continuations = 3; high = 0x8F
+        case 0xF4:
+            continuations = 3
+            high = 0x8F
         default: return (1, nil)
         }
         var value = UInt32(lead) & (continuations == 1 ? 0x1F : continuations == 2 ? 0x0F : 0x07)

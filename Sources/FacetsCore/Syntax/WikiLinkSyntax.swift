@@ -10,7 +10,8 @@ enum WikiLinkSyntax {
         if lower == upper || (bytes[lower] < 0x80 && bytes[upper - 1] < 0x80) { return text }
         // Non-breaking and other Unicode spaces are rare; trim them the slow way only when present.
         if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-           !first.isASCII && first.properties.isWhitespace || !last.isASCII && last.properties.isWhitespace {
+            !first.isASCII && first.properties.isWhitespace || !last.isASCII && last.properties.isWhitespace
+        {
             return text.trimmed
         }
         return text

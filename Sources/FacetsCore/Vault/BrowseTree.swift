@@ -29,8 +29,10 @@ public struct BrowseNode: Sendable, Hashable {
 /// them (the bundled content does), else by talk (named from the channel index), then by title.
 public enum BrowseTree {
     /// Sections in teaching order; kinds not listed follow alphabetically.
-    public static let kindOrder = ["start", "concept", "motivation", "facet", "principle", "practice", "challenge",
-                                   "trend", "example", "resource", "talk", "tour"]
+    public static let kindOrder = [
+        "start", "concept", "motivation", "facet", "principle", "practice", "challenge",
+        "trend", "example", "resource", "talk", "tour",
+    ]
     public static let kindTitles = [
         "start": "Start here", "concept": "Concept", "motivation": "Motivations", "facet": "Facets",
         "principle": "Principles", "practice": "Practices", "challenge": "Challenges", "trend": "Trends",
@@ -81,7 +83,10 @@ public enum BrowseTree {
                 var byGroup: [String: [Int]] = [:]
                 var ungrouped: [Int] = []
                 for index in members {
-                    guard let group = notes[index].group else { ungrouped.append(index); continue }
+                    guard let group = notes[index].group else {
+                        ungrouped.append(index)
+                        continue
+                    }
                     if byGroup[group] == nil { groups.append(group) }
                     byGroup[group, default: []].append(index)
                 }
@@ -96,8 +101,10 @@ public enum BrowseTree {
                     }
                     entries += ungrouped
                 }
-                sections.append(BrowseNode(id: "kind:\(kind)", title: kindTitles[kind] ?? kind.capitalized,
-                                           entries: entries, children: children))
+                sections.append(
+                    BrowseNode(
+                        id: "kind:\(kind)", title: kindTitles[kind] ?? kind.capitalized,
+                        entries: entries, children: children))
             }
             if !unkinded.isEmpty {
                 sections.append(BrowseNode(id: "kind:", title: "Other notes", entries: unkinded.sorted(by: byTitle)))

@@ -97,9 +97,9 @@ enum ChannelIndex {
                 guard close > i else { return .some(nil) }
                 close -= 1
             }
-            guard close + 1 < b.count, b[close + 1] == 0x28 else { return .some(nil) } // (
+            guard close + 1 < b.count, b[close + 1] == 0x28 else { return .some(nil) }  // (
             var end = close + 2
-            while end < b.count, b[end] != 0x29 { end += 1 } // )
+            while end < b.count, b[end] != 0x29 { end += 1 }  // )
             guard end < b.count else { return .some(nil) }
             let text = { (range: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self) }
             guard let video = asciiVideoId(in: UnsafeBufferPointer(rebasing: b[(close + 2)..<end])) else { return .some(nil) }

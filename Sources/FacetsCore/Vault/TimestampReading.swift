@@ -47,15 +47,22 @@ public enum TimestampReading {
             guard fourFields || readings.minutesFirstNotes.contains(index) else { continue }
             let timestamps = notes[index].timestamps
             for stamp in timestamps where fourFields && stamp.fieldCount == 4 {
-                result.append(Diagnostic(.warning, path: notes[index].path, line: stamp.line,
-                    "timestamp \(stamp.written) has four fields; read as \(TimestampRef.format(seconds: stamp.literalSeconds))"))
+                result.append(
+                    Diagnostic(
+                        .warning, path: notes[index].path, line: stamp.line,
+                        "timestamp \(stamp.written) has four fields; read as \(TimestampRef.format(seconds: stamp.literalSeconds))"))
             }
             guard readings.minutesFirstNotes.contains(index),
-                  let first = timestamps.first(where: { $0.fieldCount == 3 && $0.startsAboveZero }) else { continue }
-            let end = notes[index].videoId.flatMap { readings.talkLengths[$0] }.map { "the talk ends near \(TimestampRef.format(seconds: $0))" }
+                let first = timestamps.first(where: { $0.fieldCount == 3 && $0.startsAboveZero })
+            else { continue }
+            let end =
+                notes[index].videoId.flatMap { readings.talkLengths[$0] }.map { "the talk ends near \(TimestampRef.format(seconds: $0))" }
                 ?? "no talk lasts 3 hours"
-            result.append(Diagnostic(.warning, path: notes[index].path, line: first.line,
-                "timestamps are written minutes first (\(first.written) read as \(TimestampRef.format(seconds: first.minutesReadingSeconds))); \(end)"))
+            result.append(
+                Diagnostic(
+                    .warning, path: notes[index].path, line: first.line,
+                    "timestamps are written minutes first (\(first.written) read as \(TimestampRef.format(seconds: first.minutesReadingSeconds))); \(end)"
+                ))
         }
         return result
     }

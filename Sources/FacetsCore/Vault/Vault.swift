@@ -37,8 +37,10 @@ public struct Vault: Sendable {
     /// Builds every relation between notes already parsed (the load pipeline's last step, see
     /// `VaultLoad`). The link graph (names, targets, backlinks) and the talks (timestamps, talks, tree)
     /// need nothing of each other, so they are built side by side.
-    init(origin: String, notes: [Note], readDiagnostics: [Diagnostic], hints: LoadHints, loadedFrom: LoadedFrom,
-         report: inout LoadReport) {
+    init(
+        origin: String, notes: [Note], readDiagnostics: [Diagnostic], hints: LoadHints, loadedFrom: LoadedFrom,
+        report: inout LoadReport
+    ) {
         self.origin = origin
         self.notes = notes
         self.loadedFrom = loadedFrom
@@ -127,8 +129,10 @@ public struct Vault: Sendable {
         for index in indexes {
             let minutesFirst = readings.minutesFirstNotes.contains(index)
             for stamp in notes[index].timestamps {
-                entries.append(TimelineEntry(note: index, seconds: TimestampReading.seconds(stamp, minutesFirst: minutesFirst),
-                                             line: stamp.line, stamp: stamp))
+                entries.append(
+                    TimelineEntry(
+                        note: index, seconds: TimestampReading.seconds(stamp, minutesFirst: minutesFirst),
+                        line: stamp.line, stamp: stamp))
             }
         }
         return entries.sorted { ($0.seconds, $0.note, $0.line) < ($1.seconds, $1.note, $1.line) }
@@ -234,11 +238,17 @@ public struct Vault: Sendable {
             switch state {
             case .start:
                 if isSpace { continue }
-                if isMark { state = .afterMark; continue }
+                if isMark {
+                    state = .afterMark
+                    continue
+                }
             case .afterMark:
                 if isMark || character.isWhitespace { continue }
             case .body:
-                if isSpace { pendingSpace = true; continue }
+                if isSpace {
+                    pendingSpace = true
+                    continue
+                }
                 if pendingSpace, !isMark { out.append(" ") }
                 pendingSpace = false
             }

@@ -1,7 +1,7 @@
 /// A key press or mouse event, decoded by the terminal layer.
 public enum Key: Sendable, Hashable {
     case character(Character)
-    case control(Character)   // Ctrl-letter, lower case
+    case control(Character)  // Ctrl-letter, lower case
     case up, down, left, right, pageUp, pageDown, home, end
     case enter, tab, backTab, backspace, escape, delete
     case function(Int)

@@ -75,8 +75,10 @@ public struct DocumentLayout {
         for (backlink, context) in zip(backlinks, vault.contexts(of: backlinks)) {
             let source = vault.notes[backlink.source]
             let ref = addRef(.note(backlink.source, line: backlink.line), label: source.title)
-            let pieces = [Span(safe(source.title), .link, ref: ref), Span("[\(ref + 1)]", .linkNumber, ref: ref),
-                          Span(context.isEmpty ? "" : ": " + safe(TextWrapper.truncate(context, width: 160)), .dim)]
+            let pieces = [
+                Span(safe(source.title), .link, ref: ref), Span("[\(ref + 1)]", .linkNumber, ref: ref),
+                Span(context.isEmpty ? "" : ": " + safe(TextWrapper.truncate(context, width: 160)), .dim),
+            ]
             emit(wrap(pieces, first: [Span(glyphs.bullet + " ")], rest: [Span("  ")]))
         }
     }
@@ -96,8 +98,10 @@ public struct DocumentLayout {
         let source = vault.notes[entry.note]
         let ref = addRef(.note(entry.note, line: entry.line), label: source.title)
         let time = TimestampRef.format(seconds: entry.seconds)
-        let pieces = [Span(safe(source.title), .link, ref: ref), Span("[\(ref + 1)]", .linkNumber, ref: ref),
-                      Span(": " + safe(text))]
+        let pieces = [
+            Span(safe(source.title), .link, ref: ref), Span("[\(ref + 1)]", .linkNumber, ref: ref),
+            Span(": " + safe(text)),
+        ]
         let url = vault.talk(ofNote: entry.note)?.url(atSecond: entry.seconds)
         let lead = [Span(marked ? glyphs.timestamp : " ", .timestamp), Span(time, .timestamp, hyperlink: url), Span(" ", .timestamp)]
         emit(wrap(pieces, first: lead, rest: [Span(String(repeating: " ", count: DisplayWidth.of(time) + 2))]))
@@ -112,7 +116,8 @@ public struct DocumentLayout {
         let urlRef = addRef(.url(url), label: url)
         emit(wrap([Span(safe(url), .link, ref: urlRef, hyperlink: url), Span("[\(urlRef + 1)]", .linkNumber, ref: urlRef)]))
         let entries = vault.timeline(videoId: videoId)
-        let heading = seconds.map { "Timeline at \(TimestampRef.format(seconds: $0)) (\(entries.count) statements)" }
+        let heading =
+            seconds.map { "Timeline at \(TimestampRef.format(seconds: $0)) (\(entries.count) statements)" }
             ?? "Timeline (\(entries.count) statements)"
         blank()
         emit(wrap([Span(heading, .heading2)]))
@@ -131,9 +136,13 @@ public struct DocumentLayout {
         for (backlink, context) in zip(links, vault.contexts(of: links)) {
             let source = vault.notes[backlink.source]
             let ref = addRef(.note(backlink.source, line: backlink.line), label: source.title)
-            emit(wrap([Span(safe(source.title), .link, ref: ref), Span("[\(ref + 1)]", .linkNumber, ref: ref),
-                       Span(": " + safe(TextWrapper.truncate(context, width: 160)), .dim)],
-                      first: [Span(glyphs.bullet + " ")], rest: [Span("  ")]))
+            emit(
+                wrap(
+                    [
+                        Span(safe(source.title), .link, ref: ref), Span("[\(ref + 1)]", .linkNumber, ref: ref),
+                        Span(": " + safe(TextWrapper.truncate(context, width: 160)), .dim),
+                    ],
+                    first: [Span(glyphs.bullet + " ")], rest: [Span("  ")]))
         }
         if links.isEmpty { emit(wrap([Span("(no links found)", .dim)])) }
     }
@@ -152,7 +161,11 @@ public struct DocumentLayout {
             emit(lines)
             if level <= 2 {
                 let w = min(available, lines.map(\.width).max() ?? 0)
-                emit([DocLine(pad + [Span(String(repeating: level == 1 ? glyphs.doubleRule : glyphs.rule, count: max(0, w - indent)), .dim)], sourceLine: line)])
+                emit([
+                    DocLine(
+                        pad + [Span(String(repeating: level == 1 ? glyphs.doubleRule : glyphs.rule, count: max(0, w - indent)), .dim)],
+                        sourceLine: line)
+                ])
             }
         case .paragraph(let content, let line):
             emit(wrap(pieces(content, note: note), first: pad, rest: pad, sourceLine: line))
@@ -161,8 +174,10 @@ public struct DocumentLayout {
             for item in items {
                 let marker = item.marker == "•" ? glyphs.bullet : item.marker
                 let hang = String(repeating: " ", count: DisplayWidth.of(marker) + 1)
-                emit(wrap(pieces(item.content, note: note), first: pad + [Span(marker + " ", .dim)],
-                          rest: pad + [Span(hang)], sourceLine: item.line))
+                emit(
+                    wrap(
+                        pieces(item.content, note: note), first: pad + [Span(marker + " ", .dim)],
+                        rest: pad + [Span(hang)], sourceLine: item.line))
                 for child in item.children {
                     layoutBlock(child, note: note, indent: indent + DisplayWidth.of(marker) + 1, prefix: prefix)
                 }
@@ -186,8 +201,10 @@ public struct DocumentLayout {
         case .code(_, let text, let line), .math(let text, let line):
             var offset = 0
             for codeLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                emit(wrap([Span(safe(String(codeLine)), .code)], first: pad + [Span("  ")], rest: pad + [Span("  ")],
-                          sourceLine: line + 1 + offset))
+                emit(
+                    wrap(
+                        [Span(safe(String(codeLine)), .code)], first: pad + [Span("  ")], rest: pad + [Span("  ")],
+                        sourceLine: line + 1 + offset))
                 offset += 1
             }
             blank(within: prefix)
@@ -283,8 +300,9 @@ public struct DocumentLayout {
             case .timestamp(let stamp):
                 let seconds = vault.seconds(of: stamp, inNote: note)
                 let video = vault.notes[note].videoId
-                let ref = addRef(video.map { .moment(videoId: $0, seconds: seconds, note: note) } ?? .missing("talk of \(vault.notes[note].stem)"),
-                                 label: TimestampRef.format(seconds: seconds))
+                let ref = addRef(
+                    video.map { .moment(videoId: $0, seconds: seconds, note: note) } ?? .missing("talk of \(vault.notes[note].stem)"),
+                    label: TimestampRef.format(seconds: seconds))
                 let url = video == nil ? nil : vault.talk(ofNote: note)?.url(atSecond: seconds)
                 out.append(Span(glyphs.timestamp + TimestampRef.format(seconds: seconds), .timestamp, ref: ref, hyperlink: url))
                 out.append(Span("[\(ref + 1)]", .linkNumber, ref: ref))

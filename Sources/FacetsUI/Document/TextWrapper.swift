@@ -49,16 +49,25 @@ struct TextWrapper {
         var used = firstWidth
         var lineHasContent = false
         func newLine() {
-            while let last = current.spans.last, last.text == " ", current.spans.count > first.count { current.spans.removeLast(); used -= 1 }
+            while let last = current.spans.last, last.text == " ", current.spans.count > first.count {
+                current.spans.removeLast()
+                used -= 1
+            }
             lines.append(current)
             current = DocLine(rest, sourceLine: sourceLine)
             used = restWidth
             lineHasContent = false
         }
         for atom in atoms(pieces) {
-            if atom.isBreak { newLine(); continue }
+            if atom.isBreak {
+                newLine()
+                continue
+            }
             if atom.isSpace {
-                if lineHasContent, used < width { current.spans += atom.spans; used += 1 }
+                if lineHasContent, used < width {
+                    current.spans += atom.spans
+                    used += 1
+                }
                 continue
             }
             let w = atom.width
@@ -72,7 +81,7 @@ struct TextWrapper {
             // Wider than a whole line: cut by width.
             for span in atom.spans {
                 var chunk = ""
-                var chunkWidth = 0 // kept as characters are added: measuring the chunk each time was O(width) per character
+                var chunkWidth = 0  // kept as characters are added: measuring the chunk each time was O(width) per character
                 for character in span.text {
                     let cw = DisplayWidth.of(String(character))
                     if used + chunkWidth + cw > width {
@@ -81,7 +90,7 @@ struct TextWrapper {
                         chunk = ""
                         chunkWidth = 0
                         if lineHasContent || used > restWidth { newLine() }
-                        if used + cw > width { continue } // not even one character fits
+                        if used + cw > width { continue }  // not even one character fits
                     }
                     chunk.append(character)
                     chunkWidth += cw
@@ -103,7 +112,7 @@ struct TextWrapper {
     static func truncate(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
         var used = 0
-        var cut = text.startIndex // the end of the longest prefix that leaves room for the `…`
+        var cut = text.startIndex  // the end of the longest prefix that leaves room for the `…`
         var i = text.startIndex
         while i < text.endIndex {
             used += DisplayWidth.of(String(text[i]))

@@ -14,7 +14,8 @@ enum HighlightedText {
         } else {
             let head = prefixLength(widths, from: 0, fitting: width - 1)
             if let last = marked.max(), last < characters.count, last >= head,
-               let window = middleCut(characters, widths, marked: marked, width: width) {
+                let window = middleCut(characters, widths, marked: marked, width: width)
+            {
                 pieces = window
             } else {
                 pieces = [(0..<head, true)]
@@ -56,8 +57,10 @@ enum HighlightedText {
 
     /// The head of the text, an ellipsis, then the words holding the marked characters (and an ellipsis
     /// when the text goes on); nil when the plain cut at the end is as good.
-    private static func middleCut(_ characters: [Character], _ widths: [Int], marked: Set<Int>,
-                                  width: Int) -> [(range: Range<Int>, ellipsisAfter: Bool)]? {
+    private static func middleCut(
+        _ characters: [Character], _ widths: [Int], marked: Set<Int>,
+        width: Int
+    ) -> [(range: Range<Int>, ellipsisAfter: Bool)]? {
         let inText = marked.filter { $0 < characters.count }
         guard let first = inText.min(), let last = inText.max() else { return nil }
         func columns(_ range: Range<Int>) -> Int { widths[range].reduce(0, +) }

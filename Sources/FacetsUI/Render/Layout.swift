@@ -80,7 +80,9 @@ public struct Layout: Sendable, Equatable {
         var y = 0
         for (index, id) in sidebar.enumerated() {
             let remaining = sidebar.count - index
-            let rowHeight = remaining == 1 ? body.height - y
+            let rowHeight =
+                remaining == 1
+                ? body.height - y
                 : sidebar.count == 2 ? max(3, body.height * 2 / 5) : max(3, (body.height - y) / remaining)
             self[id] = Frame(outer: Rect(x: 0, y: y, width: leftWidth, height: rowHeight), visible: true)
             y += rowHeight

@@ -75,8 +75,10 @@ public enum Renderer {
     }
 
     /// A row of a list: the cursor bar when focused, a dimmer bar when not.
-    static func drawRow(_ spans: [Span], row: Int, in rect: Rect, cursor: Bool, focused: Bool,
-                        into screen: inout ScreenBuffer, hyperlinks: inout [String: Int]) {
+    static func drawRow(
+        _ spans: [Span], row: Int, in rect: Rect, cursor: Bool, focused: Bool,
+        into screen: inout ScreenBuffer, hyperlinks: inout [String: Int]
+    ) {
         drawSpans(spans, row: row, in: rect, selected: cursor && focused, highlightRef: nil, into: &screen, hyperlinks: &hyperlinks)
         if cursor && !focused {
             screen.restyle(row: row, from: rect.x, to: rect.maxX) { $0.role = .selectionUnfocused }
@@ -84,15 +86,19 @@ public enum Renderer {
     }
 
     /// Spans into a row of a rect, clipped; `selected` paints the whole row as the cursor bar.
-    static func drawSpans(_ spans: [Span], row: Int, in rect: Rect, selected: Bool, highlightRef: Int?,
-                          into screen: inout ScreenBuffer, hyperlinks: inout [String: Int]) {
+    static func drawSpans(
+        _ spans: [Span], row: Int, in rect: Rect, selected: Bool, highlightRef: Int?,
+        into screen: inout ScreenBuffer, hyperlinks: inout [String: Int]
+    ) {
         var column = rect.x
         if selected { screen.fill(Rect(x: rect.x, y: row, width: rect.width, height: 1), style: CellStyle(.normal, selected: true)) }
         for span in spans {
             guard column < rect.maxX else { break }
             var link: Int?
             if let url = span.hyperlink.map(ScreenBuffer.terminalSafeURL) {
-                if let existing = hyperlinks[url] { link = existing } else {
+                if let existing = hyperlinks[url] {
+                    link = existing
+                } else {
                     link = screen.hyperlinks.count
                     hyperlinks[url] = screen.hyperlinks.count
                     screen.hyperlinks.append(url)

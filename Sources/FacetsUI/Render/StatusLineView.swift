@@ -28,7 +28,9 @@ enum StatusLineView {
         let end = rect.maxX - 1
         let rightWidth = min(DisplayWidth.of(rightText), max(0, rect.width - 12))
         let crumbWidth = max(0, end - rightWidth - 1 - rect.x)
-        screen.put(TextWrapper.truncate(crumb, width: crumbWidth), row: rect.y, column: rect.x, style: CellStyle(state.presenting && state.message != nil ? .statusMessage : .status), maxColumn: rect.x + crumbWidth)
+        screen.put(
+            TextWrapper.truncate(crumb, width: crumbWidth), row: rect.y, column: rect.x,
+            style: CellStyle(state.presenting && state.message != nil ? .statusMessage : .status), maxColumn: rect.x + crumbWidth)
         var column = end - rightWidth
         for (text, role) in right {
             column = screen.put(text, row: rect.y, column: column, style: CellStyle(role), maxColumn: end)
@@ -49,7 +51,8 @@ enum StatusLineView {
         while DisplayWidth.of(shown) > room - 1, !shown.isEmpty { shown.removeFirst() }
         let end = screen.put("/" + shown, row: rect.y, column: rect.x, style: CellStyle(.statusKey), maxColumn: rect.x + room + 1)
         screen.cursor = (rect.y, min(end, rect.maxX - 1))
-        screen.put(TextWrapper.truncate(help, width: helpWidth), row: rect.y, column: rect.maxX - helpWidth, style: CellStyle(.status), maxColumn: rect.maxX)
+        screen.put(
+            TextWrapper.truncate(help, width: helpWidth), row: rect.y, column: rect.maxX - helpWidth, style: CellStyle(.status), maxColumn: rect.maxX)
     }
 
     /// "Enter keep", "Esc cancel" as the key map binds them (rebound keys show; an unbound one is left out).
@@ -87,8 +90,10 @@ enum StatusLineView {
         let context = state.context(for: state.focus)
         let hints: [Hint]
         if state.tour != nil {
-            hints = [context.hint(.tourNext, "next stop"), context.hint(.tourPrevious, "previous"), context.hint(.leaveTour, "leave tour"),
-                     context.hint(.help, "help")].compactMap { $0 }
+            hints = [
+                context.hint(.tourNext, "next stop"), context.hint(.tourPrevious, "previous"), context.hint(.leaveTour, "leave tour"),
+                context.hint(.help, "help"),
+            ].compactMap { $0 }
         } else {
             hints = state.views[state.focus]?.hints(in: context) ?? []
         }

@@ -30,8 +30,10 @@ public struct ScreenBuffer: Sendable, Equatable {
     /// Wide characters that would straddle the edge become a space; controls, bidi overrides and invisible
     /// format characters are never written (text should come sanitized; this is the last line of defence).
     @discardableResult
-    public mutating func put(_ text: String, row: Int, column: Int, style: CellStyle = .normal,
-                             maxColumn: Int? = nil, hyperlink: Int? = nil) -> Int {
+    public mutating func put(
+        _ text: String, row: Int, column: Int, style: CellStyle = .normal,
+        maxColumn: Int? = nil, hyperlink: Int? = nil
+    ) -> Int {
         let limit = min(maxColumn ?? width, width)
         guard row >= 0, row < height else { return column }
         var col = column
@@ -46,7 +48,10 @@ public struct ScreenBuffer: Sendable, Equatable {
                 continue
             }
             let cellWidth = min(w, 2)
-            if col < 0 { col += cellWidth; continue }
+            if col < 0 {
+                col += cellWidth
+                continue
+            }
             if col + cellWidth > limit {
                 self[row, col] = Cell(" ", style: style)
                 col += 1
@@ -107,7 +112,10 @@ public struct ScreenBuffer: Sendable, Equatable {
 public struct Rect: Sendable, Hashable {
     public var x: Int, y: Int, width: Int, height: Int
     public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x; self.y = y; self.width = max(0, width); self.height = max(0, height)
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
     }
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }

@@ -1,8 +1,8 @@
 /// What a piece of text is; a theme decides how each looks, so rendering never names colours.
 public enum Role: UInt8, Sendable, Hashable, CaseIterable {
     case normal, dim, title, heading1, heading2, heading3, strong, emphasis, code, link, missingLink, linkNumber,
-         timestamp, quote, callout, border, borderFocused, paneTitle, paneTitleFocused, selection,
-         selectionUnfocused, status, statusKey, statusMessage, error, match, treeCount, kind, overlay, overlayTitle
+        timestamp, quote, callout, border, borderFocused, paneTitle, paneTitleFocused, selection,
+        selectionUnfocused, status, statusKey, statusMessage, error, match, treeCount, kind, overlay, overlayTitle
 }
 
 /// A cell's look: its role, plus marks that combine with any role.

@@ -35,8 +35,10 @@ public struct AppState: Sendable {
     /// A search typed but not yet run (keys typed ahead are applied first; `settle()` runs it once).
     var searchPending = false
 
-    public init(vault: Vault, width: Int, height: Int, settings: ExplorerSettings,
-                registry: ViewRegistry = .standard) {
+    public init(
+        vault: Vault, width: Int, height: Int, settings: ExplorerSettings,
+        registry: ViewRegistry = .standard
+    ) {
         self.vault = vault
         self.width = max(0, width)
         self.height = max(0, height)
@@ -80,8 +82,10 @@ public struct AppState: Sendable {
 
     /// Changes one view in place (taken out of the table meanwhile, so its storage is not copied).
     @discardableResult
-    mutating func update<View: ExplorerView, Result>(_ id: ViewID, as type: View.Type,
-                                                   _ change: (inout View) -> Result) -> Result? {
+    mutating func update<View: ExplorerView, Result>(
+        _ id: ViewID, as type: View.Type,
+        _ change: (inout View) -> Result
+    ) -> Result? {
         guard var view = views.removeValue(forKey: id) as? View else { return nil }
         let result = change(&view)
         views[id] = view
@@ -116,10 +120,13 @@ public struct AppState: Sendable {
         let layout = layout ?? self.layout
         var frame = layout[id]
         if id == overlay { frame = Layout.Frame(outer: Rect(x: 0, y: 0, width: width, height: height), visible: true) }
-        let focusedFrame = frame.visible ? frame
+        let focusedFrame =
+            frame.visible
+            ? frame
             : Layout(width: width, height: height, panes: panes, focus: id, zoomed: zoomed, presenting: workshop.presenting)[id]
-        return ViewContext(vault: vault, glyphs: glyphs, keyMap: keyMap, frame: frame, focusedFrame: focusedFrame,
-                           focused: id == (overlay ?? focus), smartCase: settings.smartCase)
+        return ViewContext(
+            vault: vault, glyphs: glyphs, keyMap: keyMap, frame: frame, focusedFrame: focusedFrame,
+            focused: id == (overlay ?? focus), smartCase: settings.smartCase)
     }
 
     public var selectedNode: BrowseNode? { tree.selectedNode }
@@ -128,8 +135,9 @@ public struct AppState: Sendable {
 
     /// Where you are, as history records it.
     public var location: Location {
-        Location(nodeID: tree.selectedNodeID, listEntry: list.selectedEntry, listScroll: list.scroll, listFilter: list.filter,
-                 subject: detail.subject, detailCursor: detail.cursor, detailScroll: detail.scroll, focus: focus)
+        Location(
+            nodeID: tree.selectedNodeID, listEntry: list.selectedEntry, listScroll: list.scroll, listFilter: list.filter,
+            subject: detail.subject, detailCursor: detail.cursor, detailScroll: detail.scroll, focus: focus)
     }
 
     /// The entry the detail pane shows, for a presenter to publish.

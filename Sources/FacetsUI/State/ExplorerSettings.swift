@@ -9,8 +9,10 @@ public struct ExplorerSettings: Sendable {
     /// A capital in a query makes the search case-sensitive; off, every search ignores case.
     public var smartCase: Bool
 
-    public init(theme: Theme = Theme(.dark), ascii: Bool = false, keyMap: KeyMap = .defaults,
-                presenterTheme: Theme.Name = .highContrast, smartCase: Bool = true) {
+    public init(
+        theme: Theme = Theme(.dark), ascii: Bool = false, keyMap: KeyMap = .defaults,
+        presenterTheme: Theme.Name = .highContrast, smartCase: Bool = true
+    ) {
         self.theme = theme
         self.ascii = ascii
         self.keyMap = keyMap

@@ -16,8 +16,10 @@ extension BrowseNode {
         var rows: [TreeRow] = []
         func visit(_ node: BrowseNode, depth: Int) {
             let open = expanded.contains(node.id)
-            rows.append(TreeRow(id: node.id, title: node.title, count: node.entries.count, depth: depth,
-                                hasChildren: !node.children.isEmpty, isExpanded: open))
+            rows.append(
+                TreeRow(
+                    id: node.id, title: node.title, count: node.entries.count, depth: depth,
+                    hasChildren: !node.children.isEmpty, isExpanded: open))
             if open { for child in node.children { visit(child, depth: depth + 1) } }
         }
         for child in children { visit(child, depth: 0) }

@@ -17,8 +17,10 @@ public struct Appearance: Sendable, Hashable {
     public var dim = false
     public var italic = false
 
-    public init(_ foreground: TerminalColor = .default, _ background: TerminalColor = .default, bold: Bool = false,
-                underline: Bool = false, reverse: Bool = false, dim: Bool = false, italic: Bool = false) {
+    public init(
+        _ foreground: TerminalColor = .default, _ background: TerminalColor = .default, bold: Bool = false,
+        underline: Bool = false, reverse: Bool = false, dim: Bool = false, italic: Bool = false
+    ) {
         self.foreground = foreground
         self.background = background
         self.bold = bold
@@ -44,14 +46,22 @@ public struct Theme: Sendable, Hashable {
     public func appearance(_ style: CellStyle) -> Appearance {
         var a = base(style.role)
         if style.highlighted {
-            a = name == .monochrome ? Appearance(bold: true, underline: true)
+            a =
+                name == .monochrome
+                ? Appearance(bold: true, underline: true)
                 : Appearance(.black, name == .highContrast ? .bright(.yellow) : .yellow, bold: true)
         }
         if style.selected {
             switch name {
             case .monochrome, .highContrast: a.reverse = true
-            case .dark: a.background = .blue; a.foreground = a.foreground == .blue ? .white : (a.foreground == .default ? .bright(.white) : a.foreground); a.bold = true
-            case .light: a.background = .cyan; a.foreground = .black; a.bold = true
+            case .dark:
+                a.background = .blue
+                a.foreground = a.foreground == .blue ? .white : (a.foreground == .default ? .bright(.white) : a.foreground)
+                a.bold = true
+            case .light:
+                a.background = .cyan
+                a.foreground = .black
+                a.bold = true
             }
         }
         return a

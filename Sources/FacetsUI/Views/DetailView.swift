@@ -299,14 +299,17 @@ public struct DetailView: ExplorerView {
                 screen.put(context.glyphs.cursor, row: area.y + offset, column: full.x, style: CellStyle(.borderFocused))
             }
             // OSC 8 links only where they are wanted (the cursor's line, a talk URL): each costs bytes to send.
-            let spans = focused && index == cursor ? lines[index].spans
+            let spans =
+                focused && index == cursor
+                ? lines[index].spans
                 : lines[index].spans.map { span in
                     var plain = span
                     if span.role != .link { plain.hyperlink = nil }
                     return plain
                 }
-            Renderer.drawSpans(spans, row: area.y + offset, in: area, selected: false,
-                               highlightRef: highlighted, into: &screen, hyperlinks: &hyperlinks)
+            Renderer.drawSpans(
+                spans, row: area.y + offset, in: area, selected: false,
+                highlightRef: highlighted, into: &screen, hyperlinks: &hyperlinks)
             if let match = findMatches[index] {
                 Self.markMatches(match.ranges, line: lines[index], row: area.y + offset, in: area, into: &screen)
             }
@@ -315,8 +318,9 @@ public struct DetailView: ExplorerView {
         if lines.count > area.height, frame.outer.width > 2 {
             let position = Double(scroll) / Double(max(1, lines.count - area.height))
             let row = area.y + Int((Double(area.height - 1) * position).rounded())
-            screen.put(context.glyphs == .ascii ? "#" : "┃", row: row, column: frame.outer.maxX - 1,
-                       style: CellStyle(focused ? .borderFocused : .border))
+            screen.put(
+                context.glyphs == .ascii ? "#" : "┃", row: row, column: frame.outer.maxX - 1,
+                style: CellStyle(focused ? .borderFocused : .border))
         }
     }
 
@@ -334,7 +338,9 @@ public struct DetailView: ExplorerView {
     }
 
     public func hints(in context: ViewContext) -> [Hint] {
-        [context.hint(.open, "follow"), Hint("N⏎", "link #"), context.hint(.back, "back"), context.hint(.timeline, "timeline"),
-         context.hint(.help, "help")].compactMap { $0 }
+        [
+            context.hint(.open, "follow"), Hint("N⏎", "link #"), context.hint(.back, "back"), context.hint(.timeline, "timeline"),
+            context.hint(.help, "help"),
+        ].compactMap { $0 }
     }
 }

@@ -61,8 +61,10 @@ public struct ViewContext: Sendable {
     public let focused: Bool
     public let smartCase: Bool
 
-    public init(vault: Vault, glyphs: Glyphs, keyMap: KeyMap, frame: Layout.Frame, focusedFrame: Layout.Frame? = nil,
-                focused: Bool, smartCase: Bool = true) {
+    public init(
+        vault: Vault, glyphs: Glyphs, keyMap: KeyMap, frame: Layout.Frame, focusedFrame: Layout.Frame? = nil,
+        focused: Bool, smartCase: Bool = true
+    ) {
         self.vault = vault
         self.glyphs = glyphs
         self.keyMap = keyMap

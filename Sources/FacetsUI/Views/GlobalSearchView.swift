@@ -72,8 +72,9 @@ public struct GlobalSearchView: ExplorerView {
         let rect = Self.frame(width: screen.width, height: screen.height)
         guard rect.width >= 10, rect.height >= 4 else { return }
         screen.fill(rect, style: CellStyle(.overlay))
-        Renderer.drawFrame(title(in: context), frame: Layout.Frame(outer: rect, visible: true),
-                           focused: true, glyphs: context.glyphs, into: &screen)
+        Renderer.drawFrame(
+            title(in: context), frame: Layout.Frame(outer: rect, visible: true),
+            focused: true, glyphs: context.glyphs, into: &screen)
         let inner = rect.inset(by: 1)
         let query = TerminalSafeText.sanitize(search.query)
         var shown = query
@@ -81,7 +82,9 @@ public struct GlobalSearchView: ExplorerView {
         let end = screen.put("Search: ", row: inner.y, column: inner.x, style: CellStyle(.overlayTitle), maxColumn: inner.maxX)
         let after = screen.put(shown, row: inner.y, column: end, style: CellStyle(.normal), maxColumn: inner.maxX)
         screen.cursor = (inner.y, min(after, inner.maxX - 1))
-        let summary = search.query.isEmpty ? "type to search titles, aliases and text"
+        let summary =
+            search.query.isEmpty
+            ? "type to search titles, aliases and text"
             : "\(search.hits.count)\(search.hits.count == GlobalSearch.limit ? "+" : "") hits"
         screen.put(summary, row: inner.y + 1, column: inner.x, style: CellStyle(.dim), maxColumn: inner.maxX)
         let area = Self.listArea(width: screen.width, height: screen.height)
@@ -97,8 +100,9 @@ public struct GlobalSearchView: ExplorerView {
             var name = note.title
             if hit.viaAlias { name += " · " + hit.matchedName }
             let offset = hit.viaAlias ? note.title.count + 3 : 0
-            var spans = HighlightedText.spans(TerminalSafeText.sanitize(name), width: titleWidth,
-                                              marked: Set(hit.namePositions.map { $0 + offset }), role: .strong)
+            var spans = HighlightedText.spans(
+                TerminalSafeText.sanitize(name), width: titleWidth,
+                marked: Set(hit.namePositions.map { $0 + offset }), role: .strong)
             spans.append(Span(" " + kind, .kind))
             Renderer.drawSpans(spans, row: row, in: area, selected: selected, highlightRef: nil, into: &screen, hyperlinks: &hyperlinks)
             if let line = search.lines[hit.note] {

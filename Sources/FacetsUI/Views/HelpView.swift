@@ -15,8 +15,10 @@ public struct HelpView: ExplorerView {
             out.append((context.title, ""))
             out += keyMap.rows.filter { $0.context == context }.map { (ActionTable.keyNames($0), $0.description) }
             if context == .everywhere {
-                out += [("0-9 Enter", "Detail pane: follow link or timestamp N"),
-                        ("mouse", "Click selects, double-click follows, wheel scrolls")]
+                out += [
+                    ("0-9 Enter", "Detail pane: follow link or timestamp N"),
+                    ("mouse", "Click selects, double-click follows, wheel scrolls"),
+                ]
             }
         }
         return out
@@ -56,9 +58,11 @@ public struct HelpView: ExplorerView {
         let start = max(0, min(scroll, rows.count - visible))
         for (offset, row) in rows.dropFirst(start).prefix(visible).enumerated() {
             let y = inner.y + offset
-            screen.put(TextWrapper.truncate(row.keys, width: keyWidth), row: y, column: inner.x + 1, style: CellStyle(.statusKey), maxColumn: inner.maxX)
-            screen.put(TextWrapper.truncate(row.description, width: max(1, inner.width - keyWidth - 3)), row: y,
-                       column: inner.x + keyWidth + 2, style: CellStyle(.overlay), maxColumn: inner.maxX)
+            screen.put(
+                TextWrapper.truncate(row.keys, width: keyWidth), row: y, column: inner.x + 1, style: CellStyle(.statusKey), maxColumn: inner.maxX)
+            screen.put(
+                TextWrapper.truncate(row.description, width: max(1, inner.width - keyWidth - 3)), row: y,
+                column: inner.x + keyWidth + 2, style: CellStyle(.overlay), maxColumn: inner.maxX)
         }
     }
 }

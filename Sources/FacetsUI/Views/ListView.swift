@@ -86,8 +86,9 @@ public struct ListView: ExplorerView {
 
     /// Starts a `/` filter over `scope`, remembering what Esc restores.
     mutating func startFilter(scope: [Int]) {
-        filter = ListFilter(savedEntries: filter?.savedEntries ?? entries, savedCursor: cursor, savedScroll: scroll,
-                            scope: filter?.scope ?? scope)
+        filter = ListFilter(
+            savedEntries: filter?.savedEntries ?? entries, savedCursor: cursor, savedScroll: scroll,
+            scope: filter?.scope ?? scope)
     }
 
     mutating func editFilter(_ change: (inout String) -> Void) {
@@ -160,13 +161,16 @@ public struct ListView: ExplorerView {
             let marked = Set(hit?.namePositions.map { $0 + aliasOffset } ?? [])
             var spans = HighlightedText.spans(TerminalSafeText.sanitize(name), width: titleWidth, marked: marked)
             spans.append(Span(tag, .kind))
-            Renderer.drawRow(spans, row: area.y + offset, in: area, cursor: index == cursor, focused: context.focused,
-                             into: &screen, hyperlinks: &hyperlinks)
+            Renderer.drawRow(
+                spans, row: area.y + offset, in: area, cursor: index == cursor, focused: context.focused,
+                into: &screen, hyperlinks: &hyperlinks)
         }
     }
 
     public func hints(in context: ViewContext) -> [Hint] {
-        [context.moveHint, context.hint(.open, "open"), context.hint(.nextPane, "pane"), context.hint(.help, "help"),
-         context.hint(.quit, "quit")].compactMap { $0 }
+        [
+            context.moveHint, context.hint(.open, "open"), context.hint(.nextPane, "pane"), context.hint(.help, "help"),
+            context.hint(.quit, "quit"),
+        ].compactMap { $0 }
     }
 }

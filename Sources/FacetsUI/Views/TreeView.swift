@@ -103,13 +103,16 @@ public struct TreeView: ExplorerView {
             let title = TextWrapper.truncate(TerminalSafeText.sanitize(row.title), width: titleWidth)
             let padding = String(repeating: " ", count: max(0, titleWidth - DisplayWidth.of(title)))
             let spans = [Span(indent + marker + " ", .dim), Span(title + padding), Span(count, .treeCount)]
-            Renderer.drawRow(spans, row: area.y + offset, in: area, cursor: index == cursor, focused: context.focused,
-                             into: &screen, hyperlinks: &hyperlinks)
+            Renderer.drawRow(
+                spans, row: area.y + offset, in: area, cursor: index == cursor, focused: context.focused,
+                into: &screen, hyperlinks: &hyperlinks)
         }
     }
 
     public func hints(in context: ViewContext) -> [Hint] {
-        [context.moveHint, context.hint(.open, "entries"), context.hint(.nextPane, "pane"), context.hint(.help, "help"),
-         context.hint(.quit, "quit")].compactMap { $0 }
+        [
+            context.moveHint, context.hint(.open, "entries"), context.hint(.nextPane, "pane"), context.hint(.help, "help"),
+            context.hint(.quit, "quit"),
+        ].compactMap { $0 }
     }
 }

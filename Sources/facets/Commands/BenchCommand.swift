@@ -33,14 +33,19 @@ struct BenchLoad: ParsableCommand {
         let (vault, _, loadReport) = try vaultOptions.loadReporting()
         let seconds = monotonicSeconds() - start
         let bytes = vault.notes.reduce(0) { $0 + $1.byteCount }
-        let report = Report(notes: vault.notes.count, bytes: bytes, seconds: seconds,
-                            notesPerSecond: Double(vault.notes.count) / seconds,
-                            megabytesPerSecond: Double(bytes) / 1_000_000 / seconds)
+        let report = Report(
+            notes: vault.notes.count, bytes: bytes, seconds: seconds,
+            notesPerSecond: Double(vault.notes.count) / seconds,
+            megabytesPerSecond: Double(bytes) / 1_000_000 / seconds)
         // Exit without tearing the vault down: the process ends anyway, and freeing it is not loading.
         defer { Foundation.exit(0) }
-        if output.json { try Output.json(report); return }
+        if output.json {
+            try Output.json(report)
+            return
+        }
         for phase in loadReport.phases { Output.line(String(format: "  %-16@ %.3f s", phase.name as NSString, phase.seconds)) }
-        Output.line("notes \(report.notes)  bytes \(report.bytes)  wall \(String(format: "%.3f", seconds)) s  "
-                    + "\(String(format: "%.0f", report.notesPerSecond)) notes/s  \(String(format: "%.1f", report.megabytesPerSecond)) MB/s")
+        Output.line(
+            "notes \(report.notes)  bytes \(report.bytes)  wall \(String(format: "%.3f", seconds)) s  "
+                + "\(String(format: "%.0f", report.notesPerSecond)) notes/s  \(String(format: "%.1f", report.megabytesPerSecond)) MB/s")
     }
 }

@@ -24,8 +24,10 @@ struct BenchSearch: ParsableCommand {
         var maxMs: Double
     }
 
-    static let builtIn = ["innovation", "public value", "silo", "exper", "trust citizens", "mission", "denmark",
-                          "anticipatory", "procurement rules", "storytelling"]
+    static let builtIn = [
+        "innovation", "public value", "silo", "exper", "trust citizens", "mission", "denmark",
+        "anticipatory", "procurement rules", "storytelling",
+    ]
 
     func run() throws {
         let vault = try vaultOptions.load()
@@ -49,7 +51,7 @@ struct BenchSearch: ParsableCommand {
                 let t0 = monotonicSeconds()
                 let hits = index.search(SearchQuery(typed), vault: vault, limit: limit)
                 latencies.append((monotonicSeconds() - t0) * 1000)
-                if hits.count < 0 { Output.line("") } // keep the result alive
+                if hits.count < 0 { Output.line("") }  // keep the result alive
             }
         }
         latencies.sort()
@@ -58,10 +60,16 @@ struct BenchSearch: ParsableCommand {
             let rank = Int((p * Double(latencies.count - 1)).rounded())
             return latencies[min(latencies.count - 1, max(0, rank))]
         }
-        let report = Report(notes: vault.notes.count, indexSeconds: indexSeconds, queries: list.count, keystrokes: latencies.count,
-                            medianMs: percentile(0.5), p95Ms: percentile(0.95), maxMs: latencies.last ?? 0)
-        if output.json { try Output.json(report); return }
-        Output.line(String(format: "notes %d  index %.3f s  queries %d  keystrokes %d  median %.3f ms  p95 %.3f ms  max %.3f ms",
-                           report.notes, report.indexSeconds, report.queries, report.keystrokes, report.medianMs, report.p95Ms, report.maxMs))
+        let report = Report(
+            notes: vault.notes.count, indexSeconds: indexSeconds, queries: list.count, keystrokes: latencies.count,
+            medianMs: percentile(0.5), p95Ms: percentile(0.95), maxMs: latencies.last ?? 0)
+        if output.json {
+            try Output.json(report)
+            return
+        }
+        Output.line(
+            String(
+                format: "notes %d  index %.3f s  queries %d  keystrokes %d  median %.3f ms  p95 %.3f ms  max %.3f ms",
+                report.notes, report.indexSeconds, report.queries, report.keystrokes, report.medianMs, report.p95Ms, report.maxMs))
     }
 }

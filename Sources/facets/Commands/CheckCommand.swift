@@ -21,15 +21,17 @@ struct CheckCommand: ParsableCommand {
         let vault = try vaultOptions.load()
         let links = vault.linkTargets.linkCount
         let resolved = vault.linkTargets.resolvedCount
-        let report = Report(notes: vault.notes.count, links: links, resolvedLinks: resolved,
-                            errors: vault.errors.map(DiagnosticJSON.init), warnings: vault.warnings.map(DiagnosticJSON.init))
+        let report = Report(
+            notes: vault.notes.count, links: links, resolvedLinks: resolved,
+            errors: vault.errors.map(DiagnosticJSON.init), warnings: vault.warnings.map(DiagnosticJSON.init))
         if output.json {
             try Output.json(report)
         } else {
             for diagnostic in vault.diagnostics { Output.line(diagnostic.formatted) }
             let rate = links == 0 ? 100.0 : Double(resolved) * 100 / Double(links)
-            Output.line("\(vault.notes.count) notes, \(links) links (\(resolved) resolved, \(String(format: "%.1f", rate))%), "
-                        + "\(report.errors.count) errors, \(report.warnings.count) warnings")
+            Output.line(
+                "\(vault.notes.count) notes, \(links) links (\(resolved) resolved, \(String(format: "%.1f", rate))%), "
+                    + "\(report.errors.count) errors, \(report.warnings.count) warnings")
         }
         if !report.errors.isEmpty { throw ExitCode(1) }
     }

@@ -7,13 +7,13 @@ struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config", abstract: "Show, print or check the config file.",
         discussion: """
-        With no option, says which config file is read and whether it exists.
-        --print-default writes a commented file with every setting at its default:
-          facets config --print-default > ~/.config/facets/config.toml
-        --check [FILE] checks FILE (default: the file that would be read).
-        Exit 0 when it is fine (warnings for unknown settings go to stderr),
-        2 with FILE:LINE:COLUMN messages when it is not.
-        """)
+            With no option, says which config file is read and whether it exists.
+            --print-default writes a commented file with every setting at its default:
+              facets config --print-default > ~/.config/facets/config.toml
+            --check [FILE] checks FILE (default: the file that would be read).
+            Exit 0 when it is fine (warnings for unknown settings go to stderr),
+            2 with FILE:LINE:COLUMN messages when it is not.
+            """)
 
     @Flag(name: .long, help: "Print a commented config file holding every default.")
     var printDefault = false
@@ -54,7 +54,9 @@ struct ConfigCommand: ParsableCommand {
         let report = ConfigLoader.load(path: location.path, home: ProcessInfo.processInfo.environment["HOME"])
         for diagnostic in report.diagnostics { Output.error(diagnostic.formatted(file: location.path)) }
         if report.hasErrors {
-            Output.error("facets: \(location.path): \(report.errors.count) error\(report.errors.count == 1 ? "" : "s"); the explorer would run on the default settings")
+            Output.error(
+                "facets: \(location.path): \(report.errors.count) error\(report.errors.count == 1 ? "" : "s"); the explorer would run on the default settings"
+            )
             throw ExitCode(2)
         }
         let warnings = report.warnings.count

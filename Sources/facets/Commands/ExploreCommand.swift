@@ -32,9 +32,15 @@ struct DisplayOptions: ParsableArguments {
     var mouse: Bool?
     @Flag(name: .long, inversion: .prefixedNo, help: "Presenter mode: the focused pane large and centred, high contrast, key captions.")
     var present: Bool?
-    @Option(name: .long, help: ArgumentHelp("Publish each entry you open for `facets serve --follow` attendees (default file when given without a path: see --help of serve).", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Publish each entry you open for `facets serve --follow` attendees (default file when given without a path: see --help of serve).",
+            valueName: "FILE"))
     var publish: String?
-    @Option(name: .long, help: ArgumentHelp("Follow a presenter: jump to each entry published to FILE; any key stops, F follows again.", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Follow a presenter: jump to each entry published to FILE; any key stops, F follows again.", valueName: "FILE"))
     var follow: String?
 
     func overrides() throws -> CommandLineOverrides {
@@ -52,9 +58,10 @@ struct DisplayOptions: ParsableArguments {
 /// Runs the explorer with the config file's settings under the command line's.
 func runExplorer(vault: Vault, config: LoadedConfig, display: DisplayOptions, tour: Int?) throws {
     let chosen = config.configuration.applying(try display.overrides())
-    var settings = Explorer.Settings(theme: chosen.theme,
-                                     terminal: TerminalOptions(lofi: chosen.display.lofi, ascii: chosen.display.ascii, mouse: chosen.display.mouse),
-                                     present: chosen.presenter.start, tour: tour)
+    var settings = Explorer.Settings(
+        theme: chosen.theme,
+        terminal: TerminalOptions(lofi: chosen.display.lofi, ascii: chosen.display.ascii, mouse: chosen.display.mouse),
+        present: chosen.presenter.start, tour: tour)
     settings.keyMap = chosen.keyMap
     settings.presenterTheme = chosen.presenter.theme
     settings.smartCase = chosen.search.smartCase

@@ -99,8 +99,9 @@ extension Vault {
             let target = offset < targets.count ? targets[offset] : resolve(link, from: note)
             var resolved: String?
             if case .note(let index) = target { resolved = notes[index].stem }
-            return LinkJSON(target: link.target, heading: link.heading, label: link.label, line: link.line,
-                            resolved: resolved, missing: resolved == nil)
+            return LinkJSON(
+                target: link.target, heading: link.heading, label: link.label, line: link.line,
+                resolved: resolved, missing: resolved == nil)
         }
     }
 
@@ -119,8 +120,10 @@ extension Vault {
                 text = stripped.count > 500 ? String(stripped.prefix(499)) + "…" : stripped
                 texts[backlink.source, default: [:]][backlink.line] = text
             }
-            result.append(BacklinkJSON(from: notes[backlink.source].stem, title: notes[backlink.source].title,
-                                       line: backlink.line, text: text))
+            result.append(
+                BacklinkJSON(
+                    from: notes[backlink.source].stem, title: notes[backlink.source].title,
+                    line: backlink.line, text: text))
         }
         return result
     }

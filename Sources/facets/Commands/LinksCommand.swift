@@ -26,12 +26,14 @@ struct LinksCommand: ParsableCommand {
         let moments: [MomentJSON] = note.timestamps.map { stamp in
             let seconds = vault.seconds(of: stamp, inNote: index)
             let around = note.videoId.map { vault.saidAround(videoId: $0, seconds: seconds, excludingNote: index) } ?? []
-            return MomentJSON(time: TimestampRef.format(seconds: seconds), seconds: seconds, line: stamp.line,
-                              url: talk?.url(atSecond: seconds),
-                              saidAround: StatementJSON.all(around, in: vault))
+            return MomentJSON(
+                time: TimestampRef.format(seconds: seconds), seconds: seconds, line: stamp.line,
+                url: talk?.url(atSecond: seconds),
+                saidAround: StatementJSON.all(around, in: vault))
         }
-        let report = Report(entry: note.stem, title: note.title, outgoing: vault.linkJSON(index),
-                            backlinks: vault.backlinkJSON(index), moments: moments)
+        let report = Report(
+            entry: note.stem, title: note.title, outgoing: vault.linkJSON(index),
+            backlinks: vault.backlinkJSON(index), moments: moments)
         if output.json {
             try Output.json(report)
             return

@@ -34,4 +34,3 @@ extension String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }
-

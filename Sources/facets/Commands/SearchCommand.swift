@@ -6,7 +6,9 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search titles, aliases and text, ranked as the explorer ranks them.",
-        discussion: "Exact title or alias first, then word-prefix, then fuzzy title matches, then text matches; ties in tree order. Smart case: a capital makes the search case-sensitive (unless the config file sets smart_case = false). Accents are folded.")
+        discussion:
+            "Exact title or alias first, then word-prefix, then fuzzy title matches, then text matches; ties in tree order. Smart case: a capital makes the search case-sensitive (unless the config file sets smart_case = false). Accents are folded."
+    )
 
     @OptionGroup var vaultOptions: VaultOptions
     @OptionGroup var output: JSONOption
@@ -39,9 +41,10 @@ struct SearchCommand: ParsableCommand {
         let results: [Hit] = hits.map { hit in
             let note = vault.notes[hit.note]
             let line = note.matchedLine(for: parsed)
-            return Hit(stem: note.stem, title: note.title, kind: note.kind, tier: "\(hit.tier)", matchedName: hit.matchedName,
-                       namePositions: hit.namePositions, line: line?.line, text: line?.text,
-                       textRanges: line?.ranges.map { [$0.lowerBound, $0.upperBound] } ?? [])
+            return Hit(
+                stem: note.stem, title: note.title, kind: note.kind, tier: "\(hit.tier)", matchedName: hit.matchedName,
+                namePositions: hit.namePositions, line: line?.line, text: line?.text,
+                textRanges: line?.ranges.map { [$0.lowerBound, $0.upperBound] } ?? [])
         }
         if output.json {
             try Output.json(results)

@@ -8,72 +8,74 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Serve the explorer over SSH: every attendee gets their own read-only session.",
         discussion: """
-        Attendees connect with `ssh -p PORT workshop@HOST` (any user name works)
-        and each gets a private explorer, `facets [--vault DIR] [--follow FILE]`,
-        in a pseudo-terminal of their window's size. Nothing else is offered:
-        no shell, no commands (exec), no sftp, no port, agent or X11
-        forwarding (refused requests are logged; the session carries on).
-        An explorer that crashes ends its own session only.
+            Attendees connect with `ssh -p PORT workshop@HOST` (any user name works)
+            and each gets a private explorer, `facets [--vault DIR] [--follow FILE]`,
+            in a pseudo-terminal of their window's size. Nothing else is offered:
+            no shell, no commands (exec), no sftp, no port, agent or X11
+            forwarding (refused requests are logged; the session carries on).
+            An explorer that crashes ends its own session only.
 
-        ACCESS (keys, a password, or both; or --open)
-          --authorized-keys FILE  authorized_keys lines: ssh-ed25519 or ECDSA
-                                  (options are ignored). Re-read when it
-                                  changes, so keys can be added on the day.
-          --password-file FILE    one shared password: the first line of FILE.
-          --open                  no key, no password: anyone who can reach
-                                  the port gets in.
-        Failed attempts from one address: the first 3 are answered at once,
-        later ones slower and slower (0.5 s, 1 s, 2 s, ... up to 30 s); after
-        --max-auth-failures (default 10) the address is refused outright for
-        --penalty-time seconds (default 60). Public-key logins whose signature
-        does not verify count as failures. Other addresses are not affected.
+            ACCESS (keys, a password, or both; or --open)
+              --authorized-keys FILE  authorized_keys lines: ssh-ed25519 or ECDSA
+                                      (options are ignored). Re-read when it
+                                      changes, so keys can be added on the day.
+              --password-file FILE    one shared password: the first line of FILE.
+              --open                  no key, no password: anyone who can reach
+                                      the port gets in.
+            Failed attempts from one address: the first 3 are answered at once,
+            later ones slower and slower (0.5 s, 1 s, 2 s, ... up to 30 s); after
+            --max-auth-failures (default 10) the address is refused outright for
+            --penalty-time seconds (default 60). Public-key logins whose signature
+            does not verify count as failures. Other addresses are not affected.
 
-        BEFORE LOGIN (as sshd's LoginGraceTime, MaxStartups, PerSourceMaxStartups)
-          --login-grace-time SECONDS  time to log in (default 30), then closed.
-          --max-startups START:RATE:FULL  connections not logged in yet: past
-                                  START new ones are dropped with RATE percent
-                                  chance, rising to all at FULL (default
-                                  100:30:200).
-          --per-source-max-startups N  not-logged-in connections one address
-                                  may hold (default 64, a room behind one NAT;
-                                  keep it below START so one address cannot
-                                  make others be dropped).
-        One session per connection; terminals are cut to 500x200.
+            BEFORE LOGIN (as sshd's LoginGraceTime, MaxStartups, PerSourceMaxStartups)
+              --login-grace-time SECONDS  time to log in (default 30), then closed.
+              --max-startups START:RATE:FULL  connections not logged in yet: past
+                                      START new ones are dropped with RATE percent
+                                      chance, rising to all at FULL (default
+                                      100:30:200).
+              --per-source-max-startups N  not-logged-in connections one address
+                                      may hold (default 64, a room behind one NAT;
+                                      keep it below START so one address cannot
+                                      make others be dropped).
+            One session per connection; terminals are cut to 500x200.
 
-        HOST KEY
-        An Ed25519 key made on first start in $XDG_STATE_HOME/facets/ (or
-        ~/.local/state/facets/) as ssh_host_ed25519_key, mode 0600, and reused
-        later; a key file that others can read, or a folder others can write
-        to, is refused. Its fingerprint is
-        printed at start (SHA256, as ssh-keygen -l shows it) for attendees to
-        compare with what ssh shows them.
+            HOST KEY
+            An Ed25519 key made on first start in $XDG_STATE_HOME/facets/ (or
+            ~/.local/state/facets/) as ssh_host_ed25519_key, mode 0600, and reused
+            later; a key file that others can read, or a folder others can write
+            to, is refused. Its fingerprint is
+            printed at start (SHA256, as ssh-keygen -l shows it) for attendees to
+            compare with what ssh shows them.
 
-        FOLLOW THE PRESENTER
-          presenter:  facets --present --publish default
-          server:     facets serve --follow --authorized-keys attendees.keys
-        With --follow every session starts as `facets --follow FILE`: it shows
-        "Following the presenter" and opens each entry the presenter opens.
-        Any key stops following; F follows again. FILE is `default`, meaning
-        $XDG_STATE_HOME/facets/presenter.json (or ~/.local/state/facets/
-        presenter.json), unless --presenter-file names the FILE the presenter
-        gave to --publish. Presenter and server share this machine and user.
+            FOLLOW THE PRESENTER
+              presenter:  facets --present --publish default
+              server:     facets serve --follow --authorized-keys attendees.keys
+            With --follow every session starts as `facets --follow FILE`: it shows
+            "Following the presenter" and opens each entry the presenter opens.
+            Any key stops following; F follows again. FILE is `default`, meaning
+            $XDG_STATE_HOME/facets/presenter.json (or ~/.local/state/facets/
+            presenter.json), unless --presenter-file names the FILE the presenter
+            gave to --publish. Presenter and server share this machine and user.
 
-        LIMITS AND LOGS
-        At most --max-sessions explorers run at once (default 64); the next
-        attendee is told that all seats are taken, then disconnected. A
-        session without input for --idle-timeout seconds (default 7200) is
-        closed. SIGTERM or Ctrl-C closes every session cleanly (explorers
-        restore their screens) and exits 0. Standard error logs each session:
-        client address, key fingerprint or password/open, start, end and
-        duration.
-        """)
+            LIMITS AND LOGS
+            At most --max-sessions explorers run at once (default 64); the next
+            attendee is told that all seats are taken, then disconnected. A
+            session without input for --idle-timeout seconds (default 7200) is
+            closed. SIGTERM or Ctrl-C closes every session cleanly (explorers
+            restore their screens) and exits 0. Standard error logs each session:
+            client address, key fingerprint or password/open, start, end and
+            duration.
+            """)
 
     @Option(name: .long, help: ArgumentHelp("Address to listen on (loopback by default; 0.0.0.0 for everyone).", valueName: "ADDRESS"))
     var host = "127.0.0.1"
     @Option(name: .long, help: ArgumentHelp("Port to listen on (0: any free port, printed at start).", valueName: "PORT"))
     var port = 2222
     @OptionGroup var vaultOptions: VaultOptions
-    @Option(name: .customLong("authorized-keys"), help: ArgumentHelp("Let in the public keys listed in FILE (authorized_keys format).", valueName: "FILE"))
+    @Option(
+        name: .customLong("authorized-keys"), help: ArgumentHelp("Let in the public keys listed in FILE (authorized_keys format).", valueName: "FILE")
+    )
     var authorizedKeys: String?
     @Option(name: .customLong("password-file"), help: ArgumentHelp("Let in whoever types the password on the first line of FILE.", valueName: "FILE"))
     var passwordFile: String?
@@ -83,9 +85,12 @@ struct ServeCommand: ParsableCommand {
     var maxSessions = 64
     @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Close a session after this long without input (0: never).", valueName: "SECONDS"))
     var idleTimeout = 7200
-    @Option(name: .customLong("login-grace-time"), help: ArgumentHelp("Close a connection that has not logged in after this long.", valueName: "SECONDS"))
+    @Option(
+        name: .customLong("login-grace-time"), help: ArgumentHelp("Close a connection that has not logged in after this long.", valueName: "SECONDS"))
     var loginGraceTime = 30.0
-    @Option(name: .customLong("max-startups"), help: ArgumentHelp("Connections not logged in yet: random early drop past START, all past FULL.", valueName: "START:RATE:FULL"))
+    @Option(
+        name: .customLong("max-startups"),
+        help: ArgumentHelp("Connections not logged in yet: random early drop past START, all past FULL.", valueName: "START:RATE:FULL"))
     var maxStartups = "100:30:200"
     @Option(name: .customLong("per-source-max-startups"), help: ArgumentHelp("Connections not logged in yet from one address.", valueName: "N"))
     var perSourceMaxStartups = 64
@@ -95,7 +100,9 @@ struct ServeCommand: ParsableCommand {
     var penaltyTime = 60.0
     @Flag(name: .long, help: "Start every explorer following the presenter (see FOLLOW THE PRESENTER).")
     var follow = false
-    @Option(name: .customLong("presenter-file"), help: ArgumentHelp("The file the presenter publishes to (default: `default`, see above).", valueName: "FILE"))
+    @Option(
+        name: .customLong("presenter-file"),
+        help: ArgumentHelp("The file the presenter publishes to (default: `default`, see above).", valueName: "FILE"))
     var presenterFile: String?
 
     func validate() throws {
@@ -139,7 +146,8 @@ struct ServeCommand: ParsableCommand {
             let keys = file.current
             for (line, reason) in keys.skipped { Output.error("facets serve: \(authorizedKeys):\(line): skipped: \(reason)") }
             if !keys.linesWithOptions.isEmpty {
-                Output.error("facets serve: \(authorizedKeys): options on lines \(keys.linesWithOptions.map(String.init).joined(separator: ", ")) are ignored")
+                Output.error(
+                    "facets serve: \(authorizedKeys): options on lines \(keys.linesWithOptions.map(String.init).joined(separator: ", ")) are ignored")
             }
             if keys.keys.isEmpty { Output.error("facets serve: warning: \(authorizedKeys) holds no usable key yet (it is re-read when it changes)") }
             policy.authorizedKeys = file
@@ -151,8 +159,9 @@ struct ServeCommand: ParsableCommand {
         }
         if open { described.append("OPEN: no key or password asked") }
 
-        var configuration = ServeConfiguration(executable: try Self.runningBinary(), access: policy,
-                                               accessDescription: described.joined(separator: " or "))
+        var configuration = ServeConfiguration(
+            executable: try Self.runningBinary(), access: policy,
+            accessDescription: described.joined(separator: " or "))
         configuration.host = host
         configuration.port = port
         configuration.vaultDirectory = vaultDirectory.map(Self.absolute)

@@ -35,8 +35,10 @@ struct ShowCommand: ParsableCommand {
             let note = vault.notes[index]
             var frontMatter: [String: String] = [:]
             for entry in note.frontMatter.entries { frontMatter[entry.key] = entry.value.text }
-            try Output.json(Report(stem: note.stem, path: note.path, title: note.title, frontMatter: frontMatter, text: text,
-                                   links: vault.linkJSON(index), backlinks: vault.backlinkJSON(index)))
+            try Output.json(
+                Report(
+                    stem: note.stem, path: note.path, title: note.title, frontMatter: frontMatter, text: text,
+                    links: vault.linkJSON(index), backlinks: vault.backlinkJSON(index)))
             return
         }
         Output.line(text)

@@ -27,10 +27,14 @@ struct TimelineCommand: ParsableCommand {
         let vault = try vaultOptions.load()
         guard let videoId = try chooseTalk(vault) else {
             let summaries = vault.videoIds.map { id in
-                TalkSummary(videoId: id, title: vault.talk(videoId: id)?.title ?? "Talk \(id)",
-                            statements: vault.timeline(videoId: id).count)
+                TalkSummary(
+                    videoId: id, title: vault.talk(videoId: id)?.title ?? "Talk \(id)",
+                    statements: vault.timeline(videoId: id).count)
             }
-            if output.json { try Output.json(summaries); return }
+            if output.json {
+                try Output.json(summaries)
+                return
+            }
             Output.line("The vault has \(summaries.count) talks; name one:")
             for summary in summaries { Output.line("  \(summary.videoId)  \(summary.title)  (\(summary.statements) statements)") }
             return

@@ -24,8 +24,9 @@ struct TourCommand: ParsableCommand {
             return
         }
         guard let tour = vault.tour(named: name) else {
-            Output.error(name.map { "facets: no tour named \"\($0)\"; `facets tour --list` shows them." }
-                         ?? "facets: this vault has no tour (a note with kind: tour).")
+            Output.error(
+                name.map { "facets: no tour named \"\($0)\"; `facets tour --list` shows them." }
+                    ?? "facets: this vault has no tour (a note with kind: tour).")
             throw ExitCode(2)
         }
         try runExplorer(vault: vault, config: config, display: display, tour: tour)
