@@ -33,7 +33,7 @@ enum SizeSweep {
     /// All of `values` in a full sweep; otherwise `count` of them drawn by the seed, plus every one of
     /// `always` (the edges), in their original order. `salt` gives each test its own draw from one seed.
     static func sample<T: Equatable>(_ values: [T], _ count: Int, always: [T] = [], salt: String) -> [T] {
-        _ = seed // prints which sweep this run makes, once
+        _ = seed  // prints which sweep this run makes, once
         if full || values.count <= count + always.count { return values }
         // FNV-1a of the salt: stable across runs, unlike Hasher.
         var mix: UInt64 = 0xCBF2_9CE4_8422_2325
