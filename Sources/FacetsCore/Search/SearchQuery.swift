@@ -145,14 +145,7 @@ extension Note {
             let text = Note.plain(rawLine: String(raw), line: number)  // not plainLine: no rescan of the body per line
             guard !text.isEmpty else { continue }
             let folded = TextFolding.fold(text, caseSensitive: query.caseSensitive)
-            var ranges: [Range<Int>] = []
-            for word in query.matchWords {
-                var from = 0
-                while let start = SearchIndex.find(word, in: folded, from: from) {
-                    ranges.append(start..<(start + word.count))
-                    from = start + word.count
-                }
-            }
+            let ranges = SearchIndex.ranges(of: query.matchWords, in: folded)
             guard !ranges.isEmpty else { continue }
             let line = MatchedLine(line: number, text: text, ranges: ranges.sorted { $0.lowerBound < $1.lowerBound })
             if present.count == query.matchWords.count { return line }
@@ -163,6 +156,19 @@ extension Note {
 }
 
 extension SearchIndex {
+    /// Every place each word occurs in a folded text, as offset ranges: what a find highlights.
+    public static func ranges(of words: [[Unicode.Scalar]], in folded: [Unicode.Scalar]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        for word in words {
+            var from = 0
+            while let start = find(word, in: folded, from: from) {
+                ranges.append(start..<(start + word.count))
+                from = start + word.count
+            }
+        }
+        return ranges
+    }
+
     /// Offset of `needle` in `haystack` at or after `from`, preferring nothing: plain substring search.
     public static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from: Int = 0) -> Int? {
         guard !needle.isEmpty, haystack.count >= needle.count else { return nil }

@@ -169,14 +169,7 @@ public struct DetailView: ExplorerView {
         if !query.isEmpty {
             for (row, line) in document.lines.enumerated() {
                 let folded = TextFolding.fold(line.text, caseSensitive: query.caseSensitive)
-                var ranges: [Range<Int>] = []
-                for word in query.matchWords {
-                    var from = 0
-                    while let start = SearchIndex.find(word, in: folded, from: from) {
-                        ranges.append(start..<(start + word.count))
-                        from = start + word.count
-                    }
-                }
+                let ranges = SearchIndex.ranges(of: query.matchWords, in: folded)
                 if !ranges.isEmpty { current.matches.append(FindMatch(row: row, ranges: ranges)) }
             }
         }
