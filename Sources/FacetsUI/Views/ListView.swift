@@ -133,8 +133,7 @@ public struct ListView: ExplorerView {
     }
 
     public mutating func reconcile(in context: ViewContext) {
-        cursor = max(0, min(cursor, entries.count - 1))
-        scroll = ScrollPosition.keeping(scroll, cursor: cursor, visible: context.frame.content.height, count: entries.count)
+        (cursor, scroll) = ScrollPosition.clamped(cursor: cursor, scroll: scroll, visible: context.frame.content.height, count: entries.count)
     }
 
     public func render(into screen: inout ScreenBuffer, in context: ViewContext) {

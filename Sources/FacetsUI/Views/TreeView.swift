@@ -84,8 +84,7 @@ public struct TreeView: ExplorerView {
     }
 
     public mutating func reconcile(in context: ViewContext) {
-        cursor = max(0, min(cursor, rows.count - 1))
-        scroll = ScrollPosition.keeping(scroll, cursor: cursor, visible: context.frame.content.height, count: rows.count)
+        (cursor, scroll) = ScrollPosition.clamped(cursor: cursor, scroll: scroll, visible: context.frame.content.height, count: rows.count)
     }
 
     public func render(into screen: inout ScreenBuffer, in context: ViewContext) {
