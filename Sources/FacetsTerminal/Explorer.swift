@@ -51,6 +51,7 @@ public enum Explorer {
         if settings.followPath != nil { state.startFollowing() }
         var publisher = settings.publishPath.map(PresenterChannel.init)
         var follower = settings.followPath.map(PresenterChannel.init)
+        let opener = SystemOpener(lofi: settings.terminal.lofi)
         var repaint = true
         while true {
             if var channel = follower {
@@ -76,6 +77,10 @@ public enum Explorer {
                     case .quit: return 0
                     case .redrawAll: repaint = true
                     case .copyToClipboard(let text): session.copyToClipboard(text)
+                    case .openExternally(let target):
+                        let outcome = opener.open(target)
+                        if let text = outcome.copy { session.copyToClipboard(text) }
+                        state.say(outcome.message)
                     }
                 }
                 handled += 1

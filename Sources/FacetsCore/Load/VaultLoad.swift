@@ -28,6 +28,8 @@ enum VaultLoad {
         var paths: [String]
         var inputs: [Input]
         var diagnostics: [Diagnostic]
+        /// The files that are not notes, listed and never read.
+        var attachments: [Attachment] = []
     }
 
     /// Step 1 for a source.
@@ -37,7 +39,8 @@ enum VaultLoad {
             let listing = try VaultReader.list(directory: directory)
             return Listing(
                 source: source, origin: directory, root: listing.root, paths: listing.paths,
-                inputs: Array(repeating: .file, count: listing.paths.count), diagnostics: listing.diagnostics)
+                inputs: Array(repeating: .file, count: listing.paths.count), diagnostics: listing.diagnostics,
+                attachments: listing.attachments)
         case .files(let files, let origin):
             return Listing(
                 source: source, origin: origin, root: nil, paths: files.map(\.path),
@@ -105,7 +108,7 @@ enum VaultLoad {
         }
         var report = LoadReport(phases: timer.phases)
         let vault = Vault(
-            origin: listing.origin, notes: notes, readDiagnostics: diagnostics, hints: hints,
+            origin: listing.origin, notes: notes, attachments: listing.attachments, readDiagnostics: diagnostics, hints: hints,
             loadedFrom: Vault.LoadedFrom(source: listing.source, cache: cache), report: &report)
         return (vault, report)
     }

@@ -47,6 +47,8 @@ public enum VaultReader {
         public let paths: [String]
         /// Folders that could not be read, links not followed, folders nested too deeply.
         public let diagnostics: [Diagnostic]
+        /// The other files (images, PDFs, `.base`, `.canvas`), in byte order of their paths: listed, not read.
+        public var attachments: [Attachment] = []
     }
 
     /// Walks a folder for its notes without reading them.
@@ -64,11 +66,20 @@ public enum VaultReader {
         guard access(root, R_OK | X_OK) == 0 else {
             throw VaultError(description: "cannot read folder: \(directory) (permission denied)")
         }
-        var paths: [String] = []
-        var diagnostics: [Diagnostic] = []
-        walk(root: root, relative: "", into: &paths, diagnostics: &diagnostics, depth: 0)
+        var found = Found()
+        walk(root: root, relative: "", into: &found, depth: 0)
         // Byte order: the same for every run and locale, and far cheaper than String's Unicode comparison.
-        return Listing(root: root, paths: TextOrder.sortedByBytes(paths), diagnostics: diagnostics)
+        let attachments = Dictionary(found.attachments.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return Listing(
+            root: root, paths: TextOrder.sortedByBytes(found.paths), diagnostics: found.diagnostics,
+            attachments: TextOrder.sortedByBytes(Array(attachments.keys)).compactMap { attachments[$0] })
+    }
+
+    /// What a walk finds: notes, other files, and what it could not read.
+    private struct Found {
+        var paths: [String] = []
+        var attachments: [Attachment] = []
+        var diagnostics: [Diagnostic] = []
     }
 
     /// Reads every note below a folder and hands it to `transform` (see `read(_:perThread:transform:)`).
@@ -111,17 +122,14 @@ public enum VaultReader {
         return String(cString: resolved)
     }
 
-    private static func walk(
-        root: String, relative: String, into paths: inout [String],
-        diagnostics: inout [Diagnostic], depth: Int
-    ) {
+    private static func walk(root: String, relative: String, into found: inout Found, depth: Int) {
         let folder = relative.isEmpty ? root : root + "/" + relative
         guard depth < 64 else {
-            diagnostics.append(Diagnostic(.warning, path: relative, line: 0, "folders nested too deeply; not read"))
+            found.diagnostics.append(Diagnostic(.warning, path: relative, line: 0, "folders nested too deeply; not read"))
             return
         }
         guard let dir = opendir(folder) else {
-            diagnostics.append(
+            found.diagnostics.append(
                 Diagnostic(
                     .error, path: relative.isEmpty ? "." : relative, line: 0,
                     "cannot read folder: \(String(cString: strerror(errno)))"))
@@ -140,14 +148,14 @@ public enum VaultReader {
                 if kind == Int32(DT_LNK) {
                     // Follow a link only when it stays inside the vault.
                     guard let target = realPath(childPath) else {
-                        diagnostics.append(
+                        found.diagnostics.append(
                             Diagnostic(
                                 .warning, path: childRelative, line: 0,
                                 "symbolic link leads nowhere (broken or a loop); not followed"))
                         continue
                     }
                     guard target == root || target.hasPrefix(root + "/") else {
-                        diagnostics.append(
+                        found.diagnostics.append(
                             Diagnostic(
                                 .warning, path: childRelative, line: 0,
                                 "symbolic link leads outside the vault; not followed"))
@@ -163,9 +171,14 @@ public enum VaultReader {
                 }
             }
             if kind == Int32(DT_DIR) {
-                walk(root: root, relative: childRelative, into: &paths, diagnostics: &diagnostics, depth: depth + 1)
+                walk(root: root, relative: childRelative, into: &found, depth: depth + 1)
             } else if kind == Int32(DT_REG), NoteParser.hasMarkdownSuffix(name) {
-                paths.append(childRelative)
+                found.paths.append(childRelative)
+            } else if kind == Int32(DT_REG) {
+                // Listed with its size, never opened: a vault of images costs one stat each.
+                var info = stat()
+                let size = stat(root + "/" + childRelative, &info) == 0 ? Int(info.st_size) : 0
+                found.attachments.append(Attachment(path: childRelative, byteCount: size))
             }
         }
     }

@@ -21,8 +21,19 @@ enum ChannelIndex {
                 talks.append(talk)
             }
         }
+        // A talk no heading or talk note names: a note of it may say its title in front matter.
+        for index in notes.indices {
+            guard let video = notes[index].videoId, !seen.contains(video),
+                let title = titleKeys.lazy.compactMap({ notes[index].frontMatter.string($0) }).first(where: { !$0.isEmpty })
+            else { continue }
+            seen.insert(video)
+            talks.append(Talk(videoId: video, title: title, url: "https://www.youtube.com/watch?v=\(video)"))
+        }
         return talks
     }
+
+    /// Front-matter keys a note of a talk may give the talk's title in.
+    static let titleKeys = ["talkTitle", "talk_title", "videoTitle", "video_title"]
 
     /// The talks a note's headings name (`### [Title](url)`), in order.
     /// A note's heading talks from its bytes, read once.

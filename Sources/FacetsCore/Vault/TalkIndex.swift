@@ -5,12 +5,13 @@ struct TalkIndex: Sendable {
     let readings: TimestampReading.Readings
     let talks: [Talk]
     let tree: BrowseNode
+    let treeGrouping: String
     let treeOrder: [Int]
     /// Minutes-first notes and four-field timestamps.
     let diagnostics: [Diagnostic]
     let phases: [(name: String, seconds: Double)]
 
-    init(notes: [Note]) {
+    init(notes: [Note], attachments: [Attachment] = []) {
         var timer = PhaseTimer()
         var notesByVideo: [String: [Int]] = [:]
         for index in notes.indices {
@@ -24,8 +25,9 @@ struct TalkIndex: Sendable {
 
         let talks = ChannelIndex.talks(notes: notes, notesByVideo: notesByVideo)
         self.talks = talks
-        let tree = BrowseTree.build(notes: notes, talks: talks)
+        let (grouping, tree) = BrowseTree.initial(BrowseInput(notes: notes, talks: talks, attachments: attachments))
         self.tree = tree
+        self.treeGrouping = grouping
         self.treeOrder = BrowseTree.order(tree, noteCount: notes.count)
         timer.lap("talks and tree")
         self.phases = timer.phases

@@ -6,6 +6,8 @@ public struct Vault: Sendable {
     /// Where the notes came from, for messages ("bundled content" or a folder).
     public let origin: String
     public let notes: [Note]
+    /// The files that are not notes (images, PDFs, `.base`, `.canvas`), listed but never read.
+    public let attachments: [Attachment]
     /// Per note, per link (same order as `Note.links`): where it leads.
     public let linkTargets: LinkTargets
     /// Per note: the links that lead to it, in vault order.
@@ -14,8 +16,10 @@ public struct Vault: Sendable {
     public let missing: [String: [Backlink]]
     /// Talks by video id, in channel-index order.
     public let talks: [Talk]
-    /// The browsing tree.
+    /// The browsing tree at start, by the first grouping that applies (`BrowseTree.groupings`).
     public let tree: BrowseNode
+    /// The id of the grouping `tree` was built by ("facets", "folders", "talks").
+    public let treeGrouping: String
     /// Everything found while loading: per file, per line.
     public let diagnostics: [Diagnostic]
     /// Every note once, in browse-tree order (sections first, "All notes" last): how lists and search tie-break.
@@ -38,14 +42,15 @@ public struct Vault: Sendable {
     /// `VaultLoad`). The link graph (names, targets, backlinks) and the talks (timestamps, talks, tree)
     /// need nothing of each other, so they are built side by side.
     init(
-        origin: String, notes: [Note], readDiagnostics: [Diagnostic], hints: LoadHints, loadedFrom: LoadedFrom,
-        report: inout LoadReport
+        origin: String, notes: [Note], attachments: [Attachment] = [], readDiagnostics: [Diagnostic], hints: LoadHints,
+        loadedFrom: LoadedFrom, report: inout LoadReport
     ) {
         self.origin = origin
         self.notes = notes
+        self.attachments = attachments
         self.loadedFrom = loadedFrom
         self.timelines = TimelineCache()
-        let (links, talks) = Parallel.both({ LinkGraph(notes: notes, hints: hints) }, { TalkIndex(notes: notes) })
+        let (links, talks) = Parallel.both({ LinkGraph(notes: notes, hints: hints) }, { TalkIndex(notes: notes, attachments: attachments) })
         self.resolver = links.resolver
         self.linkTargets = links.targets
         self.backlinks = links.backlinks
@@ -54,6 +59,7 @@ public struct Vault: Sendable {
         self.readings = talks.readings
         self.talks = talks.talks
         self.tree = talks.tree
+        self.treeGrouping = talks.treeGrouping
         self.treeOrder = talks.treeOrder
 
         let clock = ContinuousClock()

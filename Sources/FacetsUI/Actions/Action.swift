@@ -23,6 +23,9 @@ public struct Action: RawRepresentable, Hashable, Sendable, CustomStringConverti
     public static let togglePresenter = Action("togglePresenter"), startTour = Action("startTour")
     public static let tourNext = Action("tourNext"), tourPrevious = Action("tourPrevious"), leaveTour = Action("leaveTour")
     public static let followPresenter = Action("followPresenter")
+    /// The browse tree's next grouping (facets, folders, talks); the video moment and files, opened outside.
+    public static let treeGrouping = Action("treeGrouping")
+    public static let openMoment = Action("openMoment"), openFile = Action("openFile")
     /// Editing a query (`/`, `:`, the in-entry find); cancelling one is `cancel`'s keys.
     public static let promptAccept = Action("promptAccept"), promptDeleteChar = Action("promptDeleteChar")
     public static let promptDeleteWord = Action("promptDeleteWord"), promptClear = Action("promptClear")

@@ -37,6 +37,14 @@ public enum ActionTable {
         ActionInfo(
             action: .toggleExpand, keys: [.character("o"), .character(" ")], description: "Expand or collapse a tree node", caption: "expand",
             context: .tree),
+        ActionInfo(
+            action: .treeGrouping, keys: [.character("=")], description: "Group the tree another way (facets, folders, talks)",
+            caption: "grouping"),
+        ActionInfo(
+            action: .openMoment, keys: [.character("O")], description: "Open the talk at the selected moment in the browser",
+            caption: "open moment"),
+        ActionInfo(
+            action: .openFile, keys: [.character("X")], description: "Open the selected file with the system opener", caption: "open file"),
         ActionInfo(action: .followNumber, keys: [.character("f")], description: "Follow link number N: type N, then Enter", caption: "follow #"),
         ActionInfo(action: .back, keys: [.backspace, .character("u"), .control("o")], description: "Back in history", caption: "back"),
         ActionInfo(

@@ -76,7 +76,7 @@ public struct AppState: Sendable {
 
     // MARK: Views
 
-    public var tree: TreeView { views[.tree] as? TreeView ?? TreeView(tree: vault.tree) }
+    public var tree: TreeView { views[.tree] as? TreeView ?? TreeView(tree: vault.tree, grouping: vault.treeGrouping) }
     public var list: ListView { views[.list] as? ListView ?? ListView() }
     public var detail: DetailView { views[.detail] as? DetailView ?? DetailView() }
 

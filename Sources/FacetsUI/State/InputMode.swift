@@ -14,4 +14,7 @@ public enum Effect: Sendable, Equatable {
     case copyToClipboard(String)
     /// Repaint everything (Ctrl-L, theme change).
     case redrawAll
+    /// Open a URL or a file with the system opener, detached (never on a server, never under --lofi:
+    /// the terminal layer decides, and says what it did).
+    case openExternally(String)
 }

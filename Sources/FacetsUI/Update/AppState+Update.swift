@@ -101,6 +101,9 @@ extension AppState {
         case .nextMatch: stepListMatch(1)
         case .previousMatch: stepListMatch(-1)
         case .quit: return [.quit]
+        case .treeGrouping: return nextTreeGrouping()
+        case .openMoment: return openMoment()
+        case .openFile: return openFile()
         default:
             if let id = registry.view(openedBy: action) { openMainView(id) }
         }
@@ -182,10 +185,7 @@ extension AppState {
         // Opening an entry through a link leaves any list filter behind: the list shows where you are.
         if list.filter != nil, !list.holds(index) { update(.list, as: ListView.self) { $0.dropFilter() } }
         let currentHolds = list.filter != nil || (tree.selectedNode?.entries.contains(index) ?? false)
-        if !currentHolds {
-            let section = vault.tree.flattened().first { $0.node.id != "all" && $0.node.id != vault.tree.id && $0.node.entries.contains(index) }
-            update(.tree, as: TreeView.self) { $0.reveal(section?.node.id ?? "all") }
-        }
+        if !currentHolds { update(.tree, as: TreeView.self) { $0.reveal(entry: index) } }
         let node = tree.selectedNode
         update(.list, as: ListView.self) { $0.select(entry: index, node: node) }
         showInDetail(.note(index), line: line)

@@ -93,6 +93,26 @@ public struct DetailView: ExplorerView {
         return []
     }
 
+    /// The talk at the moment the cursor is on, as a link a browser opens: a timestamp on the cursor's
+    /// line, else the note's moment at the cursor, else the moment a timeline was opened at.
+    public func momentURL(vault: Vault) -> String? {
+        for ref in refsOnCursorRow {
+            guard case .moment(let video, let seconds, _) = document.refs[ref].target else { continue }
+            return Self.url(video: video, seconds: seconds, vault: vault)
+        }
+        switch subject {
+        case .note(let index):
+            guard let video = vault.notes[index].videoId, let moment else { return nil }
+            return Self.url(video: video, seconds: moment, vault: vault)
+        case .timeline(let video, let seconds?): return Self.url(video: video, seconds: seconds, vault: vault)
+        default: return nil
+        }
+    }
+
+    static func url(video: String, seconds: Int, vault: Vault) -> String {
+        (vault.talk(videoId: video) ?? Talk(videoId: video, title: "", url: "")).url(atSecond: seconds)
+    }
+
     /// Follows numbered reference `ref` of the document.
     func follow(_ ref: Int, vault: Vault) -> [ViewRequest] {
         guard ref >= 0, ref < document.refs.count else { return [.message("No link number \(ref + 1) here")] }

@@ -1,6 +1,8 @@
 import FacetsCore
 
-/// The facet tree: sections and groups with their entry counts, expandable.
+/// The browse tree: sections, folders and talks with their entry counts, expandable, and (in the folder
+/// grouping) the notes and other files as leaves. Folders opened stay open while the program runs,
+/// across groupings.
 public struct TreeView: ExplorerView {
     public var id: ViewID { .tree }
     public var keyContext: KeyContext { .tree }
@@ -9,18 +11,38 @@ public struct TreeView: ExplorerView {
     public private(set) var scroll = 0
     /// Tree nodes shown open.
     public private(set) var expanded: Set<String>
-    private let tree: BrowseNode
+    /// The grouping shown (`BrowseTree.groupings`' ids).
+    public private(set) var grouping: String
+    private var tree: BrowseNode
+    private var index: TreeIndex
+    /// Groupings built so far, kept so switching back is immediate.
+    private var built: [String: (tree: BrowseNode, index: TreeIndex)] = [:]
 
-    public init(tree: BrowseNode) {
+    public init(tree: BrowseNode, grouping: String = "") {
         self.tree = tree
-        expanded = Set(tree.flattened().filter { !$0.node.children.isEmpty }.map(\.node.id))
+        self.grouping = grouping
+        index = TreeIndex(tree)
+        expanded = Self.openAtStart(tree)
         rows = tree.visibleRows(expanded: expanded)
     }
 
-    public var selectedNode: BrowseNode? { rows[safe: cursor].flatMap { tree.find(id: $0.id) } }
+    /// Sections with children start open (the facet tree shows its groups); folders and talks start
+    /// closed, as in a file explorer.
+    static func openAtStart(_ tree: BrowseNode) -> Set<String> {
+        var open: Set<String> = []
+        tree.visit { node, _ in
+            if node.kind == .section, !node.children.isEmpty { open.insert(node.id) }
+        }
+        return open
+    }
+
+    public var selectedNode: BrowseNode? { rows[safe: cursor].flatMap { index.node($0.id, in: tree) } }
     public var selectedNodeID: String { rows[safe: cursor]?.id ?? "" }
 
-    public func title(in context: ViewContext) -> String { "Facets" }
+    /// "Facets", or the grouping's own name when it has one ("Folders").
+    public func title(in context: ViewContext) -> String {
+        BrowseTree.groupings.first { $0.id == grouping }?.paneTitle ?? "Facets"
+    }
 
     public mutating func handle(_ action: Action, in context: ViewContext) -> [ViewRequest]? {
         switch action {
@@ -37,11 +59,43 @@ public struct TreeView: ExplorerView {
             guard let row = rows[safe: cursor], row.hasChildren, !row.isExpanded else { return nil }
             setExpanded(row.id, true)
             return []
+        case .paneLeft:
+            // As in ranger and a file explorer: close the open node, else go up to its parent.
+            guard let row = rows[safe: cursor], row.depth > 0 || row.isExpanded else { return nil }
+            if row.isExpanded {
+                setExpanded(row.id, false)
+                return []
+            }
+            guard let parent = index.ancestors(of: row.id, in: tree).last, let place = rows.firstIndex(where: { $0.id == parent }) else {
+                return nil
+            }
+            return select(place)
         case .open:
-            if let row = rows[safe: cursor], row.hasChildren, !row.isExpanded { setExpanded(row.id, true) }
-            return [.focusNeighbour(1)]
+            guard let row = rows[safe: cursor] else { return [] }
+            switch row.kind {
+            case .note(let note): return [.openEntry(note, line: nil)]
+            case .attachment(let file):
+                guard let attachment = context.vault.attachments[safe: file] else { return [] }
+                return [.message(Self.describe(attachment, keys: context))]
+            case .section, .folder, .talk:
+                if row.hasChildren, !row.isExpanded { setExpanded(row.id, true) }
+                return [.focusNeighbour(1)]
+            }
         default: return nil
         }
+    }
+
+    /// "photo.png · PNG image · 12.3 KB · X opens it".
+    static func describe(_ attachment: Attachment, keys context: ViewContext) -> String {
+        let name = TerminalSafeText.sanitize(attachment.name)
+        let opener = context.hint(.openFile, "opens it").map { " · \($0.key) \($0.what)" } ?? ""
+        return "\(name) · \(attachment.typeDescription) · \(attachment.sizeDescription)\(opener)"
+    }
+
+    /// The attachment the cursor is on, if any.
+    public var selectedAttachment: Int? {
+        if case .attachment(let file)? = rows[safe: cursor]?.kind { return file }
+        return nil
     }
 
     public mutating func click(row: Int, double: Bool, in context: ViewContext) -> [ViewRequest] {
@@ -69,13 +123,46 @@ public struct TreeView: ExplorerView {
     /// Shows the node with `id` (opening its ancestors) and selects it; false when there is none.
     @discardableResult
     mutating func reveal(_ id: String) -> Bool {
-        for ancestor in tree.path(to: id)?.dropLast() ?? [] where ancestor != tree.id {
-            expanded.insert(ancestor)
-        }
+        for ancestor in index.ancestors(of: id, in: tree) { expanded.insert(ancestor) }
         rows = tree.visibleRows(expanded: expanded)
         guard let row = rows.firstIndex(where: { $0.id == id }) else { return false }
         cursor = row
         return true
+    }
+
+    /// Shows where an entry is: its own leaf where the tree has one, else the first section holding it,
+    /// else "All notes".
+    mutating func reveal(entry: Int) {
+        reveal(index.leafOfNote[entry] ?? index.sectionOfNote[entry] ?? "all")
+    }
+
+    /// Switches to the next grouping that applies to the vault (facets, folders, talks...), keeping the
+    /// selected node when the new tree has it. Nil when no other grouping applies.
+    mutating func nextGrouping(vault: Vault, groupings: [TreeGrouping] = BrowseTree.groupings) -> TreeGrouping? {
+        let start = groupings.firstIndex { $0.id == grouping } ?? -1
+        for step in 1..<max(1, groupings.count + (start < 0 ? 1 : 0)) {
+            let candidate = groupings[(start + step + groupings.count) % groupings.count]
+            guard candidate.id != grouping else { continue }
+            let next: (tree: BrowseNode, index: TreeIndex)
+            if let cached = built[candidate.id] {
+                next = cached
+            } else if let tree = candidate.build(vault.browseInput) {
+                next = (tree, TreeIndex(tree))
+            } else {
+                continue
+            }
+            built[grouping] = (tree, index)
+            let selected = selectedNodeID
+            tree = next.tree
+            index = next.index
+            grouping = candidate.id
+            if built[candidate.id] == nil { expanded.formUnion(Self.openAtStart(tree)) }
+            built[candidate.id] = next
+            rows = tree.visibleRows(expanded: expanded)
+            cursor = rows.firstIndex { $0.id == selected } ?? 0
+            return candidate
+        }
+        return nil
     }
 
     /// Scrolls no further than the cursor needs (after a resize, so the result depends only on the size).
@@ -97,21 +184,40 @@ public struct TreeView: ExplorerView {
             let row = rows[index]
             let marker = row.hasChildren ? (row.isExpanded ? context.glyphs.expanded : context.glyphs.collapsed) : context.glyphs.leaf
             let indent = String(repeating: "  ", count: row.depth)
-            let count = " \(row.count)"
+            // A note or a file is one thing: no count beside it.
+            let count: String
+            switch row.kind {
+            case .note, .attachment: count = ""
+            case .section, .folder, .talk: count = " \(row.count)"
+            }
             let titleWidth = max(1, area.width - DisplayWidth.of(indent + marker + " ") - DisplayWidth.of(count))
             let title = TextWrapper.truncate(TerminalSafeText.sanitize(row.title), width: titleWidth)
             let padding = String(repeating: " ", count: max(0, titleWidth - DisplayWidth.of(title)))
-            let spans = [Span(indent + marker + " ", .dim), Span(title + padding), Span(count, .treeCount)]
+            let spans = [Span(indent + marker + " ", .dim), Span(title + padding, Self.role(of: row.kind)), Span(count, .treeCount)]
             Renderer.drawRow(
                 spans, row: area.y + offset, in: area, cursor: index == cursor, focused: context.focused,
                 into: &screen, hyperlinks: &hyperlinks)
         }
     }
 
+    /// Folders stand out, files that are not notes recede.
+    static func role(of kind: BrowseNode.Kind) -> Role {
+        switch kind {
+        case .folder: return .strong
+        case .attachment: return .dim
+        case .section, .talk, .note: return .normal
+        }
+    }
+
     public func hints(in context: ViewContext) -> [Hint] {
-        [
-            context.moveHint, context.hint(.open, "entries"), context.hint(.nextPane, "pane"), context.hint(.help, "help"),
-            context.hint(.quit, "quit"),
-        ].compactMap { $0 }
+        let leaf = rows[safe: cursor]?.kind
+        var hints = [context.moveHint]
+        switch leaf {
+        case .note?: hints.append(context.hint(.open, "open"))
+        case .attachment?: hints += [context.hint(.open, "about"), context.hint(.openFile, "open file")]
+        default: hints.append(context.hint(.open, "entries"))
+        }
+        hints += [context.hint(.nextPane, "pane"), context.hint(.help, "help"), context.hint(.quit, "quit")]
+        return hints.compactMap { $0 }
     }
 }

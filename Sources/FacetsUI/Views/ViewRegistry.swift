@@ -22,7 +22,7 @@ public struct ViewRegistry: Sendable {
     public private(set) var registrations: [ViewRegistration]
 
     public static let standard = ViewRegistry(registrations: [
-        ViewRegistration(id: .tree) { TreeView(tree: $0.tree) },
+        ViewRegistration(id: .tree) { TreeView(tree: $0.tree, grouping: $0.treeGrouping) },
         ViewRegistration(id: .list) { _ in ListView() },
         ViewRegistration(id: .detail) { _ in DetailView() },
         ViewRegistration(id: .help) { _ in HelpView() },
