@@ -9,7 +9,7 @@ public struct TreeView: ExplorerView {
     public private(set) var scroll = 0
     /// Tree nodes shown open.
     public private(set) var expanded: Set<String>
-    private let tree: BrowseNode
+    private var tree: BrowseNode
 
     public init(tree: BrowseNode) {
         self.tree = tree
@@ -106,6 +106,17 @@ public struct TreeView: ExplorerView {
                 spans, row: area.y + offset, in: area, cursor: index == cursor, focused: context.focused,
                 into: &screen, hyperlinks: &hyperlinks)
         }
+    }
+
+    /// The vault's new tree: the same node selected (else the same row), the same nodes open, and
+    /// nodes that are new open as every node is at start.
+    public mutating func vaultChanged(_ change: VaultChange, in context: ViewContext) {
+        let selected = rows[safe: cursor]?.id
+        let known = Set(tree.flattened().map(\.node.id))
+        tree = change.new.tree
+        for (node, _) in tree.flattened() where !node.children.isEmpty && !known.contains(node.id) { expanded.insert(node.id) }
+        rows = tree.visibleRows(expanded: expanded)
+        cursor = selected.flatMap { id in rows.firstIndex { $0.id == id } } ?? max(0, min(cursor, rows.count - 1))
     }
 
     public func hints(in context: ViewContext) -> [Hint] {
