@@ -106,6 +106,9 @@ struct LiveReloadEndToEndTests {
         let removed = try tmux.waitFor("\(notes) notes (-1)")
         #expect(removed.contains("- fresh.md:4: warning:"), "\(removed)")
         try tmux.press("C-c")
-        #expect(try tmux.waitForExit() == 130)
+        // Ended by the interrupt, as a shell's Ctrl-C ends any command that runs until interrupted.
+        let ended = Date().addingTimeInterval(10)
+        while (try? tmux.display("#{pane_dead}")) != "1", Date() < ended { usleep(50_000) }
+        #expect(try tmux.display("#{pane_dead}:#{pane_dead_signal}") == "1:\(SIGINT)")
     }
 }
