@@ -8,13 +8,18 @@ public struct CommandLineOverrides: Sendable, Equatable {
     public var lofi: Bool?
     public var mouse: Bool?
     public var present: Bool?
+    public var watch: Bool?
 
-    public init(theme: Theme.Name? = nil, ascii: Bool? = nil, lofi: Bool? = nil, mouse: Bool? = nil, present: Bool? = nil) {
+    public init(
+        theme: Theme.Name? = nil, ascii: Bool? = nil, lofi: Bool? = nil, mouse: Bool? = nil, present: Bool? = nil,
+        watch: Bool? = nil
+    ) {
         self.theme = theme
         self.ascii = ascii
         self.lofi = lofi
         self.mouse = mouse
         self.present = present
+        self.watch = watch
     }
 }
 
@@ -27,6 +32,7 @@ extension Configuration {
         if let lofi = overrides.lofi { result.display.lofi = lofi }
         if let mouse = overrides.mouse { result.display.mouse = mouse }
         if let present = overrides.present { result.presenter.start = present }
+        if let watch = overrides.watch { result.watch = watch }
         return result
     }
 }

@@ -38,6 +38,11 @@ public enum ConfigSchema {
                 "Folder of notes to open instead of the bundled content (\"\" means the bundled content). ~/ is your home folder; a relative path is relative to this file's folder. --vault and FACETS_VAULT override it.",
             kind: .folder(\.vault)),
         Setting(
+            section: nil, name: "watch",
+            help:
+                "Live reload: when notes are added, changed, renamed or removed on disk, the explorer shows them within a second, keeping your place. false reads them once at start (--watch / --no-watch). The bundled content is never watched.",
+            kind: .bool(\.watch)),
+        Setting(
             section: "display", name: "ascii",
             help: "Draw borders and markers with ASCII characters (--ascii / --no-ascii).",
             kind: .bool(\.display.ascii)),

@@ -7,6 +7,8 @@ public struct Configuration: Sendable, Equatable {
     public var theme = Theme.Name.dark
     /// Folder of notes to open; nil means the bundled content.
     public var vault: String?
+    /// Reload the notes when their files change (live reload); `--no-watch` turns it off for a run.
+    public var watch = true
     public var display = Display()
     public var presenter = Presenter()
     public var search = Search()

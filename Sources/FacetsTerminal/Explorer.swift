@@ -21,6 +21,9 @@ public enum Explorer {
         public var smartCase = true
         /// A line for the status bar at start (e.g. that the config file was ignored).
         public var notice: String?
+        /// Reload the notes when their files change (a vault read from a folder; the bundled content is
+        /// compiled in and never watched).
+        public var watch = true
         public init(theme: Theme.Name = .dark, terminal: TerminalOptions = TerminalOptions(), present: Bool = false, tour: Int? = nil) {
             self.theme = theme
             self.terminal = terminal
@@ -49,11 +52,19 @@ public enum Explorer {
         if !session.utf8 { state.say("The locale is not UTF-8: drawing with ASCII") }
         if let notice = settings.notice { state.say(notice) }
         if settings.followPath != nil { state.startFollowing() }
+        let watcher = settings.watch ? startWatching(vault, state: &state) : nil
+        defer { watcher?.stop() }
         var publisher = settings.publishPath.map(PresenterChannel.init)
         var follower = settings.followPath.map(PresenterChannel.init)
         let opener = SystemOpener(lofi: settings.terminal.lofi)
         var repaint = true
         while true {
+            // Key reads time out every 100 ms, so a reload shows without a key press.
+            if let update = watcher?.takeUpdate() {
+                state.vaultChanged(update.vault)
+                state.startBackgroundWork()
+                if let failure = update.failure { state.say("Could not read the notes again: \(failure)") }
+            }
             if var channel = follower {
                 if let entry = channel.poll() { state.presenterOpened(entry) }
                 follower = channel
@@ -87,6 +98,20 @@ public enum Explorer {
                 // Apply keys typed ahead before drawing again, so nothing lags or reorders.
                 key = handled < 64 ? session.readPendingKey() : nil
             }
+        }
+    }
+
+    /// Watches a folder vault's files (live reload), saying on the status line why it cannot.
+    private static func startWatching(_ vault: Vault, state: inout AppState) -> VaultWatcher? {
+        guard VaultWatcher.canWatch(vault) else { return nil }
+        do {
+            let watcher = try VaultWatcher(vault: vault)
+            if let problem = watcher.problems.first { state.say("Live reload: \(problem)") }
+            watcher.run()
+            return watcher
+        } catch {
+            state.say("Live reload is off: \(error)")
+            return nil
         }
     }
 }

@@ -54,4 +54,14 @@ struct PrecedenceTests {
         #expect(chosen.presenter.start == true)
         #expect(file.applying(CommandLineOverrides()) == file)
     }
+
+    @Test("Live reload: on by default, off with watch = false in the file, and the flag beats the file")
+    func watchSetting() {
+        #expect(Configuration.defaults.watch)
+        let file = ConfigParser.parse("watch = false\n")
+        #expect(file.diagnostics.isEmpty)
+        #expect(file.configuration.watch == false)
+        #expect(file.configuration.applying(CommandLineOverrides(watch: true)).watch == true, "--watch")
+        #expect(Configuration.defaults.applying(CommandLineOverrides(watch: false)).watch == false, "--no-watch")
+    }
 }

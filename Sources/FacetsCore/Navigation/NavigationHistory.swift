@@ -27,6 +27,16 @@ public struct NavigationHistory<Location: Sendable & Equatable>: Sendable, Equat
         current = location
     }
 
+    /// Every place, back and forward, changed by `transform` (the notes were read again, say): the
+    /// steps stay where they are.
+    public func mapped(_ transform: (Location) -> Location) -> NavigationHistory {
+        var copy = self
+        copy.backStack = backStack.map(transform)
+        copy.current = current.map(transform)
+        copy.forwardStack = forwardStack.map(transform)
+        return copy
+    }
+
     @discardableResult
     public mutating func goBack() -> Location? {
         guard let previous = backStack.popLast() else { return nil }

@@ -78,6 +78,7 @@ enum StatusLineView {
         switch state.detail.subject {
         case .note(let index): parts.append(TerminalSafeText.sanitize(state.vault.notes[index].title))
         case .missing(let name): parts.append("no note for \(TerminalSafeText.sanitize(name))")
+        case .removed(let title, _): parts.append("\(TerminalSafeText.sanitize(title)) (removed)")
         case .timeline(_, let seconds): parts.append(seconds.map { "timeline \(TimestampRef.format(seconds: $0))" } ?? "timeline")
         case .nothing: break
         }

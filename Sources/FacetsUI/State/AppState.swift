@@ -6,7 +6,8 @@ import FacetsCore
 /// Keys become actions (`handle(_:)`), actions change the parts, one reconcile step brings derived state
 /// up to date, and `Renderer.render` draws it. Nothing here knows about terminals or starts a thread.
 public struct AppState: Sendable {
-    public let vault: Vault
+    /// The vault shown; replaced when its files change (`vaultChanged(_:)`).
+    public internal(set) var vault: Vault
     public internal(set) var width: Int
     public internal(set) var height: Int
     public internal(set) var settings: ExplorerSettings
@@ -29,7 +30,7 @@ public struct AppState: Sendable {
 
     /// Built off the drawing thread once started (`startBackgroundWork`): every keystroke of a search
     /// asks it, never the notes.
-    public let searchIndexBuild: BackgroundSearchIndex
+    public internal(set) var searchIndexBuild: BackgroundSearchIndex
     /// Queries confirmed in each prompt during this run, recalled by the history keys.
     var promptHistories = PromptHistories()
     /// A search typed but not yet run (keys typed ahead are applied first; `settle()` runs it once).

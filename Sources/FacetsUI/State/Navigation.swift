@@ -8,6 +8,8 @@ public enum DetailSubject: Sendable, Hashable {
     case missing(String)
     /// A talk's timeline, marked at a moment when one was followed.
     case timeline(videoId: String, seconds: Int?)
+    /// A note whose file went while it was shown (live reload): said so in place of its text.
+    case removed(title: String, path: String)
 }
 
 /// A place in the explorer, as history keeps it: everything needed to come back exactly.

@@ -50,6 +50,7 @@ public struct DetailView: ExplorerView {
         case .nothing: return "Detail"
         case .note(let index): return TerminalSafeText.sanitize(context.vault.notes[index].title)
         case .missing: return "Missing note"
+        case .removed(let title, _): return TerminalSafeText.sanitize(title) + " (removed)"
         case .timeline(_, let seconds?): return "Timeline at \(TimestampRef.format(seconds: seconds))"
         case .timeline: return "Timeline"
         }
@@ -173,6 +174,27 @@ public struct DetailView: ExplorerView {
         scroll = newScroll
     }
 
+    // MARK: Vault changes
+
+    /// The same subject in the new vault at the same cursor and scroll, laid out again; a note whose
+    /// file went is shown as removed (and comes back should its file return).
+    public mutating func vaultChanged(_ change: VaultChange, in context: ViewContext) {
+        switch subject {
+        case .note(let index):
+            if let now = change.note(index) {
+                subject = .note(now)
+            } else if index < change.old.notes.count {
+                let note = change.old.notes[index]
+                subject = .removed(title: note.title, path: note.path)
+            }
+        case .removed(_, let path):
+            if let now = change.note(path: path) { subject = .note(now) }
+        case .nothing, .missing, .timeline: break
+        }
+        documentKey = nil
+        placement = .exactly(cursor: cursor, scroll: scroll)
+    }
+
     // MARK: Find
 
     mutating func startFind() { find = DetailFind(savedCursor: cursor, savedScroll: scroll) }
@@ -272,6 +294,8 @@ public struct DetailView: ExplorerView {
         switch subject {
         case .nothing, .note: document = RenderedDocument()
         case .missing(let name): document = DocumentLayout.missing(name, vault: vault, width: width, glyphs: context.glyphs)
+        case .removed(let title, let path):
+            document = DocumentLayout.removed(title: title, path: path, vault: vault, width: width, glyphs: context.glyphs)
         case .timeline(let video, let seconds):
             document = DocumentLayout.timeline(videoId: video, seconds: seconds, vault: vault, width: width, glyphs: context.glyphs)
         }

@@ -22,6 +22,9 @@ public protocol ExplorerView: Sendable {
     func render(into screen: inout ScreenBuffer, in context: ViewContext)
     /// The keys the status line shows while this view has focus.
     func hints(in context: ViewContext) -> [Hint]
+    /// The vault was read again after its files changed (`context.vault` is the new one): keep the
+    /// selection and scroll on entries that still exist, matched through `change`.
+    mutating func vaultChanged(_ change: VaultChange, in context: ViewContext)
 }
 
 extension ExplorerView {
@@ -33,6 +36,7 @@ extension ExplorerView {
         return requests
     }
     public mutating func reconcile(in context: ViewContext) {}
+    public mutating func vaultChanged(_ change: VaultChange, in context: ViewContext) {}
     public func hints(in context: ViewContext) -> [Hint] {
         [context.hint(.help, "help"), context.hint(.quit, "quit")].compactMap { $0 }
     }

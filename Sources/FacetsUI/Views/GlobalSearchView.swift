@@ -66,6 +66,14 @@ public struct GlobalSearchView: ExplorerView {
         return (hit.note, search.lines[hit.note]?.line ?? vault.notes[hit.note].matchedLine(for: query)?.line)
     }
 
+    /// Hits renumbered for the new vault, those whose note went left out.
+    public mutating func vaultChanged(_ change: VaultChange, in context: ViewContext) {
+        search.hits = search.hits.compactMap { $0.renumbered(change) }
+        search.lines = Dictionary(
+            search.lines.compactMap { note, line in change.note(note).map { ($0, line) } }, uniquingKeysWith: { a, _ in a })
+        search.cursor = max(0, min(search.cursor, search.hits.count - 1))
+    }
+
     // MARK: Drawing
 
     public func render(into screen: inout ScreenBuffer, in context: ViewContext) {

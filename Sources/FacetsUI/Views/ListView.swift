@@ -126,6 +126,28 @@ public struct ListView: ExplorerView {
         }
     }
 
+    // MARK: Vault changes
+
+    /// The entries (and a filter's hits) renumbered for the new vault, the removed ones left out; the
+    /// cursor stays on its entry, else on its row. The explorer then refreshes an unfiltered list from
+    /// its node (`refresh(node:)`), which may hold new entries.
+    public mutating func vaultChanged(_ change: VaultChange, in context: ViewContext) {
+        let selected = selectedEntry.flatMap(change.note)
+        filter = filter?.renumbered(change)
+        entries = filter.map { $0.hits.map(\.note) } ?? change.notes(entries)
+        cursor = selected.flatMap { entries.firstIndex(of: $0) } ?? max(0, min(cursor, entries.count - 1))
+    }
+
+    /// An unfiltered list shows its node's entries as they now are, the cursor kept on its entry (else
+    /// its row) and the scroll kept.
+    mutating func refresh(node: BrowseNode?) {
+        guard filter == nil else { return }
+        let selected = selectedEntry
+        nodeTitle = node?.title
+        entries = node?.entries ?? []
+        cursor = selected.flatMap { entries.firstIndex(of: $0) } ?? max(0, min(cursor, entries.count - 1))
+    }
+
     // MARK: Drawing
 
     mutating func resetScroll(in context: ViewContext) {

@@ -209,6 +209,19 @@ public struct TreeView: ExplorerView {
         }
     }
 
+    /// The vault's new tree in the same grouping: the same node selected (else the same row), the same
+    /// nodes open, and sections that are new open as every section is at start.
+    public mutating func vaultChanged(_ change: VaultChange, in context: ViewContext) {
+        let selected = rows[safe: cursor]?.id
+        let known = Set(tree.flattened().map(\.node.id))
+        tree = BrowseTree.groupings.first { $0.id == grouping }?.build(change.new.browseInput) ?? change.new.tree
+        index = TreeIndex(tree)
+        built = [:]
+        expanded.formUnion(Self.openAtStart(tree).subtracting(known))
+        rows = tree.visibleRows(expanded: expanded)
+        cursor = selected.flatMap { id in rows.firstIndex { $0.id == id } } ?? max(0, min(cursor, rows.count - 1))
+    }
+
     public func hints(in context: ViewContext) -> [Hint] {
         let leaf = rows[safe: cursor]?.kind
         var hints = [context.moveHint]

@@ -8,6 +8,10 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var vaultOptions: VaultOptions
     @OptionGroup var output: JSONOption
+    @Flag(
+        name: .long,
+        help: "Keep running: check again whenever the vault's files change and print only what changed, until interrupted.")
+    var watch = false
 
     struct Report: Encodable {
         var notes: Int
@@ -17,8 +21,13 @@ struct CheckCommand: ParsableCommand {
         var warnings: [DiagnosticJSON]
     }
 
+    func validate() throws {
+        if watch && output.json { throw ValidationError("--watch prints changes as text; it does not combine with --json") }
+    }
+
     func run() throws {
         let vault = try vaultOptions.load()
+        if watch { try checkOnChange(vault) }
         let links = vault.linkTargets.linkCount
         let resolved = vault.linkTargets.resolvedCount
         let report = Report(
@@ -34,5 +43,32 @@ struct CheckCommand: ParsableCommand {
                     + "\(report.errors.count) errors, \(report.warnings.count) warnings")
         }
         if !report.errors.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The whole report once, then after each reload the problems that appeared and went and the counts
+    /// that moved; runs until interrupted.
+    private func checkOnChange(_ vault: Vault) throws -> Never {
+        let watcher: VaultWatcher
+        do {
+            watcher = try VaultWatcher(vault: vault)
+        } catch {
+            Output.error("facets check --watch: \(error)")
+            throw ExitCode(2)
+        }
+        for problem in watcher.problems { Output.error("facets check --watch: \(problem)") }
+        for diagnostic in vault.diagnostics { Output.line(diagnostic.formatted) }
+        Output.line(CheckDelta(from: vault, to: vault).summary)
+        Output.line("Watching \(vault.origin) for changes (Ctrl-C stops)")
+        watcher.run()
+        var shown = vault
+        while true {
+            guard let update = watcher.waitForUpdate() else { continue }
+            if let failure = update.failure {
+                Output.line("facets: \(failure)")
+                continue
+            }
+            for line in CheckDelta(from: shown, to: update.vault).lines { Output.line(line) }
+            shown = update.vault
+        }
     }
 }

@@ -32,6 +32,10 @@ struct DisplayOptions: ParsableArguments {
     var mouse: Bool?
     @Flag(name: .long, inversion: .prefixedNo, help: "Presenter mode: the focused pane large and centred, high contrast, key captions.")
     var present: Bool?
+    @Flag(
+        name: .long, inversion: .prefixedNo,
+        help: "Live reload: show notes added, changed or removed on disk within a second (--no-watch reads them once).")
+    var watch: Bool?
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -51,7 +55,7 @@ struct DisplayOptions: ParsableArguments {
             }
             theme = chosen
         }
-        return CommandLineOverrides(theme: theme, ascii: ascii, lofi: lofi, mouse: mouse, present: present)
+        return CommandLineOverrides(theme: theme, ascii: ascii, lofi: lofi, mouse: mouse, present: present, watch: watch)
     }
 }
 
@@ -66,6 +70,7 @@ func runExplorer(vault: Vault, config: LoadedConfig, display: DisplayOptions, to
     settings.presenterTheme = chosen.presenter.theme
     settings.smartCase = chosen.search.smartCase
     settings.notice = config.notice
+    settings.watch = chosen.watch
     settings.publishPath = display.publish.map { $0 == "default" ? PresenterFile.defaultPath : $0 }
     settings.followPath = display.follow.map { $0 == "default" ? PresenterFile.defaultPath : $0 }
     do {
