@@ -96,6 +96,21 @@ struct NeighbourhoodViewTests {
         #expect(Self.view(e)?.expanded.contains(group) == false)
     }
 
+    @Test("Following: a re-centred presenter publishes the new centre; a follower in the view jumps there intact")
+    func following() throws {
+        let presenter = Self.practice()
+        presenter.press(.character("j"), .enter)
+        let centre = try #require(Self.view(presenter)?.picture?.centre)
+        #expect(presenter.state.shownEntryName == bundledVault.notes[centre].path, "what the channel publishes")
+        let follower = Self.practice()
+        follower.state.startFollowing()
+        follower.state.presenterOpened(bundledVault.notes[centre].path)
+        #expect(follower.state.subject == .note(centre) && follower.state.panes.last == .detail)
+        #expect(follower.lines.count == 24)
+        follower.press(.backspace)
+        #expect(follower.state.panes.last == .neighbourhood, "Back returns the follower to the neighbourhood")
+    }
+
     @Test("A click selects a node, a double click re-centres on it")
     func mouse() throws {
         let e = Self.practice()
