@@ -7,6 +7,8 @@ import Testing
 @Suite("README capture")
 struct ReadmeCaptureTests {
     static let heading = "## What you see (100x30)"
+    /// Every section holding a capture: the explorer's first screen, then the neighbourhood view.
+    static let headings = [heading, "## The neighbourhood of an entry (100x30)"]
     static var readmeURL: URL { Facets.packageRoot.appendingPathComponent("README.md") }
 
     /// The section's key sequence (the first `keys `…`` span) and its first fenced block.
@@ -18,7 +20,7 @@ struct ReadmeCaptureTests {
         var after: [String]
     }
 
-    static func parse(_ readme: String) throws -> Capture {
+    static func parse(_ readme: String, heading: String = heading) throws -> Capture {
         let lines = readme.components(separatedBy: "\n")
         let start = try #require(lines.firstIndex(of: heading), "README.md has no \(heading.debugDescription) section")
         let open = try #require(lines[start...].firstIndex(of: "```"), "no fenced capture under \(heading)")
@@ -39,10 +41,10 @@ struct ReadmeCaptureTests {
         return result
     }
 
-    @Test("the README's 100x30 capture is what the explorer shows after the keys it names")
-    func captureIsCurrent() throws {
+    @Test("the README's 100x30 captures are what the explorer shows after the keys they name", arguments: headings)
+    func captureIsCurrent(heading: String) throws {
         let readme = try String(contentsOf: Self.readmeURL, encoding: .utf8)
-        let capture = try Self.parse(readme)
+        let capture = try Self.parse(readme, heading: heading)
         let expected = Self.normalized(capture.lines)
         #expect(expected.count == 30, "the README's capture has \(expected.count) rows, not 30")
 
@@ -73,7 +75,7 @@ struct ReadmeCaptureTests {
         if ProcessInfo.processInfo.environment["FACETS_UPDATE_README"] == "1" {
             let updated = (capture.before + screen + capture.after).joined(separator: "\n")
             try updated.write(to: Self.readmeURL, atomically: true, encoding: .utf8)
-            print("README.md: the capture under \(Self.heading) was rewritten")
+            print("README.md: the capture under \(heading) was rewritten")
             return
         }
         let changed = zip(expected + Array(repeating: "", count: max(0, screen.count - expected.count)), screen)

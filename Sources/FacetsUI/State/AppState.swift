@@ -127,7 +127,7 @@ public struct AppState: Sendable {
             : Layout(width: width, height: height, panes: panes, focus: id, zoomed: zoomed, presenting: workshop.presenting)[id]
         return ViewContext(
             vault: vault, glyphs: glyphs, keyMap: keyMap, frame: frame, focusedFrame: focusedFrame,
-            focused: id == (overlay ?? focus), smartCase: settings.smartCase)
+            focused: id == (overlay ?? focus), smartCase: settings.smartCase, entry: currentEntry)
     }
 
     public var selectedNode: BrowseNode? { tree.selectedNode }
@@ -138,7 +138,8 @@ public struct AppState: Sendable {
     public var location: Location {
         Location(
             nodeID: tree.selectedNodeID, listEntry: list.selectedEntry, listScroll: list.scroll, listFilter: list.filter,
-            subject: detail.subject, detailCursor: detail.cursor, detailScroll: detail.scroll, focus: focus)
+            subject: detail.subject, detailCursor: detail.cursor, detailScroll: detail.scroll, focus: focus,
+            neighbourhood: neighbourhoodPlace)
     }
 
     /// The entry the detail pane shows, for a presenter to publish.

@@ -23,4 +23,18 @@ public struct Location: Sendable, Equatable {
     public var detailCursor: Int
     public var detailScroll: Int
     public var focus: ViewID
+    /// The neighbourhood shown in place of the detail pane, if it was.
+    public var neighbourhood: NeighbourhoodPlace? = nil
+}
+
+/// Where the neighbourhood view was: its centre, depth and the note under its cursor.
+public struct NeighbourhoodPlace: Sendable, Equatable {
+    public var centre: Int
+    public var depth: Int
+    public var selected: Int?
+    public init(centre: Int, depth: Int = 1, selected: Int? = nil) {
+        self.centre = centre
+        self.depth = depth
+        self.selected = selected
+    }
 }

@@ -21,7 +21,7 @@ extension AppState {
             let double = event.kind == .doubleClick
             let requests: [ViewRequest]
             if offset >= 0, offset < content.height {
-                requests = updateAny(id) { $0.click(row: offset, double: double, in: focusedContext) } ?? []
+                requests = updateAny(id) { $0.click(row: offset, column: event.column - content.x, double: double, in: focusedContext) } ?? []
             } else {
                 requests = double ? (updateAny(id) { $0.handle(.open, in: focusedContext) } ?? nil) ?? [] : []
             }

@@ -121,6 +121,7 @@ extension AppState {
                 preview(list.selectedEntry)
             case .preview(let subject): update(.detail, as: DetailView.self) { $0.show(subject) }
             case .open(let subject): jump { $0.showInDetail(subject) }
+            case .recentre(let place): jump { $0.showNeighbourhood(place) }
             case .openEntry(let index, let line): jump { $0.openEntry(index, line: line) }
             case .focus(let id): setFocus(id)
             case .focusNeighbour(let delta): focusNeighbour(delta, wrapping: false)
@@ -157,6 +158,8 @@ extension AppState {
         guard views[id] != nil, !panes.isEmpty else { return }
         panes[panes.count - 1] = id
         focus = id
+        let viewContext = context(for: id)
+        updateAny(id) { $0.opened(in: viewContext) }
     }
 
     mutating func closeMainView() {
@@ -246,6 +249,7 @@ extension AppState {
         }
         if !panes.contains(.detail) { closeMainView() }
         update(.detail, as: DetailView.self) { $0.restore(place.subject, cursor: place.detailCursor, scroll: place.detailScroll) }
+        if let neighbourhood = place.neighbourhood { showNeighbourhood(neighbourhood) }
         focus = panes.contains(place.focus) ? place.focus : .detail
         reconcile()
     }

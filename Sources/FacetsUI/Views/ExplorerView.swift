@@ -14,6 +14,10 @@ public protocol ExplorerView: Sendable {
     mutating func handle(_ action: Action, in context: ViewContext) -> [ViewRequest]?
     /// A click (or double click) on a row of the content area, counted from its top.
     mutating func click(row: Int, double: Bool, in context: ViewContext) -> [ViewRequest]
+    /// A click at a row and column of the content area (views laid out in two dimensions read the column).
+    mutating func click(row: Int, column: Int, double: Bool, in context: ViewContext) -> [ViewRequest]
+    /// The view was opened in place of the main view (its opener key): where the explorer is, in `context.entry`.
+    mutating func opened(in context: ViewContext)
     /// The wheel: lines to scroll, negative up.
     mutating func scroll(by lines: Int, in context: ViewContext) -> [ViewRequest]
     /// Clamps the cursor and scroll to what the frame shows: part of the one reconcile step.
@@ -30,6 +34,10 @@ public protocol ExplorerView: Sendable {
 extension ExplorerView {
     public var keyContext: KeyContext { .everywhere }
     public mutating func click(row: Int, double: Bool, in context: ViewContext) -> [ViewRequest] { [] }
+    public mutating func click(row: Int, column: Int, double: Bool, in context: ViewContext) -> [ViewRequest] {
+        click(row: row, double: double, in: context)
+    }
+    public mutating func opened(in context: ViewContext) {}
     public mutating func scroll(by lines: Int, in context: ViewContext) -> [ViewRequest] {
         var requests: [ViewRequest] = []
         for _ in 0..<abs(lines) { requests += handle(lines < 0 ? .moveUp : .moveDown, in: context) ?? [] }
@@ -64,10 +72,12 @@ public struct ViewContext: Sendable {
     public let focusedFrame: Layout.Frame
     public let focused: Bool
     public let smartCase: Bool
+    /// The entry the explorer is at (the one the detail pane shows, else the list's selection), if any.
+    public let entry: Int?
 
     public init(
         vault: Vault, glyphs: Glyphs, keyMap: KeyMap, frame: Layout.Frame, focusedFrame: Layout.Frame? = nil,
-        focused: Bool, smartCase: Bool = true
+        focused: Bool, smartCase: Bool = true, entry: Int? = nil
     ) {
         self.vault = vault
         self.glyphs = glyphs
@@ -76,6 +86,7 @@ public struct ViewContext: Sendable {
         self.focusedFrame = focusedFrame ?? frame
         self.focused = focused
         self.smartCase = smartCase
+        self.entry = entry
     }
 
     /// Rows of content: how far a page moves.
@@ -108,6 +119,8 @@ public enum ViewRequest: Sendable, Equatable {
     case focusNeighbour(Int)
     case message(String)
     case effect(Effect)
+    /// A history step to a note's neighbourhood (the neighbourhood view re-centred).
+    case recentre(NeighbourhoodPlace)
     /// The view asks to be closed (an overlay, or a view opened in place of the detail pane).
     case close
 }

@@ -4,8 +4,8 @@ import Foundation
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure loading and search speed.",
-        subcommands: [BenchLoad.self, BenchSearch.self, BenchTree.self])
+        commandName: "bench", abstract: "Measure loading, search and drawing speed.",
+        subcommands: [BenchLoad.self, BenchSearch.self, BenchTree.self, BenchGraph.self])
 }
 
 func monotonicSeconds() -> Double {
