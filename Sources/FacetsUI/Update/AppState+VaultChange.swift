@@ -45,7 +45,15 @@ extension Location {
             if let now = change.note(path: path) { place.subject = .note(now) }
         case .nothing, .missing, .timeline: break
         }
+        place.neighbourhood = neighbourhood?.renumbered(change)
         return place
+    }
+}
+
+extension NeighbourhoodPlace {
+    /// The same centre in the new vault; nil when its file went (history then shows the detail).
+    func renumbered(_ change: VaultChange) -> NeighbourhoodPlace? {
+        change.note(centre).map { NeighbourhoodPlace(centre: $0, depth: depth, selected: selected.flatMap(change.note)) }
     }
 }
 

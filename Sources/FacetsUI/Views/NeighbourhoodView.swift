@@ -75,6 +75,14 @@ public struct NeighbourhoodView: ExplorerView {
         }
     }
 
+    /// The same centre drawn again from the new vault's links; an empty view when its file went.
+    public mutating func vaultChanged(_ change: VaultChange, in context: ViewContext) {
+        guard let current = place else { return }
+        picture = nil
+        cursor = .centre
+        if let place = current.renumbered(change) { show(place, in: change.new) }
+    }
+
     public mutating func opened(in context: ViewContext) {
         guard let entry = context.entry else { return }
         if picture?.centre != entry { show(NeighbourhoodPlace(centre: entry, depth: picture?.depth ?? 1), in: context.vault) }
@@ -82,7 +90,8 @@ public struct NeighbourhoodView: ExplorerView {
 
     public func title(in context: ViewContext) -> String {
         guard let picture else { return "Neighbourhood" }
-        return "Neighbourhood of \(TerminalSafeText.sanitize(context.vault.notes[picture.centre].title))"
+        guard let centre = context.vault.notes[safe: picture.centre] else { return "Neighbourhood" }
+        return "Neighbourhood of \(TerminalSafeText.sanitize(centre.title))"
     }
 
     func layout(in context: ViewContext) -> NeighbourhoodLayout? {
