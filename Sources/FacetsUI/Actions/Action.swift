@@ -23,6 +23,8 @@ public struct Action: RawRepresentable, Hashable, Sendable, CustomStringConverti
     public static let togglePresenter = Action("togglePresenter"), startTour = Action("startTour")
     public static let tourNext = Action("tourNext"), tourPrevious = Action("tourPrevious"), leaveTour = Action("leaveTour")
     public static let followPresenter = Action("followPresenter")
+    /// Along a talk's timeline strip: the next or previous cited moment.
+    public static let timelineNext = Action("timelineNext"), timelinePrevious = Action("timelinePrevious")
     /// Editing a query (`/`, `:`, the in-entry find); cancelling one is `cancel`'s keys.
     public static let promptAccept = Action("promptAccept"), promptDeleteChar = Action("promptDeleteChar")
     public static let promptDeleteWord = Action("promptDeleteWord"), promptClear = Action("promptClear")
