@@ -1,14 +1,15 @@
 import Foundation
 import Testing
 
-/// The README's "What you see (100x30)" capture is the real explorer's screen: the test presses the
-/// keys the README names above the capture, in tmux at 100x30, and compares the pane with the block.
+/// The README's 100x30 captures ("What you see", the timeline's strip) are the real explorer's screens:
+/// the test presses the keys the README names above each capture, in tmux at 100x30, and compares the
+/// pane with the block.
 /// `FACETS_UPDATE_README=1 swift test --filter ReadmeCapture` rewrites the block instead of failing.
 @Suite("README capture")
 struct ReadmeCaptureTests {
     static let heading = "## What you see (100x30)"
-    /// Every section holding a capture: the explorer's first screen, then the neighbourhood view.
-    static let headings = [heading, "## The neighbourhood of an entry (100x30)"]
+    /// Every section holding a capture: the explorer's first screen, the neighbourhood view, the timeline's strip.
+    static let headings = [heading, "## The neighbourhood of an entry (100x30)", "### The timeline's strip (100x30)"]
     static var readmeURL: URL { Facets.packageRoot.appendingPathComponent("README.md") }
 
     /// The section's key sequence (the first `keys `…`` span) and its first fenced block.
@@ -55,11 +56,12 @@ struct ReadmeCaptureTests {
         try tmux.waitFor("? help")
         try tmux.tmux(["send-keys", "-t", tmux.name] + capture.keys)
 
-        // The screen the keys lead to: the README's as soon as it shows, else the one that stays put.
+        // The screen the keys lead to: the README's as soon as it shows, else the one that stays put
+        // (3 s: a loaded machine can take a while to lay out a talk's timeline in a debug build).
         var screen = Self.normalized(tmux.lines)
         var unchangedSince = Date()
         let deadline = Date().addingTimeInterval(10)
-        while screen != expected, Date() < deadline, Date().timeIntervalSince(unchangedSince) < 1 {
+        while screen != expected, Date() < deadline, Date().timeIntervalSince(unchangedSince) < 3 {
             usleep(50_000)
             let now = Self.normalized(tmux.lines)
             if now != screen {

@@ -26,6 +26,8 @@ public struct Action: RawRepresentable, Hashable, Sendable, CustomStringConverti
     /// The browse tree's next grouping (facets, folders, talks); the video moment and files, opened outside.
     public static let treeGrouping = Action("treeGrouping")
     public static let openMoment = Action("openMoment"), openFile = Action("openFile")
+    /// Along a talk's timeline strip: the next or previous cited moment.
+    public static let timelineNext = Action("timelineNext"), timelinePrevious = Action("timelinePrevious")
     /// Editing a query (`/`, `:`, the in-entry find); cancelling one is `cancel`'s keys.
     public static let promptAccept = Action("promptAccept"), promptDeleteChar = Action("promptDeleteChar")
     public static let promptDeleteWord = Action("promptDeleteWord"), promptClear = Action("promptClear")

@@ -57,6 +57,12 @@ public enum ActionTable {
         ActionInfo(action: .nextMatch, keys: [.character("n")], description: "Next match", caption: "next match"),
         ActionInfo(action: .previousMatch, keys: [.character("N")], description: "Previous match", caption: "previous match"),
         ActionInfo(action: .timeline, keys: [.character("t")], description: "Timeline of the talk (at the selected moment)", caption: "timeline"),
+        ActionInfo(
+            action: .timelineNext, keys: [.character("]")], description: "On the timeline's strip: the next cited moment", caption: "next moment",
+            context: .timeline),
+        ActionInfo(
+            action: .timelinePrevious, keys: [.character("[")], description: "On the timeline's strip: the previous cited moment",
+            caption: "previous moment", context: .timeline),
         ActionInfo(action: .copyLink, keys: [.character("y")], description: "Copy the selected link (OSC 52)", caption: "copy"),
         ActionInfo(action: .zoom, keys: [.character("z")], description: "Zoom the focused pane", caption: "zoom"),
         ActionInfo(action: .cycleTheme, keys: [.character("c")], description: "Next colour theme", caption: "theme"),

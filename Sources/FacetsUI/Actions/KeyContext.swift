@@ -22,6 +22,8 @@ public struct KeyContext: Hashable, Sendable {
     public static let tree = KeyContext(name: "tree")
     public static let list = KeyContext(name: "list")
     public static let detail = KeyContext(name: "detail")
+    /// A talk's timeline in the detail pane (its strip), ahead of the detail pane's keys.
+    public static let timeline = KeyContext(name: "timeline")
 
     /// A heading for listings: "Everywhere", "Prompt".
     public var title: String { name.prefix(1).uppercased() + name.dropFirst() }
@@ -33,6 +35,7 @@ public struct KeyContext: Hashable, Sendable {
         case .tour: "only during a guided tour, where they win"
         case .prompt: "while a query is typed in /, : or the find in an entry, where they win; cancel's keys cancel"
         case .help: "while the help is open, where they win"
+        case .timeline: "while a talk's timeline has the focus"
         default: modal ? "while it is open, where they win" : "while the \(name) pane has the focus"
         }
     }

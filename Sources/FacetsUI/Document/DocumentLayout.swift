@@ -25,9 +25,12 @@ public struct DocumentLayout {
     }
 
     /// A talk's timeline, every statement followable; entries within 30 s of `seconds` are marked.
-    public static func timeline(videoId: String, seconds: Int?, vault: Vault, width: Int, glyphs: Glyphs = .unicode) -> RenderedDocument {
+    /// `statements` are the talk's (`Vault.timelineStatements`) when the caller has them already.
+    public static func timeline(
+        videoId: String, seconds: Int?, vault: Vault, width: Int, glyphs: Glyphs = .unicode, statements: [TimelineStatement]? = nil
+    ) -> RenderedDocument {
         var layout = DocumentLayout(vault: vault, width: width, glyphs: glyphs)
-        layout.layoutTimeline(videoId: videoId, seconds: seconds)
+        layout.layoutTimeline(videoId: videoId, seconds: seconds, statements: statements ?? vault.timelineStatements(videoId: videoId))
         return layout.finished()
     }
 
@@ -109,21 +112,22 @@ public struct DocumentLayout {
 
     // MARK: Timeline and missing pages
 
-    mutating func layoutTimeline(videoId: String, seconds: Int?) {
+    mutating func layoutTimeline(videoId: String, seconds: Int?, statements: [TimelineStatement]) {
         let talk = vault.talk(videoId: videoId) ?? Talk(videoId: videoId, title: "Talk \(videoId)", url: "https://www.youtube.com/watch?v=\(videoId)")
         emit(wrap([Span(safe(talk.title), .title)]))
         let url = seconds.map { talk.url(atSecond: $0) } ?? talk.url
         let urlRef = addRef(.url(url), label: url)
         emit(wrap([Span(safe(url), .link, ref: urlRef, hyperlink: url), Span("[\(urlRef + 1)]", .linkNumber, ref: urlRef)]))
-        let entries = vault.timeline(videoId: videoId)
         let heading =
-            seconds.map { "Timeline at \(TimestampRef.format(seconds: $0)) (\(entries.count) statements)" }
-            ?? "Timeline (\(entries.count) statements)"
+            seconds.map { "Timeline at \(TimestampRef.format(seconds: $0)) (\(statements.count) statements)" }
+            ?? "Timeline (\(statements.count) statements)"
         blank()
         emit(wrap([Span(heading, .heading2)]))
-        for (entry, text) in zip(entries, vault.statements(entries)) {
-            let marked = seconds.map { abs(entry.seconds - $0) <= 30 } ?? false
-            emitStatement(entry, text: text, marked: marked)
+        document.statementRows.reserveCapacity(statements.count)
+        for statement in statements {
+            let marked = seconds.map { abs(statement.entry.seconds - $0) <= 30 } ?? false
+            document.statementRows.append(document.lines.count)
+            emitStatement(statement.entry, text: statement.text, marked: marked)
         }
     }
 

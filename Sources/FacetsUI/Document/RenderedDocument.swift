@@ -57,6 +57,8 @@ public struct DocLine: Sendable, Hashable {
 public struct RenderedDocument: Sendable, Hashable {
     public var lines: [DocLine] = []
     public var refs: [DocRef] = []
+    /// A timeline's statements: the first row of each, in time order (empty for other documents).
+    public var statementRows: [Int] = []
 
     public init() {}
 

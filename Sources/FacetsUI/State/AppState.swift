@@ -142,10 +142,16 @@ public struct AppState: Sendable {
             neighbourhood: neighbourhoodPlace)
     }
 
-    /// The entry the detail pane shows, for a presenter to publish.
+    /// The entry the detail pane shows, for a presenter to publish; on a timeline, the talk at the
+    /// moment of the strip's marker (see `TimelinePlace`).
     public var shownEntryName: String? {
-        if case .note(let index) = detail.subject { return vault.notes[index].path }
-        return nil
+        switch detail.subject {
+        case .note(let index): return vault.notes[index].path
+        case .timeline(let video, let seconds):
+            let marked = detail.strip.flatMap { panel in panel.statement(atRow: detail.cursor).map { panel.seconds[$0] } }
+            return TimelinePlace(videoId: video, seconds: marked ?? seconds).name
+        default: return nil
+        }
     }
 
     // MARK: Settings that change while running

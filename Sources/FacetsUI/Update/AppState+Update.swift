@@ -40,7 +40,7 @@ extension AppState {
 
     /// The key contexts in force outside prompts and overlays, most specific first.
     var activeKeyContexts: [KeyContext] {
-        (workshop.tour != nil ? [.tour] : []) + [views[focus]?.keyContext, .everywhere].compactMap { $0 }
+        (workshop.tour != nil ? [.tour] : []) + (views[focus]?.keyContexts ?? []) + [.everywhere]
     }
 
     /// Applies one action: the focused view first, then what the explorer itself does; then one reconcile.

@@ -46,8 +46,42 @@ extension AppState {
 
     /// The presenter opened an entry: jump there while following (a key press stops following).
     public mutating func presenterOpened(_ name: String) {
+        if workshop.following == true, let place = TimelinePlace(name: name) {
+            guard vault.videoIds.contains(place.videoId) else { return }
+            let subject = DetailSubject.timeline(videoId: place.videoId, seconds: place.seconds)
+            if detail.subject != subject { jump { $0.showInDetail(subject) } }
+            return
+        }
         guard workshop.following == true, case .found(let index) = vault.lookup(name) else { return }
         if case .note(index) = detail.subject { return }
         jump { $0.openEntry(index) }
+    }
+}
+
+/// A talk's timeline at a moment, as a presenter publishes it for followers: `timeline:VIDEO@SECONDS`
+/// (no note path starts so: paths are relative and end in `.md`).
+struct TimelinePlace: Equatable {
+    var videoId: String
+    var seconds: Int?
+
+    var name: String { "timeline:\(videoId)" + (seconds.map { "@\($0)" } ?? "") }
+
+    init(videoId: String, seconds: Int?) {
+        self.videoId = videoId
+        self.seconds = seconds
+    }
+
+    init?(name: String) {
+        guard name.hasPrefix("timeline:"), !name.hasSuffix(".md") else { return nil }
+        let rest = name.dropFirst("timeline:".count)
+        let parts = rest.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let video = parts.first, !video.isEmpty else { return nil }
+        videoId = String(video)
+        if parts.count == 2 {
+            guard let seconds = Int(parts[1]), seconds >= 0 else { return nil }
+            self.seconds = seconds
+        } else {
+            seconds = nil
+        }
     }
 }

@@ -5,6 +5,8 @@ import FacetsCore
 public struct DetailView: ExplorerView {
     public var id: ViewID { .detail }
     public var keyContext: KeyContext { .detail }
+    /// A timeline brings its strip's keys, ahead of the detail pane's.
+    public var keyContexts: [KeyContext] { strip == nil ? [.detail] : [.timeline, .detail] }
     /// Columns left of the text for the line cursor: moving it redraws two cells, not two lines.
     static let gutter = 1
 
@@ -17,6 +19,8 @@ public struct DetailView: ExplorerView {
     public private(set) var scroll = 0
     /// `/` in this pane: the find in force, if any.
     public private(set) var find: DetailFind?
+    /// A timeline's strip, laid out with its document (nil for other subjects).
+    private(set) var strip: TimelineStripPanel?
     private var documentKey: DocumentKey?
     /// Where the cursor goes once the subject is laid out.
     private var placement: Placement?
@@ -42,6 +46,15 @@ public struct DetailView: ExplorerView {
 
     public init() {}
 
+    /// The strip's cell of the statement at the line cursor: the strip's cursor.
+    public var stripCell: Int? { strip?.cell(atRow: cursor) }
+
+    /// Rows above the document that the strip takes in a content area `height` rows high.
+    func stripRows(height: Int) -> Int { strip == nil ? 0 : TimelineStripPanel.rows(forHeight: height) }
+
+    /// Rows of the document that show in the frame below the strip.
+    func documentHeight(_ frame: Layout.Frame) -> Int { frame.content.height - stripRows(height: frame.content.height) }
+
     /// The references on the cursor's row.
     public var refsOnCursorRow: [Int] { document.refs(onRow: cursor) }
 
@@ -62,8 +75,11 @@ public struct DetailView: ExplorerView {
         switch action {
         case .moveDown: moveCursor(to: cursor + 1)
         case .moveUp: moveCursor(to: cursor - 1)
-        case .pageDown: moveCursor(to: cursor + max(1, context.pageSize - 1))
-        case .pageUp: moveCursor(to: cursor - max(1, context.pageSize - 1))
+        case .pageDown: moveCursor(to: cursor + max(1, documentHeight(context.frame) - 1))
+        case .pageUp: moveCursor(to: cursor - max(1, documentHeight(context.frame) - 1))
+        case .timelineNext, .timelinePrevious:
+            guard let strip else { return nil }
+            return moveAlongStrip(strip, forward: action == .timelineNext)
         case .top: moveCursor(to: 0)
         case .bottom: moveCursor(to: Int.max / 2)
         case .open:
@@ -114,6 +130,22 @@ public struct DetailView: ExplorerView {
         (vault.talk(videoId: video) ?? Talk(videoId: video, title: "", url: "")).url(atSecond: seconds)
     }
 
+    /// Moves the line cursor to the first statement of the next (or previous) cell of the strip that
+    /// holds any, listing that cell's statements from the top of the pane.
+    mutating func moveAlongStrip(_ strip: TimelineStripPanel, forward: Bool) -> [ViewRequest] {
+        let current = strip.cell(atRow: cursor)
+        let target =
+            forward
+            ? strip.strip.cellWithMoments(after: current ?? -1)
+            : strip.strip.cellWithMoments(before: current ?? strip.strip.buckets.count)
+        guard let target, let row = strip.firstRow(ofCell: target) else {
+            return [.message(forward ? "No later moment in this talk" : "No earlier moment in this talk")]
+        }
+        cursor = row
+        scroll = row
+        return []
+    }
+
     /// Follows numbered reference `ref` of the document.
     func follow(_ ref: Int, vault: Vault) -> [ViewRequest] {
         guard ref >= 0, ref < document.refs.count else { return [.message("No link number \(ref + 1) here")] }
@@ -126,13 +158,15 @@ public struct DetailView: ExplorerView {
     }
 
     public mutating func click(row: Int, double: Bool, in context: ViewContext) -> [ViewRequest] {
-        moveCursor(to: scroll + row)
+        let above = stripRows(height: context.frame.content.height)
+        guard row >= above else { return [] }
+        moveCursor(to: scroll + row - above)
         return double ? handle(.open, in: context) ?? [] : []
     }
 
     /// The wheel scrolls the text; the line cursor stays on a visible line.
     public mutating func scroll(by lines: Int, in context: ViewContext) -> [ViewRequest] {
-        let visible = max(1, context.frame.content.height)
+        let visible = max(1, documentHeight(context.frame))
         scroll = max(0, min(scroll + lines, max(0, document.lines.count - visible)))
         cursor = max(scroll, min(cursor, scroll + visible - 1))
         return []
@@ -150,6 +184,7 @@ public struct DetailView: ExplorerView {
         if newSubject != subject { find = nil }
         subject = newSubject
         moment = nil
+        strip = nil
         documentKey = nil
         cursor = 0
         scroll = 0
@@ -269,7 +304,7 @@ public struct DetailView: ExplorerView {
             layOut(width: width, ascii: ascii, context: context)
         }
         cursor = max(0, min(cursor, document.lines.count - 1))
-        scroll = ScrollPosition.keeping(scroll, cursor: cursor, visible: frame.content.height, count: document.lines.count)
+        scroll = ScrollPosition.keeping(scroll, cursor: cursor, visible: documentHeight(frame), count: document.lines.count)
     }
 
     /// Lays the subject out again when the subject, the width or the moment at the cursor changed.
@@ -291,13 +326,20 @@ public struct DetailView: ExplorerView {
         }
         let key = DocumentKey(subject: subject, width: width, ascii: ascii, moment: nil)
         guard key != documentKey else { return }
+        strip = nil
         switch subject {
         case .nothing, .note: document = RenderedDocument()
         case .missing(let name): document = DocumentLayout.missing(name, vault: vault, width: width, glyphs: context.glyphs)
         case .removed(let title, let path):
             document = DocumentLayout.removed(title: title, path: path, vault: vault, width: width, glyphs: context.glyphs)
         case .timeline(let video, let seconds):
-            document = DocumentLayout.timeline(videoId: video, seconds: seconds, vault: vault, width: width, glyphs: context.glyphs)
+            let statements = vault.timelineStatements(videoId: video)
+            document = DocumentLayout.timeline(
+                videoId: video, seconds: seconds, vault: vault, width: width, glyphs: context.glyphs, statements: statements)
+            let moments = statements.map(\.entry.seconds)
+            // The talk's known length; moments cited past it are drawn in the last cell.
+            let length = vault.talkLength(videoId: video) ?? moments.max() ?? 0
+            strip = TimelineStripPanel(seconds: moments, statementRows: document.statementRows, length: length, cells: width)
         }
         documentKey = key
     }
@@ -322,9 +364,15 @@ public struct DetailView: ExplorerView {
         let frame = context.frame
         let full = frame.content
         guard full.width > Self.gutter else { return }
-        let area = Rect(x: full.x + Self.gutter, y: full.y, width: full.width - Self.gutter, height: full.height)
-        guard area.width > 0, area.height > 0 else { return }
+        let above = stripRows(height: full.height)
         let focused = context.focused
+        let stripCell = self.stripCell
+        if let strip, above > 0 {
+            let stripArea = Rect(x: full.x + Self.gutter, y: full.y, width: full.width - Self.gutter, height: full.height)
+            strip.render(into: &screen, area: stripArea, cursorCell: stripCell, focused: focused, context: context)
+        }
+        let area = Rect(x: full.x + Self.gutter, y: full.y + above, width: full.width - Self.gutter, height: full.height - above)
+        guard area.width > 0, area.height > 0 else { return }
         let lines = document.lines
         let highlighted = focused ? refsOnCursorRow.first : nil
         var hyperlinks: [String: Int] = [:]
@@ -334,6 +382,9 @@ public struct DetailView: ExplorerView {
             guard index < lines.count else { break }
             if focused && index == cursor {
                 screen.put(context.glyphs.cursor, row: area.y + offset, column: full.x, style: CellStyle(.borderFocused))
+            } else if let strip, above > 0, let stripCell, strip.cell(atRow: index) == stripCell {
+                // The other statements of the strip's cell, marked beside the cursor's.
+                screen.put(context.glyphs == .ascii ? ":" : "┆", row: area.y + offset, column: full.x, style: CellStyle(.timestamp))
             }
             // OSC 8 links only where they are wanted (the cursor's line, a talk URL): each costs bytes to send.
             let spans =
@@ -375,7 +426,12 @@ public struct DetailView: ExplorerView {
     }
 
     public func hints(in context: ViewContext) -> [Hint] {
-        [
+        let along =
+            strip == nil
+            ? nil
+            : [context.keyMap.label(.timelinePrevious), context.keyMap.label(.timelineNext)].compactMap { $0 }.joined(separator: "/")
+        return [
+            along.flatMap { $0.isEmpty ? nil : Hint($0, "moments") },
             context.hint(.open, "follow"), Hint("N⏎", "link #"), context.hint(.back, "back"), context.hint(.timeline, "timeline"),
             context.hint(.help, "help"),
         ].compactMap { $0 }

@@ -8,6 +8,9 @@ public protocol ExplorerView: Sendable {
     var id: ViewID { get }
     /// The key-map context consulted while this view has focus (before the everywhere keys).
     var keyContext: KeyContext { get }
+    /// Every context in force while it has focus, most specific first: `[keyContext]` unless what it shows
+    /// brings keys of its own (the detail pane showing a timeline adds the timeline's).
+    var keyContexts: [KeyContext] { get }
     /// The frame's title.
     func title(in context: ViewContext) -> String
     /// Applies an action; nil when the view has no use for it (the explorer's own handling applies).
@@ -33,6 +36,7 @@ public protocol ExplorerView: Sendable {
 
 extension ExplorerView {
     public var keyContext: KeyContext { .everywhere }
+    public var keyContexts: [KeyContext] { [keyContext] }
     public mutating func click(row: Int, double: Bool, in context: ViewContext) -> [ViewRequest] { [] }
     public mutating func click(row: Int, column: Int, double: Bool, in context: ViewContext) -> [ViewRequest] {
         click(row: row, double: double, in: context)
