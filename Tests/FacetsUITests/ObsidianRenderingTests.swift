@@ -109,6 +109,9 @@ struct ObsidianRenderingTests {
         #expect(lines[title...].contains { $0.hasPrefix("│ ") && $0.contains("Stages of a project.") })
         #expect(!lines.contains { $0.contains("Not in the section.") })
         #expect(!lines.contains { $0.contains("Opening words.") })
+        // The bar runs unbroken from the embed's title to its end, blank lines included.
+        let end = try #require(lines[title...].firstIndex { $0.contains("Stages of a project.") })
+        #expect(lines[title...end].allSatisfy { $0.hasPrefix("│") })
     }
 
     @Test("an embed cycle shows each note once, then a marker")

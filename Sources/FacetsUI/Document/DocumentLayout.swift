@@ -168,7 +168,8 @@ public struct DocumentLayout {
         let pad = [Span(String(repeating: " ", count: indent))] + prefix
         switch block {
         case .heading(let level, let content, let line):
-            if !(document.lines.last?.spans.isEmpty ?? true) { blank() }
+            // Within a quote, a callout or an embed, the blank line above a heading keeps their bar.
+            if !(document.lines.last?.spans.isEmpty ?? true) { blank(within: prefix) }
             let role: Role = level == 1 ? .heading1 : level == 2 ? .heading2 : .heading3
             let pieces = self.pieces(content, note: note, role: role)
             let lines = wrap(pieces, first: pad, rest: pad, sourceLine: line)
