@@ -161,11 +161,11 @@ struct LinkResolutionTests {
         let linker = try index(of: "linker.md", in: v)
         #expect(v.linkTargets[linker][0] == .note(people))
         #expect(v.linkTargets[linker][1] == .note(talks))
-        // By bare name, the first of the two (vault order), as the warning says.
+        // By bare name from the root, neither is nearer: the first of the two (vault order).
         #expect(v.linkTargets[linker][2] == .note(talks))
         let warnings = v.warnings.filter { $0.message.contains("share the name") }
         #expect(Set(warnings.map(\.path)) == ["talks/topic.md", "people/topic.md"])
-        #expect(warnings.allSatisfy { $0.message.contains("links by name reach talks/topic.md") })
+        #expect(warnings.allSatisfy { $0.message.contains("reaches the nearest to the linking note") })
         #expect(v.lookup("people/topic") == .found(people))
         #expect(v.lookup("talks/topic.md") == .found(talks))
         #expect(v.lookup("topic") == .ambiguous([talks, people]))

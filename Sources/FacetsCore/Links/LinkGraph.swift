@@ -80,7 +80,7 @@ struct LinkGraph: Sendable {
                 diagnostics.append(
                     Diagnostic(
                         .warning, path: notes[index].path, line: 0,
-                        "\(indexes.count) notes share the name \"\(stem)\" (\(paths)); links by name reach \(notes[indexes[0]].path)"))
+                        "\(indexes.count) notes share the name \"\(stem)\" (\(paths)); a link by that name reaches the nearest to the linking note"))
             }
         }
         self.diagnostics = diagnostics

@@ -23,17 +23,18 @@ struct LinkHints: Sendable {
     /// retain and a release of each of their buffers, once per note.
     init(note: borrowing Note, scanned: borrowing ScannedLinks, pathNames: borrowing PathNames) {
         var builder = Builder(capacity: scanned.count)
+        let sourcePath = note.path
         scanned.forEach { target, line in
             switch target {
             case .plain(let bytes):
                 // The rule's fast path: looked up by its bytes, a String made only on a miss.
-                if let found = LinkResolver.settleByPath(plain: bytes, in: pathNames) {
+                if let found = LinkResolver.settleByPath(plain: bytes, from: sourcePath, in: pathNames) {
                     builder.add(Int32(truncatingIfNeeded: found), line: line)
                 } else {
-                    builder.add(target: String(decoding: bytes, as: UTF8.self), line: line, pathNames: pathNames)
+                    builder.add(target: String(decoding: bytes, as: UTF8.self), line: line, from: sourcePath, pathNames: pathNames)
                 }
             case .other(let link):
-                builder.add(target: link.target, line: line, pathNames: pathNames)
+                builder.add(target: link.target, line: line, from: sourcePath, pathNames: pathNames)
             }
         }
         self.init(builder, names: LinkResolver.NoteNames(note: note))
@@ -42,7 +43,8 @@ struct LinkHints: Sendable {
     /// The same from links already made (a note kept from an earlier load, which scans its file for them).
     init(note: borrowing Note, links: [WikiLink], pathNames: borrowing PathNames) {
         var builder = Builder(capacity: links.count)
-        for link in links { builder.add(target: link.target, line: link.line, pathNames: pathNames) }
+        let sourcePath = note.path
+        for link in links { builder.add(target: link.target, line: link.line, from: sourcePath, pathNames: pathNames) }
         self.init(builder, names: LinkResolver.NoteNames(note: note))
     }
 
@@ -70,8 +72,8 @@ struct LinkHints: Sendable {
         }
 
         /// A link's target as written, settled as far as the path steps go.
-        mutating func add(target name: String, line: Int, pathNames: borrowing PathNames) {
-            switch LinkResolver.settleByPath(name, in: pathNames) {
+        mutating func add(target name: String, line: Int, from source: String, pathNames: borrowing PathNames) {
+            switch LinkResolver.settleByPath(name, from: source, in: pathNames) {
             case .sameNote:
                 add(LinkCode.sameNote, line: line)
             case .note(let found):

@@ -2,7 +2,8 @@ import Foundation
 
 /// The one rule for which note a wiki link's target names. Every caller (the link graph, the loader's
 /// threads, `Vault.resolve`, `facets show`'s lookup, `facets check`) goes through this type, and the
-/// order below is written here only; a new rule (Obsidian's) is a change to this file.
+/// order below is written here only; a new rule is a change to this file. It resolves as Obsidian does:
+/// by path, else by the shortest unique name, ignoring case, the nearest note winning a shared name.
 ///
 /// The steps, in order; the first that finds a note wins:
 /// 1. An empty target (`[[#heading]]`) is the linking note itself.
@@ -12,8 +13,12 @@ import Foundation
 /// 5. Cleaned stem: the file name the vaults' generator makes of a title (`NameKeys.cleaned`:
 ///    `[[Mission-oriented]]` finds `missionoriented.md`).
 /// 6. Name: a stem, title or alias equal up to case, `_`, `-`, spaces and tabs (`NameKeys.loose`).
-/// 7. `folder/name` that nothing above found: its last component, from step 2.
-/// Within a step, several notes with the name: the first in vault order (paths in byte order).
+/// 7. `folder/name` that nothing above found: a note whose path ends with it, ignoring case
+///    (`[[Sub/Leaf]]` finds `notes/sub/leaf.md`, as Obsidian reads a partial path); else its last
+///    component, from step 2.
+/// Within a step, several notes with the name: the nearest to the linking note (the one sharing the most
+/// leading folders with it, so its own folder first; then the shallower; then the first in vault order).
+/// `facets check` warns of every name several notes share.
 ///
 /// Steps 1-5 need only the file paths (`PathNames`), so a loader settles most links on the thread that
 /// parses the note (`settleByPath`), and the rest once every title is known (`settleByName`).
@@ -65,7 +70,7 @@ struct LinkResolver: Sendable {
 
     /// Where a target leads, by every step; `source` is the linking note.
     func resolve(target: String, from source: Int) -> LinkTarget {
-        switch Self.settleByPath(target, in: pathNames) {
+        switch Self.settleByPath(target, from: path(of: source), in: pathNames) {
         case .sameNote: return .note(source)
         case .note(let found): return .note(found)
         case .missing: return .missing(target)
@@ -73,11 +78,20 @@ struct LinkResolver: Sendable {
         }
     }
 
-    /// Steps 1-5 for a target as written.
-    static func settleByPath(_ target: String, in pathNames: borrowing PathNames) -> PathStep {
+    /// Steps 1-5 for a target as written, from the note at path `source`.
+    static func settleByPath(_ target: String, from source: String, in pathNames: borrowing PathNames) -> PathStep {
         if target.isEmpty { return .sameNote }
         guard let name = prepared(target) else { return .missing }
-        if let found = pathNames.note(named: name) ?? pathNames.note(cleanedStem: NameKeys.cleaned(name)) { return .note(found) }
+        if let found = pathNames.note(atPath: name) { return .note(found) }
+        if let first = pathNames.firstNote(withStem: name) {
+            guard pathNames.hasNamesake(first) else { return .note(first) }
+            return .note(nearest(pathNames.notes(withStem: name) ?? [first], to: source, paths: pathNames.paths))
+        }
+        let cleaned = NameKeys.cleaned(name)
+        if let first = pathNames.note(cleanedStem: cleaned) {
+            guard pathNames.isShared(cleanedStem: cleaned), let all = pathNames.notes(withCleanedStem: cleaned) else { return .note(first) }
+            return .note(nearest(all, to: source, paths: pathNames.paths))
+        }
         return .byName(looseKey: NameKeys.loose(name))
     }
 
@@ -85,16 +99,67 @@ struct LinkResolver: Sendable {
     /// no `.`, no `#`, no leading `/`, `\` or `~`: steps 1 and 2 cannot apply, and the bytes are their
     /// own prepared form). The loader's fast path: no String is made for a link that this finds; nil
     /// means `settleByPath` with the target as a String.
-    static func settleByPath(plain target: UnsafeBufferPointer<UInt8>, in pathNames: borrowing PathNames) -> Int? {
-        pathNames.note(named: target)
+    static func settleByPath(plain target: UnsafeBufferPointer<UInt8>, from source: String, in pathNames: borrowing PathNames) -> Int? {
+        if let found = pathNames.note(atPath: target) { return found }
+        guard let first = pathNames.firstNote(withStem: target) else { return nil }
+        guard pathNames.hasNamesake(first) else { return first }
+        let stem = String(decoding: target, as: UTF8.self)
+        return nearest(pathNames.notes(withStem: stem) ?? [first], to: source, paths: pathNames.paths)
     }
 
     /// Steps 6 and 7, for a target steps 1-5 left (`looseKey` as `settleByPath` gave it). A `folder/name`
     /// found nowhere is missing under its last component.
     func settleByName(_ target: String, looseKey: String, from source: Int) -> LinkTarget {
-        if let found = byLooseName.firstNote(looseKey) { return .note(found) }
-        if let last = Self.lastComponent(target) { return resolve(target: last, from: source) }
+        let sourcePath = path(of: source)
+        if let first = byLooseName.firstNote(looseKey) {
+            guard byLooseName.isShared(looseKey), let all = byLooseName.notes(looseKey) else { return .note(first) }
+            return .note(Self.nearest(all, to: sourcePath, paths: pathNames.paths))
+        }
+        if let last = Self.lastComponent(target) {
+            if let found = notes(endingWith: target, named: last) { return .note(Self.nearest(found, to: sourcePath, paths: pathNames.paths)) }
+            return resolve(target: last, from: source)
+        }
         return .missing(target)
+    }
+
+    /// Step 7: the notes named `last` whose path (without `.md`) is `target` or ends with `/target`,
+    /// ignoring case; nil when none.
+    private func notes(endingWith target: String, named last: String) -> [Int]? {
+        guard let named = byLooseName.notes(NameKeys.loose(last)) else { return nil }
+        let wanted = (Self.prepared(target) ?? target).lowercased()
+        let found = named.filter { index in
+            let path = pathNames.paths[index]
+            let bare = (NoteParser.hasMarkdownSuffix(path) ? String(path.dropLast(3)) : path).lowercased()
+            return bare == wanted || bare.hasSuffix("/" + wanted)
+        }
+        return found.isEmpty ? nil : found
+    }
+
+    /// The note of `candidates` (in vault order, at least one) nearest to the note at path `source`: the
+    /// one sharing the most leading folders with it, then the shallower, then the first.
+    static func nearest(_ candidates: [Int], to source: String, paths: [String]) -> Int {
+        guard candidates.count > 1 else { return candidates[0] }
+        let sourceFolders = source.split(separator: "/").dropLast()
+        var best = candidates[0]
+        var bestScore = (shared: -1, depth: Int.max)
+        for candidate in candidates {
+            let folders = paths[candidate].split(separator: "/").dropLast()
+            var shared = 0
+            for (a, b) in zip(sourceFolders, folders) {
+                guard a == b else { break }
+                shared += 1
+            }
+            if shared > bestScore.shared || (shared == bestScore.shared && folders.count < bestScore.depth) {
+                best = candidate
+                bestScore = (shared, folders.count)
+            }
+        }
+        return best
+    }
+
+    /// The path of note `index`, or "" when it is not a note of the table.
+    private func path(of index: Int) -> String {
+        index >= 0 && index < pathNames.paths.count ? pathNames.paths[index] : ""
     }
 
     /// Every note a name typed by a person could mean (`facets show NAME`): the notes the first step

@@ -5,9 +5,14 @@ struct PathNames: Sendable {
     private var byPath: ByteKeyTable
     private var byStem: NameTable
     private var byCleanedStem: NameTable
+    /// The notes' paths, by index: the nearest of several same-named notes is found by them.
+    let paths: [String]
+    /// Per note: whether another note has its file stem (the rare case where the nearest is looked for).
+    private var namesake: [Bool]
 
     /// `paths` in vault order, with their `.md` endings. The three tables are built side by side.
     init(paths: [String]) {
+        self.paths = paths
         let tables = Parallel.map(count: 3) { table -> Table in
             switch table {
             case 0:
@@ -57,6 +62,9 @@ struct PathNames: Sendable {
         self.byPath = byPath
         self.byStem = byStem
         self.byCleanedStem = byCleanedStem
+        var namesake = [Bool](repeating: false, count: paths.count)
+        for (_, notes) in byStem.shared { for note in notes { namesake[note] = true } }
+        self.namesake = namesake
     }
 
     private enum KeyPart { case path, stem }
@@ -96,19 +104,23 @@ struct PathNames: Sendable {
         case name(NameTable)
     }
 
-    /// The note a target names by its path (without `.md`) or, failing that, the first with that stem.
-    /// The target is as `LinkResolver` prepares it: `.md` removed, never leaving the vault.
-    func note(named target: String) -> Int? {
-        byPath.value(target) ?? byStem.firstNote(target)
-    }
+    /// The note at exactly this path (without `.md`), given as bytes in normalization form C (ASCII is).
+    func note(atPath path: UnsafeBufferPointer<UInt8>) -> Int? { byPath.value(path) }
 
-    /// `note(named:)` for a target's bytes, which must be in normalization form C (ASCII is).
-    func note(named target: UnsafeBufferPointer<UInt8>) -> Int? {
-        byPath.value(target) ?? byStem.firstNote(target)
-    }
+    /// The first note (in vault order) with this file stem.
+    func firstNote(withStem stem: String) -> Int? { byStem.firstNote(stem) }
+
+    /// `firstNote(withStem:)` for bytes in normalization form C.
+    func firstNote(withStem stem: UnsafeBufferPointer<UInt8>) -> Int? { byStem.firstNote(stem) }
+
+    /// Whether another note has this note's file stem.
+    func hasNamesake(_ note: Int) -> Bool { note >= 0 && note < namesake.count && namesake[note] }
 
     /// The first note whose stem, cleaned (`NameKeys.cleaned`), is this key.
     func note(cleanedStem key: String) -> Int? { byCleanedStem.firstNote(key) }
+
+    /// Whether several notes have this cleaned stem.
+    func isShared(cleanedStem key: String) -> Bool { byCleanedStem.isShared(key) }
 
     /// Every note whose cleaned stem is this key, in vault order.
     func notes(withCleanedStem key: String) -> [Int]? { byCleanedStem.notes(key) }

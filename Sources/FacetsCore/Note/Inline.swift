@@ -10,4 +10,6 @@ public indirect enum Inline: Sendable, Hashable {
     case timestamp(TimestampRef)
     /// `<br/>`
     case lineBreak
+    /// `#tag` or `#parent/child`: the name, without its `#` (see `TagSyntax`).
+    case tag(String)
 }

@@ -29,6 +29,9 @@ struct NameTable: Sendable {
     /// The first note with this name, given as bytes in normalization form C.
     func firstNote(_ name: UnsafeBufferPointer<UInt8>) -> Int? { first.value(name) }
 
+    /// Whether several notes have this name (cheap when none shares a name: nothing is hashed then).
+    func isShared(_ name: String) -> Bool { !others.isEmpty && others[name] != nil }
+
     /// Every note with this name, in the order added.
     func notes(_ name: String) -> [Int]? {
         first.value(name).map { [$0] + (others[name] ?? []) }

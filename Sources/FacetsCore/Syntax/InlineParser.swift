@@ -1,4 +1,4 @@
-/// Parses the inline Markdown of one block: emphasis, code, links, wiki links, timestamps, `<br/>`,
+/// Parses the inline Markdown of one block: emphasis, code, links, wiki links, timestamps, tags, `<br/>`,
 /// entities; other inline HTML is dropped. Bounded work on hostile input (no unbounded look-ahead or depth).
 public enum InlineParser {
     /// How far ahead a closing `*`/`_`/`]` is looked for; keeps a 10 MB line of unmatched stars linear.
@@ -27,6 +27,7 @@ public enum InlineParser {
             case .wikiLink(let link): out += link.label
             case .timestamp(let stamp): out += "[\(stamp.written)]"
             case .lineBreak: out += " "
+            case .tag(let name): out += "#" + name
             }
         }
         return out
@@ -119,6 +120,14 @@ public enum InlineParser {
                     i = next
                 } else if tagCloses, let next = skipTag(bytes, at: i, end: limit) {
                     i = next
+                } else {
+                    pending.append(b)
+                    i += 1
+                }
+            case Byte.hash:
+                if let name = TagSyntax.tag(bytes, at: i, start: range.lowerBound, end: end) {
+                    append(.tag(String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self)))
+                    i = name.upperBound
                 } else {
                     pending.append(b)
                     i += 1

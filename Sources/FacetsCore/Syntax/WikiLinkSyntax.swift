@@ -23,6 +23,9 @@ enum WikiLinkSyntax {
         var contentStart: Int
         /// The first `|`, or -1.
         var firstPipe: Int
+        /// Where the target ends: the first `|`, or its `\` when escaped (`[[Note\|label]]`, the form a
+        /// table cell needs so that its pipe does not end the cell), or the `]]`.
+        var targetEnd: Int
         /// The closing `]]`.
         var close: Int
         var isEmbed: Bool
@@ -32,7 +35,7 @@ enum WikiLinkSyntax {
         /// Just past the closing `]]`.
         var next: Int { close + 2 }
         /// The target as written, before trimming (up to the first `|`).
-        var targetRange: Range<Int> { contentStart..<(firstPipe >= 0 ? firstPipe : close) }
+        var targetRange: Range<Int> { contentStart..<targetEnd }
     }
 
     /// The `[[…]]` starting at `start` (which holds `[` or `!`): nil when there is none there or it
@@ -48,6 +51,7 @@ enum WikiLinkSyntax {
         let contentStart = i + 2
         var j = contentStart
         var firstPipe = -1
+        var targetEnd = -1
         var targetIsSimple = true
         while j + 1 < end {
             let b = bytes[j]
@@ -56,6 +60,7 @@ enum WikiLinkSyntax {
             if firstPipe < 0 {
                 if b == Byte.pipe {
                     firstPipe = j
+                    targetEnd = j > contentStart && bytes[j - 1] == 0x5C ? j - 1 : j
                 } else if b >= 0x80 || b == Byte.hash || b == 0x2E {
                     targetIsSimple = false
                 }
@@ -63,7 +68,9 @@ enum WikiLinkSyntax {
             j += 1
         }
         guard j + 1 < end else { return nil }
-        return Span(contentStart: contentStart, firstPipe: firstPipe, close: j, isEmbed: isEmbed, targetIsSimple: targetIsSimple)
+        return Span(
+            contentStart: contentStart, firstPipe: firstPipe, targetEnd: firstPipe >= 0 ? targetEnd : j, close: j, isEmbed: isEmbed,
+            targetIsSimple: targetIsSimple)
     }
 
     /// A link starting at `start` (which holds `[` or `!`), and the index just past its `]]`.

@@ -3,7 +3,9 @@
 /// has folders, else by talk (named from the channel index), then by title.
 public enum BrowseTree {
     /// Every grouping, in order of preference: the first that applies is the tree shown at start.
-    public static let groupings: [TreeGrouping] = [FacetGrouping.grouping, FolderGrouping.grouping, TalkGrouping.grouping]
+    public static let groupings: [TreeGrouping] = [
+        FacetGrouping.grouping, FolderGrouping.grouping, TalkGrouping.grouping, TagTree.grouping,
+    ]
 
     /// The groupings that apply to these notes, with their trees (the first is the default).
     public static func applicable(_ input: BrowseInput, groupings: [TreeGrouping] = groupings) -> [(TreeGrouping, BrowseNode)] {

@@ -38,7 +38,7 @@ public enum ActionTable {
             action: .toggleExpand, keys: [.character("o"), .character(" ")], description: "Expand or collapse a tree node", caption: "expand",
             context: .tree),
         ActionInfo(
-            action: .treeGrouping, keys: [.character("=")], description: "Group the tree another way (facets, folders, talks)",
+            action: .treeGrouping, keys: [.character("=")], description: "Group the tree another way (facets, folders, talks, tags)",
             caption: "grouping"),
         ActionInfo(
             action: .openMoment, keys: [.character("O")], description: "Open the talk at the selected moment in the browser",

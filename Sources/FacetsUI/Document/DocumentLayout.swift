@@ -8,6 +8,18 @@ public struct DocumentLayout {
     public let width: Int
     public let glyphs: Glyphs
     private var document = RenderedDocument()
+    /// The notes (and anchors) whose text is being laid out, outermost first: an embed of one of them
+    /// again is a cycle, shown as a marker instead.
+    private var embedding: [EmbedKey] = []
+    /// Notes' blocks read for heading links and embeds, each once per layout.
+    private var blocksRead: [Int: [Block]] = [:]
+    /// Embeds inside embeds deeper than this show a marker: bounded work whatever the vault.
+    static let embedDepthLimit = 4
+
+    struct EmbedKey: Hashable {
+        var note: Int
+        var anchor: String?
+    }
 
     public init(vault: Vault, width: Int, glyphs: Glyphs = .unicode) {
         self.vault = vault
@@ -61,7 +73,9 @@ public struct DocumentLayout {
         if facts.isEmpty { facts.append(note.path) }
         emit(wrap([Span(safe(facts.joined(separator: " · ")), .dim)]))
         blank()
-        for block in note.readBlocks() { layoutBlock(block, note: index, indent: 0) }
+        embedding = [EmbedKey(note: index, anchor: nil)]
+        for block in blocks(of: index) { layoutBlock(block, note: index, indent: 0) }
+        embedding = []
         layoutBacklinks(index)
         if let moment, let video = note.videoId { layoutSaidAround(video: video, seconds: moment, note: index) }
         trimTrailingBlanks()
@@ -158,7 +172,8 @@ public struct DocumentLayout {
         let pad = [Span(String(repeating: " ", count: indent))] + prefix
         switch block {
         case .heading(let level, let content, let line):
-            if !(document.lines.last?.spans.isEmpty ?? true) { blank() }
+            // Within a quote, a callout or an embed, the blank line above a heading keeps their bar.
+            if !(document.lines.last?.spans.isEmpty ?? true) { blank(within: prefix) }
             let role: Role = level == 1 ? .heading1 : level == 2 ? .heading2 : .heading3
             let pieces = self.pieces(content, note: note, role: role)
             let lines = wrap(pieces, first: pad, rest: pad, sourceLine: line)
@@ -172,7 +187,8 @@ public struct DocumentLayout {
                 ])
             }
         case .paragraph(let content, let line):
-            emit(wrap(pieces(content, note: note), first: pad, rest: pad, sourceLine: line))
+            emit(wrap(pieces(LinkAnchor.strippingBlockID(content), note: note), first: pad, rest: pad, sourceLine: line))
+            layoutEmbeds(in: content, note: note, prefix: pad)
             blank(within: prefix)
         case .list(_, let items, _):
             for item in items {
@@ -180,8 +196,9 @@ public struct DocumentLayout {
                 let hang = String(repeating: " ", count: DisplayWidth.of(marker) + 1)
                 emit(
                     wrap(
-                        pieces(item.content, note: note), first: pad + [Span(marker + " ", .dim)],
+                        pieces(LinkAnchor.strippingBlockID(item.content), note: note), first: pad + [Span(marker + " ", .dim)],
                         rest: pad + [Span(hang)], sourceLine: item.line))
+                layoutEmbeds(in: item.content, note: note, prefix: pad + [Span(hang)])
                 for child in item.children {
                     layoutBlock(child, note: note, indent: indent + DisplayWidth.of(marker) + 1, prefix: prefix)
                 }
@@ -286,17 +303,20 @@ public struct DocumentLayout {
                 let ref = addRef(.url(safeURL), label: safeURL)
                 let label = pieces(text, note: note, role: .link).map { Span($0.text, .link, ref: ref, hyperlink: safeURL) }
                 out += label + [Span("[\(ref + 1)]", .linkNumber, ref: ref)]
+            case .tag(let name): out.append(Span("#" + safe(name), .tag))
             case .wikiLink(let link):
                 let target = vault.resolve(link, from: note)
                 let refTarget: RefTarget
                 let linkRole: Role
                 switch target {
                 case .note(let index):
-                    refTarget = .note(index, line: nil)
+                    // `[[Note#Heading]]`, `[[#Heading]]`, `[[Note#^block]]`: opened at that line.
+                    refTarget = .note(index, line: link.heading.flatMap { LinkAnchor.line(of: $0, in: blocks(of: index)) })
                     linkRole = .link
                 case .missing(let name):
                     refTarget = .missing(name)
-                    linkRole = .missingLink
+                    // An embedded attachment (`![[chart.png]]`) is a file, not a missing note: shown by its name.
+                    linkRole = link.isEmbed && Self.isAttachment(name) ? .link : .missingLink
                 }
                 let ref = addRef(refTarget, label: link.label)
                 out.append(Span(safe(link.label), linkRole, ref: ref))
@@ -313,6 +333,75 @@ public struct DocumentLayout {
             }
         }
         return out
+    }
+
+    // MARK: Embeds
+
+    /// The blocks of note `index`, read once per layout.
+    mutating func blocks(of index: Int) -> [Block] {
+        if let read = blocksRead[index] { return read }
+        let read = vault.notes[index].readBlocks()
+        blocksRead[index] = read
+        return read
+    }
+
+    /// A target naming a file other than a note: it has an extension, and it is not `.md`.
+    static func isAttachment(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), name.index(after: dot) < name.endIndex else { return false }
+        let ext = name[name.index(after: dot)...]
+        return !ext.contains("/") && !ext.contains(" ") && ext.lowercased() != "md"
+    }
+
+    /// Shows, below a paragraph or list item, what its `![[Note]]` and `![[Note#Heading]]` embeds name,
+    /// each behind a bar: the note's text, or the heading's section, or the block. An embed of a note
+    /// already being shown above it (a cycle) and embeds nested too deep show a marker instead.
+    mutating func layoutEmbeds(in content: [Inline], note: Int, prefix: [Span]) {
+        for link in Self.embeds(in: content) {
+            guard case .note(let index) = vault.resolve(link, from: note) else { continue }
+            let bar = prefix + [Span(glyphs.quote + " ", .dim)]
+            let key = EmbedKey(note: index, anchor: link.heading.map(NameKeys.loose))
+            let title = safe(vault.notes[index].title) + (link.heading.map { " › " + safe($0) } ?? "")
+            if embedding.contains(key) {
+                emit(wrap([Span("embed cycle: \(title) is already shown above", .dim)], first: bar, rest: bar))
+                continue
+            }
+            if embedding.count > Self.embedDepthLimit {
+                emit(
+                    wrap(
+                        [Span(glyphs.ellipsis + " \(title): embeds nested deeper than \(Self.embedDepthLimit) are not shown", .dim)], first: bar,
+                        rest: bar))
+                continue
+            }
+            let all = blocks(of: index)
+            let shown: [Block]
+            if let anchor = link.heading {
+                guard let section = LinkAnchor.section(anchor, in: all) else {
+                    emit(wrap([Span("\(title): no such heading or block", .dim)], first: bar, rest: bar))
+                    continue
+                }
+                shown = section
+            } else {
+                shown = all
+            }
+            embedding.append(key)
+            emit(wrap([Span(title, .strong)], first: bar, rest: bar))
+            for block in shown { layoutBlock(block, note: index, indent: 0, prefix: bar) }
+            trimTrailingBlank(prefix: bar)
+            embedding.removeLast()
+        }
+    }
+
+    /// The embeds among inlines, in order (also inside emphasis).
+    static func embeds(in inlines: [Inline]) -> [WikiLink] {
+        var found: [WikiLink] = []
+        for inline in inlines {
+            switch inline {
+            case .wikiLink(let link) where link.isEmbed: found.append(link)
+            case .strong(let inner), .emphasis(let inner): found += embeds(in: inner)
+            default: continue
+            }
+        }
+        return found
     }
 
     // MARK: Lines

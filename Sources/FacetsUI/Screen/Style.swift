@@ -2,7 +2,7 @@
 public enum Role: UInt8, Sendable, Hashable, CaseIterable {
     case normal, dim, title, heading1, heading2, heading3, strong, emphasis, code, link, missingLink, linkNumber,
         timestamp, quote, callout, border, borderFocused, paneTitle, paneTitleFocused, selection,
-        selectionUnfocused, status, statusKey, statusMessage, error, match, treeCount, kind, overlay, overlayTitle
+        selectionUnfocused, status, statusKey, statusMessage, error, match, treeCount, kind, overlay, overlayTitle, tag
 }
 
 /// A cell's look: its role, plus marks that combine with any role.

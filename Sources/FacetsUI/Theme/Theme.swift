@@ -83,6 +83,7 @@ public struct Theme: Sendable, Hashable {
         case .emphasis: return Appearance(italic: true)
         case .link, .missingLink, .timestamp: return Appearance(underline: true)
         case .dim, .linkNumber, .border, .treeCount, .kind, .paneTitle, .quote: return Appearance(dim: true)
+        case .tag: return Appearance(bold: true)
         case .borderFocused, .statusKey, .callout: return Appearance(bold: true)
         case .status, .statusMessage: return Appearance(reverse: true)
         case .selection, .match: return Appearance(reverse: true)
@@ -119,6 +120,7 @@ public struct Theme: Sendable, Hashable {
         case .error: return Appearance(.bright(.white), .red, bold: true)
         case .match: return Appearance(.black, .yellow, bold: true)
         case .kind: return Appearance(.magenta)
+        case .tag: return Appearance(.bright(.blue))
         }
     }
 
@@ -148,6 +150,7 @@ public struct Theme: Sendable, Hashable {
         case .error: return Appearance(.white, .red, bold: true)
         case .match: return Appearance(.black, .yellow, bold: true)
         case .kind: return Appearance(.magenta)
+        case .tag: return Appearance(.blue, bold: true)
         }
     }
 
@@ -172,6 +175,7 @@ public struct Theme: Sendable, Hashable {
         case .error: return Appearance(.bright(.white), .red, bold: true)
         case .match: return Appearance(.black, .bright(.yellow), bold: true)
         case .kind: return Appearance(.bright(.magenta), .black)
+        case .tag: return Appearance(.bright(.blue), .black, bold: true)
         }
     }
 }

@@ -8,12 +8,18 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var output: JSONOption
     @Option(name: .long, help: "Only entries of this kind (practice, challenge, facet, …).")
     var kind: String?
+    @Option(name: .long, help: "Only entries with this tag or one nested below it (#project finds #project/alpha).")
+    var tag: String?
 
     func run() throws {
         let vault = try vaultOptions.load()
         var entries = vault.treeOrder
         if let kind {
             entries = entries.filter { vault.notes[$0].kind == kind.lowercased() }
+        }
+        if let tag {
+            let tagged = Set(vault.tagIndex().notes(tagged: tag))
+            entries = entries.filter { tagged.contains($0) }
         }
         if output.json {
             try Output.json(entries.map { EntrySummary(vault: vault, index: $0) })
