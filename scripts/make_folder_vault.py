@@ -44,7 +44,7 @@ def main():
     args = parser.parse_args()
     generator = os.path.join(os.path.dirname(os.path.abspath(__file__)), "make_synthetic_vault.py")
     subprocess.run(
-        [sys.executable, generator, args.out, "--notes", str(args.notes), "--seed", str(args.seed)],
+        [sys.executable, generator, args.out, "--shape", "oecd", "--notes", str(args.notes), "--seed", str(args.seed)],
         check=True, stdout=subprocess.DEVNULL)
     index_path = os.path.join(args.out, "channel_index.md")
     with open(index_path, encoding="utf-8") as f:

@@ -481,6 +481,26 @@ CONNECTORS = ["of", "in", "and", "for", "through", "with", "of the", "in the", "
 TALK_TEMPLATES = ["{x}", "{x}", "{x}", "What is {x}?", "{x}: {y}", "OPSI {x}", "{x} webinar",
                   "How to {x}", "Building {x}", "{x} in practice"]
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+# Syllables for the pseudo-words of the realistic vocabulary's tail.
+ONSETS = ("b c d f g h j k l m n p r s t v w z br cr dr fr gr pr tr bl cl fl gl pl sl st sp sc sh ch th "
+          "qu str").split()
+VOWELS = "a e i o u a e i o ai ea ou io ie".split()
+CODAS = ["", "", "", "n", "r", "s", "l", "t", "m", "nd", "nt", "rt", "st", "ct", "x"]
+SUFFIXES = ["", "", "", "tion", "ing", "ity", "al", "ive", "ment", "ness", "ism", "ist", "ize", "ous",
+            "ence", "able", "er", "ic", "ory", "s", "ed"]
+
+# The TubeGraph corpus (24,304 notes in 41 channel folders, 177 MB): notes median 5.6 KB, mean
+# 7.2 KB, largest ~275 KB; 9.4 wiki links and 32.5 timestamps per note; ~68,000 distinct words;
+# titles a median of 42 characters. Sizes are log-normal with that median and mean.
+TUBEGRAPH = {
+    "channels": 41, "median_bytes": 5600, "mean_bytes": 7200, "largest_bytes": 275000,
+    "links": 9.4, "ts": 32.5, "distinct_words": 68000, "title_chars": 42,
+}
+# The OECD per-note counts scaled to the TubeGraph means (its notes are smaller and sparser).
+REALISTIC_SCALE = {"links": 0.775, "ts": 0.59, "h2": 0.7, "h3": 0.7, "h4": 0.7, "li": 0.6, "nested": 0.6,
+                   "callouts": 0.7, "para": 0.6}
+BYTES_CALIBRATION = 0.945  # the text written runs ~6% over a note's byte budget
+TUBEGRAPH_TAIL_WORDS = 66000  # pseudo-words after the OECD ones, so ~68,000 distinct words in all
 MAX_TALK_SECONDS = 5399  # timestamps stay under 1h30
 
 
@@ -517,19 +537,41 @@ def cap(w):
     return w[:1].upper() + w[1:]
 
 
+def pseudo_words(rng, count, known):
+    """`count` distinct pronounceable non-words ("plentrastic", "voumerity"), none of them in `known`."""
+    lowered = {w.lower() for w in known}
+    out, seen = [], set()
+    while len(out) < count:
+        n = rng.choices((1, 2, 3, 4), weights=(10, 45, 35, 10))[0]
+        w = "".join(rng.choice(ONSETS) + rng.choice(VOWELS) + rng.choice(CODAS) for _ in range(n))
+        w += rng.choice(SUFFIXES)
+        if len(w) < 4 or w in seen or w in lowered:
+            continue
+        seen.add(w)
+        out.append(cap(w) if rng.random() < 0.06 else w)  # some proper names
+    return out
+
+
 class Vocabulary:
-    def __init__(self, rng):
+    def __init__(self, rng, tail=0, pool_size=1 << 20):
+        """`tail` pseudo-words continue the OECD ranks with Zipf weights (count ~ 1/rank), as a large
+        real corpus has tens of thousands of rare words past its few thousand common ones."""
         words, counts = parse_pairs(VOCAB_TEXT)
         sw, sc = parse_pairs(SHORT_WORDS_TEXT)
         words += sw + ACCENTED_WORDS
         counts += sc + [ACCENTED_COUNT] * len(ACCENTED_WORDS)
+        self.tail = pseudo_words(rng, tail, words) if tail else []
+        base = len(words)
+        floor = min(counts)
+        words += self.tail
+        counts += [floor * base / (base + r) for r in range(1, tail + 1)]
         self.words = words
         cum, acc = [], 0
         for c in counts:
             acc += c
             cum.append(acc)
         # A long pre-sampled stream of words; sentences are slices at random offsets (fast).
-        self.pool = rng.choices(words, cum_weights=cum, k=1 << 20)
+        self.pool = rng.choices(words, cum_weights=cum, k=pool_size)
         self.mean_word_bytes = sum((len(w.encode()) + 1) * c for w, c in zip(words, counts)) / acc
         # Content words for titles/headings/topics: flattened frequency (count ** 0.5).
         content = [(w, c) for w, c in zip(words, counts)
@@ -541,17 +583,24 @@ class Vocabulary:
             cum.append(acc)
         self.content_cum = cum
 
-    def content_words(self, rng, k):
-        return rng.choices(self.content, cum_weights=self.content_cum, k=k)
+    def content_words(self, rng, k, rare=0.0):
+        """`k` title-like words; each is one of the rare tail words with probability `rare`."""
+        words = rng.choices(self.content, cum_weights=self.content_cum, k=k)
+        if rare and self.tail:
+            words = [rng.choice(self.tail) if rng.random() < rare else w for w in words]
+        return words
 
     def run(self, rng, n):
         off = rng.randrange(len(self.pool) - n - 1)
         return self.pool[off:off + n]
 
 
-def make_title(rng, vocab, nwords=None):
-    n = nwords or rng.choices((2, 3, 4, 5, 6), weights=(12, 22, 26, 22, 18))[0]
-    words = vocab.content_words(rng, n)
+TITLE_WORDS = {"oecd": (12, 22, 26, 22, 18, 0, 0), "tubegraph": (14, 30, 28, 16, 8, 3, 1)}
+
+
+def make_title(rng, vocab, nwords=None, weights=TITLE_WORDS["oecd"], rare=0.0):
+    n = nwords or rng.choices((2, 3, 4, 5, 6, 7, 8), weights=weights)[0]
+    words = vocab.content_words(rng, n, rare)
     # Connectors keep the total at n words ("Role of trust in public services").
     if n >= 4 and rng.random() < 0.6:
         i = rng.randrange(1, n - 2)
@@ -567,13 +616,14 @@ def make_title(rng, vocab, nwords=None):
 
 
 class Note:
-    __slots__ = ("idx", "title", "stem", "talk", "topic")
+    __slots__ = ("idx", "title", "stem", "talk", "topic", "channel")
 
 
-def plan_notes(rng, vocab, n_notes, notes_per_talk):
+def plan_notes(rng, vocab, n_notes, notes_per_talk, realistic=False):
     notes, stems = [], {}
+    weights = TITLE_WORDS["tubegraph" if realistic else "oecd"]
     while len(notes) < n_notes:
-        t = make_title(rng, vocab)
+        t = make_title(rng, vocab, weights=weights, rare=0.08 if realistic else 0.0)
         s = stem_of(t)
         if not s or s in stems or s == "channel_index":
             continue
@@ -594,6 +644,8 @@ def plan_notes(rng, vocab, n_notes, notes_per_talk):
         name = rng.choice(TALK_TEMPLATES).format(x=x, y=make_title(rng, vocab, rng.randint(2, 3)))
         members = list(range(i, i + size))
         duration = rng.randint(900, MAX_TALK_SECONDS)
+        if realistic:  # the talk's title reads like a video title
+            name = make_title(rng, vocab, weights=TITLE_WORDS["tubegraph"], rare=0.05)
         talks.append((name, vid, members, duration))
         for m in members:
             notes[m].talk = len(talks) - 1
@@ -602,8 +654,12 @@ def plan_notes(rng, vocab, n_notes, notes_per_talk):
 
 
 class Generator:
-    def __init__(self, rng, vocab, notes, stems, talks):
+    def __init__(self, rng, vocab, notes, stems, talks, realistic=False):
         self.rng, self.vocab, self.notes, self.stems, self.talks = rng, vocab, notes, stems, talks
+        self.realistic = realistic
+        self.seen_words = set()
+        if realistic:  # log-normal sizes: mean / median = exp(sigma^2 / 2)
+            self.sigma = math.sqrt(2 * math.log(TUBEGRAPH["mean_bytes"] / TUBEGRAPH["median_bytes"]))
         self.nd = NormalDist()
         n = len(notes)
         # Link popularity: a few hub notes get many backlinks (Zipf-like over a random order).
@@ -627,13 +683,16 @@ class Generator:
         rng, nd = self.rng, self.nd
         u = min(max(rng.random(), 1e-9), 1 - 1e-9)
         z = nd.inv_cdf(u)
-        shape = {"bytes": quantile_at(self.qs["bytes"][1], u)}
+        if self.realistic:
+            shape = {"bytes": BYTES_CALIBRATION * TUBEGRAPH["median_bytes"] * math.exp(self.sigma * z)}
+        else:
+            shape = {"bytes": quantile_at(self.qs["bytes"][1], u)}
         for k, (_, qs) in self.qs.items():
             if k == "bytes":
                 continue
             r = self.corr[k]
             zk = r * z + math.sqrt(max(0.0, 1 - r * r)) * rng.gauss(0.0, 1.0)
-            v = quantile_at(qs, nd.cdf(zk))
+            v = quantile_at(qs, nd.cdf(zk)) * (REALISTIC_SCALE.get(k, 1.0) if self.realistic else 1.0)
             shape[k] = int(v) + (1 if rng.random() < v - int(v) else 0)
         return shape
 
@@ -680,6 +739,8 @@ class Generator:
     def sentence(self, note, nwords, links, stamps, bare):
         rng, vocab = self.rng, self.vocab
         words = vocab.run(rng, nwords)
+        if self.realistic:
+            self.seen_words.update(words)
         topic = note.topic
         for _ in range(1 + nwords // 10):
             if rng.random() < 0.5:
@@ -712,14 +773,17 @@ class Generator:
         return "#" * level + " " + text
 
     # -- one note ------------------------------------------------------------------------------
-    def note_text(self, note):
+    def note_text(self, note, largest=False):
         rng, vocab = self.rng, self.vocab
         name, vid, members, duration = self.talks[note.talk]
         note.topic = [w for w in note.title.split() if w.lower() not in STOP_WORDS] or [note.title]
         note.topic += vocab.content_words(rng, rng.randint(4, 10))
         shape = self.sample_shape()
+        if largest:  # the corpus' one outlier (a whole course in one note)
+            shape["bytes"] = 0.97 * TUBEGRAPH["largest_bytes"]
         B = shape["bytes"]
-        header = "---\ntitle: %s\nvideoId: %s\n---\n\nFrom: [[channel_index]] <br/> \n" % (note.title, vid)
+        index = getattr(note, "channel", None) or "channel_index"
+        header = "---\ntitle: %s\nvideoId: %s\n---\n\nFrom: [[%s]] <br/> \n" % (note.title, vid, index)
         room = max(0.0, B - len(header.encode()) - 40)
         # Keep the markup within what the byte budget can carry.
         ts = min(shape["ts"], int(room * 0.5 / 58))
@@ -880,8 +944,8 @@ def topic_cap(note):
     return [cap(w) for w in note.topic[:4]]
 
 
-def index_page(notes, talks):
-    out = ["---\ntitle: channel_index\n---\n"]
+def index_page(notes, talks, name="channel_index"):
+    out = ["---\ntitle: %s\n---\n" % name]
     for name, vid, members, _ in talks:
         out.append("### [%s](https://www.youtube.com/watch?v=%s)\n" % (name, vid))
         for m in members:
@@ -895,37 +959,93 @@ def quantiles(v, ps=(0.1, 0.25, 0.5, 0.75, 0.9, 0.99)):
     return [v[min(len(v) - 1, int(p * (len(v) - 1) + 0.5))] for p in ps]
 
 
+def channel_names(rng, vocab, count):
+    """Folder names like the corpus' channel folders: a squashed channel name and four digits."""
+    names, seen = [], set()
+    while len(names) < count:
+        words = vocab.content_words(rng, rng.randint(2, 4), rare=0.2)
+        slug = "".join(w.lower() for w in words if w.isalpha())[:26] + "%04d" % rng.randrange(10000)
+        if slug not in seen:
+            seen.add(slug)
+            names.append(slug)
+    return names
+
+
+def assign_channels(rng, vocab, notes, talks, count):
+    """Talks (with their notes) go to `count` channels of Zipf-like sizes; returns the names."""
+    names = channel_names(rng, vocab, count)
+    weights = [1.0 / (k + 3) for k in range(count)]
+    members = [[] for _ in names]
+    for t, talk in enumerate(talks):
+        # Every channel gets a talk first, so none is empty.
+        c = t if t < count else rng.choices(range(count), weights=weights)[0]
+        members[c].append(t)
+        for m in talk[2]:
+            notes[m].channel = names[c]
+    return names, members
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        return f.write(text)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out_dir")
-    ap.add_argument("--notes", type=int, default=25000)
+    ap.add_argument("--notes", type=int, default=24304)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--notes-per-talk", type=int, default=10)
+    ap.add_argument("--shape", choices=("tubegraph", "oecd"), default="tubegraph",
+                    help="tubegraph (default): the large real corpus, 41 channel folders, ~68,000 words; "
+                         "oecd: the earlier flat vault shaped like the 878 OECD notes")
     ap.add_argument("--quiet", action="store_true", help="no summary on stderr")
     args = ap.parse_args(argv)
     if args.notes < 1:
         ap.error("--notes must be >= 1")
+    realistic = args.shape == "tubegraph"
     t0 = time.perf_counter()
     rng = random.Random(args.seed)
-    vocab = Vocabulary(rng)
-    notes, stems, talks = plan_notes(rng, vocab, args.notes, max(5, args.notes_per_talk))
-    gen = Generator(rng, vocab, notes, stems, talks)
+    if realistic:
+        vocab = Vocabulary(rng, tail=TUBEGRAPH_TAIL_WORDS, pool_size=1 << 22)
+    else:
+        vocab = Vocabulary(rng)
+    notes, stems, talks = plan_notes(rng, vocab, args.notes, max(5, args.notes_per_talk), realistic)
+    channels, channel_talks = [], []
+    if realistic:
+        channels, channel_talks = assign_channels(rng, vocab, notes, talks, min(TUBEGRAPH["channels"], len(talks)))
+        for name in channels:
+            os.makedirs(os.path.join(args.out_dir, name), exist_ok=True)
+    gen = Generator(rng, vocab, notes, stems, talks, realistic)
     os.makedirs(args.out_dir, exist_ok=True)
-    total = 0
+    largest = rng.randrange(len(notes)) if realistic and len(notes) >= 1000 else -1
     for note in notes:
-        text = gen.note_text(note)
-        with open(os.path.join(args.out_dir, note.stem + ".md"), "w", encoding="utf-8", newline="\n") as f:
-            total += f.write(text)
-    idx = index_page(notes, talks)
-    with open(os.path.join(args.out_dir, "channel_index.md"), "w", encoding="utf-8", newline="\n") as f:
-        f.write(idx)
+        text = gen.note_text(note, largest=note.idx == largest)
+        folder = os.path.join(args.out_dir, note.channel) if realistic else args.out_dir
+        write(os.path.join(folder, note.stem + ".md"), text)
+    if realistic:
+        for name, members in zip(channels, channel_talks):
+            write(os.path.join(args.out_dir, name, name + ".md"), index_page(notes, [talks[t] for t in members], name))
+    else:
+        write(os.path.join(args.out_dir, "channel_index.md"), index_page(notes, talks))
     dt = time.perf_counter() - t0
     if not args.quiet:
         b = gen.stats["bytes"]
-        print("wrote %d notes + channel_index.md (%d talks) to %s: %.1f MB in %.1fs; dangling links %.1f%%"
-              % (len(notes), len(talks), args.out_dir, sum(b) / 1e6, dt,
+        where = "%d channel folders" % len(channels) if realistic else "channel_index.md"
+        print("wrote %d notes + %s (%d talks) to %s: %.1f MB in %.1fs; dangling links %.1f%%"
+              % (len(notes), where, len(talks), args.out_dir, sum(b) / 1e6, dt,
                  100.0 * gen.dangling / max(1, gen.total_links)), file=sys.stderr)
         ps = (0.1, 0.25, 0.5, 0.75, 0.9, 0.99)
+        if realistic:
+            n = len(notes)
+            titles = sorted(len(note.title) for note in notes)
+            print("bytes median %d mean %d largest %d; links %.1f and timestamps %.1f per note; "
+                  "%d distinct words; title median %d chars  (TubeGraph: 5.6 KB, 7.2 KB, 275 KB; 9.4, 32.5; "
+                  "68,000; 42)"
+                  % (quantiles(b, (0.5,))[0], sum(b) / n, max(b), sum(gen.stats["links"]) / n,
+                     sum(gen.stats["ts"]) / n, len({w.lower() for w in gen.seen_words}), titles[n // 2]),
+                  file=sys.stderr)
+            return 0
         print("%-6s %-44s %s" % ("stat", "synthetic p10/25/50/75/90/99", "OECD"), file=sys.stderr)
         for k, v in gen.stats.items():
             ref = [round(quantile_at(OECD_QUANTILES[k][1], p)) for p in ps]

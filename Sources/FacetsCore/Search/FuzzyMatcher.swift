@@ -18,33 +18,40 @@ public enum FuzzyMatcher {
 
     /// The best match of `query` in `text` (both folded the same way), or nil when the characters are not there in order.
     public static func match(_ query: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Match? {
+        let n = text.count
+        guard n <= maximumText else { return nil }
+        // Quick subsequence check first, before anything is allocated (most names fail it).
+        var m = 0, k = 0
+        for scalar in query where scalar != " " { m += 1 }
+        guard m > 0, m <= maximumQuery, m <= n else { return nil }
+        for scalar in query where scalar != " " {
+            while k < n, text[k] != scalar { k += 1 }
+            guard k < n else { return nil }
+            k += 1
+        }
         let q = query.filter { $0 != " " }
-        let n = text.count, m = q.count
-        guard m > 0, m <= maximumQuery, n <= maximumText, m <= n else { return nil }
-        // Quick subsequence check first.
-        var k = 0
-        for scalar in text where k < m && scalar == q[k] { k += 1 }
-        guard k == m else { return nil }
 
         let wordStart: [Bool] = (0..<n).map { i in
             TextFolding.isWordScalar(text[i]) && (i == 0 || !TextFolding.isWordScalar(text[i - 1]))
         }
-        // best[i][j]: best score with q[0...i] matched and q[i] at text[j]; from[i][j] the previous position.
+        // best[i * n + j]: best score with q[0...i] matched and q[i] at text[j]; from[...] the previous position.
+        // One flat table each (rows of n), not an array per row.
         let unset = Int.min / 4
-        var best = [[Int]](repeating: [Int](repeating: unset, count: n), count: m)
-        var from = [[Int]](repeating: [Int](repeating: -1, count: n), count: m)
+        var best = [Int](repeating: unset, count: m * n)
+        var from = [Int](repeating: -1, count: m * n)
         for j in 0..<n where text[j] == q[0] {
-            best[0][j] = scoreMatch + (wordStart[j] ? bonusWordStart : 0) + (j == 0 ? bonusFirstCharacter : 0) - min(j, 8) * penaltyGap
+            best[j] = scoreMatch + (wordStart[j] ? bonusWordStart : 0) + (j == 0 ? bonusFirstCharacter : 0) - min(j, 8) * penaltyGap
         }
         if m > 1 {
             for i in 1..<m {
+                let row = i * n, previousRow = row - n
                 var runningBest = unset
                 var runningFrom = -1
                 for j in i..<n {
                     // Candidates ending before j: a gap of (j - p - 1).
                     let p = j - 1
-                    if best[i - 1][p] != unset {
-                        let value = best[i - 1][p] + penaltyGap * p  // normalised so the gap penalty is linear
+                    if best[previousRow + p] != unset {
+                        let value = best[previousRow + p] + penaltyGap * p  // normalised so the gap penalty is linear
                         if value > runningBest {
                             runningBest = value
                             runningFrom = p
@@ -53,8 +60,8 @@ public enum FuzzyMatcher {
                     guard text[j] == q[i] else { continue }
                     var score = unset
                     var previous = -1
-                    if best[i - 1][j - 1] != unset {
-                        score = best[i - 1][j - 1] + scoreMatch + bonusConsecutive + (wordStart[j] ? bonusWordStart : 0)
+                    if best[previousRow + j - 1] != unset {
+                        score = best[previousRow + j - 1] + scoreMatch + bonusConsecutive + (wordStart[j] ? bonusWordStart : 0)
                         previous = j - 1
                     }
                     if runningFrom >= 0 {
@@ -65,15 +72,16 @@ public enum FuzzyMatcher {
                             previous = runningFrom
                         }
                     }
-                    best[i][j] = score
-                    from[i][j] = previous
+                    best[row + j] = score
+                    from[row + j] = previous
                 }
             }
         }
         var end = -1
         var top = unset
-        for j in 0..<n where best[m - 1][j] > top {
-            top = best[m - 1][j]
+        let last = (m - 1) * n
+        for j in 0..<n where best[last + j] > top {
+            top = best[last + j]
             end = j
         }
         guard end >= 0 else { return nil }
@@ -81,7 +89,7 @@ public enum FuzzyMatcher {
         var j = end
         for i in stride(from: m - 1, through: 0, by: -1) {
             positions[i] = j
-            j = from[i][j]
+            j = from[i * n + j]
         }
         // Scattered letters are noise: every matched character but one must start a word or follow the previous one.
         var strong = 0

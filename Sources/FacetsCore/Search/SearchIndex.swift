@@ -13,11 +13,24 @@ public struct SearchIndex: Sendable {
     /// Per note: its position in the browse tree (ties are broken by it).
     let treeRank: [Int]
     let treeOrder: [Int]
+    /// Which build this is (copies share it): what a narrowing kept from another index does not apply.
+    let build = Build()
+
+    final class Build: Sendable {}
 
     struct FoldedName: Sendable {
         var text: String
         var folded: [Unicode.Scalar]
         var isAlias: Bool
+        /// The characters `folded` holds, to rule the name out of a fuzzy match at once.
+        var mask: ScalarMask
+
+        init(text: String, isAlias: Bool) {
+            self.text = text
+            folded = TextFolding.fold(text)
+            self.isAlias = isAlias
+            mask = ScalarMask(folded)
+        }
     }
 
     public init(vault: Vault) {
@@ -28,8 +41,7 @@ public struct SearchIndex: Sendable {
         for (position, index) in treeOrder.enumerated() { rank[index] = position }
         treeRank = rank
         names = notes.map { note in
-            [FoldedName(text: note.title, folded: TextFolding.fold(note.title), isAlias: false)]
-                + note.aliases.map { FoldedName(text: $0, folded: TextFolding.fold($0), isAlias: true) }
+            [FoldedName(text: note.title, isAlias: false)] + note.aliases.map { FoldedName(text: $0, isAlias: true) }
         }
 
         // Tokenize in parallel, one postings map per chunk, then merge in note order.

@@ -28,42 +28,6 @@ public struct SearchQuery: Sendable, Equatable {
 }
 
 extension SearchIndex {
-    /// Ranked hits: exact title or alias, then word-prefix, then fuzzy (fzf-like), then body matches;
-    /// ties in tree order. `within` restricts to some notes (a list's entries); `limit` caps the hits.
-    public func search(_ query: SearchQuery, vault: Vault, within: [Int]? = nil, limit: Int? = nil) -> [SearchHit] {
-        let scope = within ?? treeOrder
-        if query.isEmpty {
-            let all = scope.map { SearchHit(note: $0, tier: .all, score: 0, matchedName: vault.notes[$0].title, namePositions: [], viaAlias: false) }
-            return limit.map { Array(all.prefix($0)) } ?? all
-        }
-        var body = notes(withWordPrefix: query.words[0])
-        for word in query.words.dropFirst() { body.formIntersection(notes(withWordPrefix: word)) }
-
-        let squeezed = Array(query.matchWords.joined())
-        var nameHits: [SearchHit] = []
-        var named = Set<Int>()
-        for note in scope {
-            guard let hit = nameMatch(note: note, query: query, squeezed: squeezed, inBody: body.contains(note)) else { continue }
-            nameHits.append(hit)
-            named.insert(note)
-        }
-        nameHits.sort { a, b in
-            if a.tier != b.tier { return a.tier < b.tier }
-            if a.viaAlias != b.viaAlias { return !a.viaAlias }
-            if a.score != b.score { return a.score > b.score }
-            return treeRank[a.note] < treeRank[b.note]
-        }
-        var hits = nameHits
-        if let limit, hits.count >= limit { return Array(hits.prefix(limit)) }
-        let ordered = within.map { $0.sorted { treeRank[$0] < treeRank[$1] } } ?? treeOrder
-        for note in ordered where body.contains(note) && !named.contains(note) {
-            if query.caseSensitive, !vault.notes[note].containsWords(query.matchWords) { continue }
-            hits.append(SearchHit(note: note, tier: .body, score: 0, matchedName: vault.notes[note].title, namePositions: [], viaAlias: false))
-            if let limit, hits.count >= limit { break }
-        }
-        return hits
-    }
-
     /// The best way a note's title or aliases match, if any.
     func nameMatch(note: Int, query: SearchQuery, squeezed: [Unicode.Scalar], inBody: Bool) -> SearchHit? {
         var best: SearchHit?

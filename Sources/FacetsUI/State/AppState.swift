@@ -35,6 +35,8 @@ public struct AppState: Sendable {
     var promptHistories = PromptHistories()
     /// A search typed but not yet run (keys typed ahead are applied first; `settle()` runs it once).
     var searchPending = false
+    /// What the last keystroke's search left for the next one to narrow from (the query grew).
+    var searchNarrowing = SearchNarrowing()
 
     public init(
         vault: Vault, width: Int, height: Int, settings: ExplorerSettings,

@@ -112,7 +112,8 @@ extension AppState {
             switch field {
             case .listFilter:
                 guard let filter = list.filter else { break }
-                let hits = searchIndex.search(SearchQuery(filter.query, smartCase: settings.smartCase), vault: vault, within: filter.scope)
+                let query = SearchQuery(filter.query, smartCase: settings.smartCase)
+                let hits = searchNarrowing.search(query, index: searchIndex, vault: vault, within: filter.scope)
                 update(.list, as: ListView.self) { $0.showHits(hits) }
                 preview(list.selectedEntry)
             case .detailFind:
@@ -121,7 +122,11 @@ extension AppState {
             case .global:
                 let query = SearchQuery(globalSearch?.query ?? "", smartCase: settings.smartCase)
                 let (index, vault, height) = (searchIndex, vault, height)
-                update(.globalSearch, as: GlobalSearchView.self) { $0.run(query, index: index, vault: vault, screenHeight: height) }
+                var narrowing = searchNarrowing
+                update(.globalSearch, as: GlobalSearchView.self) {
+                    $0.run(query, index: index, narrowing: &narrowing, vault: vault, screenHeight: height)
+                }
+                searchNarrowing = narrowing
             }
         }
         reconcile()

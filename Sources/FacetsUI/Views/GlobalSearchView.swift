@@ -35,8 +35,8 @@ public struct GlobalSearchView: ExplorerView {
 
     mutating func edit(_ change: (inout String) -> Void) { change(&search.query) }
 
-    mutating func run(_ query: SearchQuery, index: SearchIndex, vault: Vault, screenHeight: Int) {
-        search.hits = query.isEmpty ? [] : index.search(query, vault: vault, limit: GlobalSearch.limit)
+    mutating func run(_ query: SearchQuery, index: SearchIndex, narrowing: inout SearchNarrowing, vault: Vault, screenHeight: Int) {
+        search.hits = query.isEmpty ? [] : narrowing.search(query, index: index, vault: vault, limit: GlobalSearch.limit)
         search.cursor = 0
         search.scroll = 0
         search.lines = [:]

@@ -36,13 +36,16 @@ struct CheckCommand: ParsableCommand {
         if output.json {
             try Output.json(report)
         } else {
-            for diagnostic in vault.diagnostics { Output.line(diagnostic.formatted) }
+            // One write for all of them: a vault with thousands of broken links made thousands of calls.
+            let diagnostics = vault.diagnostics
+            if !diagnostics.isEmpty { Output.line(diagnostics.map(\.formatted).joined(separator: "\n")) }
             let rate = links == 0 ? 100.0 : Double(resolved) * 100 / Double(links)
             Output.line(
                 "\(vault.notes.count) notes, \(links) links (\(resolved) resolved, \(String(format: "%.1f", rate))%), "
                     + "\(report.errors.count) errors, \(report.warnings.count) warnings")
         }
-        if !report.errors.isEmpty { throw ExitCode(1) }
+        // Exit without tearing the vault down: the process ends anyway, and freeing it is no part of checking.
+        Foundation.exit(report.errors.isEmpty ? 0 : 1)
     }
 
     /// The whole report once, then after each reload the problems that appeared and went and the counts
