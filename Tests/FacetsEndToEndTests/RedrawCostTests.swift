@@ -143,6 +143,8 @@ struct RedrawCostTests {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "FACETS_VAULT")
         environment.removeValue(forKey: "FACETS_CONFIG")
+        // Colours on, as the expected screen below has them.
+        environment.removeValue(forKey: "NO_COLOR")
         environment["XDG_CONFIG_HOME"] = FileManager.default.temporaryDirectory.appending(path: "facets-no-config-\(UUID().uuidString)").path
         process.environment = environment
         let pipe = Pipe()
@@ -155,7 +157,8 @@ struct RedrawCostTests {
         print("redraw: \(report.bytes) bytes for \(report.payload) bytes of changed cells, \(String(format: "%.2f", report.ratio)) (\(perKey))")
         #expect(report.keys.count == Self.measuredKeys.count)
         #expect(report.payload > 1000, "the keys should change much of the screen: \(perKey)")
-        #expect(report.keys.allSatisfy { $0.cells > 0 }, "a key changed nothing: \(perKey)")
+        // j j on a list of one entry changes nothing; the others each redraw a good part of the screen.
+        #expect(report.keys.filter { $0.cells >= 100 }.count >= 5, "too few keys changed the screen: \(perKey)")
         // The goal is 1.2 (tig sends 1.3-1.6 on the same keys); 1.32 is where the encoder stands, so this
         // bound catches a step back.
         #expect(report.ratio <= 1.35, "\(report.bytes) bytes for \(report.payload) changed: \(perKey)")
