@@ -63,11 +63,21 @@ def smaps_rollup(pid):
 
 
 def children(pid):
+    """Every descendant of `pid` (a child started from any of its threads is listed under that thread)."""
+    found = []
     try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            return [int(p) for p in f.read().split()]
+        tasks = os.listdir(f"/proc/{pid}/task")
     except OSError:
-        return []
+        return found
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                for child in f.read().split():
+                    found.append(int(child))
+                    found += children(int(child))
+        except OSError:
+            pass
+    return found
 
 
 def percentile(values, fraction):
