@@ -3,6 +3,7 @@
 #include <ncursesw/term.h>
 #include <signal.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t pending_signal = 0;
@@ -99,4 +100,28 @@ int facets_terminal_can_address_cursor(const char *name) {
     TERMINAL *probe = set_curterm(before);
     del_curterm(probe);
     return usable;
+}
+
+int facets_terminal_speaks_ansi(void) {
+    const char *cup = tigetstr("cup");
+    if (cup == NULL || cup == (const char *)-1) return 0;
+    return strncmp(cup, "\033[%i%p1%d;%p2%dH", 17) == 0 ? 1 : 0;
+}
+
+int facets_line_feed_moves_down(void) {
+    struct termios modes;
+    if (tcgetattr(STDOUT_FILENO, &modes) != 0) return 0;
+    return ((modes.c_oflag & OPOST) == 0 || (modes.c_oflag & ONLCR) == 0) ? 1 : 0;
+}
+
+int facets_terminal_can_erase_characters(void) {
+    const char *ech = tigetstr("ech");
+    return ech != NULL && ech != (const char *)-1 ? 1 : 0;
+}
+
+int facets_terminal_can_stop_autowrap(void) {
+    const char *rmam = tigetstr("rmam");
+    const char *smam = tigetstr("smam");
+    if (rmam == NULL || rmam == (const char *)-1 || smam == NULL || smam == (const char *)-1) return 0;
+    return strcmp(rmam, "\033[?7l") == 0 && strcmp(smam, "\033[?7h") == 0 ? 1 : 0;
 }

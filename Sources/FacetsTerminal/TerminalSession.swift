@@ -17,8 +17,10 @@ public struct TerminalOptions: Sendable {
     }
 }
 
-/// The only place that talks to ncurses: starts and restores the terminal, copies screen buffers into
-/// curses (which then sends only what changed), decodes keys, writes OSC 52.
+/// The only place that talks to ncurses: starts and restores the terminal, decodes keys, writes OSC 52,
+/// and sends each frame. On terminals that speak ANSI (nearly all) the frame's changed cells are encoded
+/// here (`FrameEncoder`: runs of one look, cheapest cursor steps), fewer bytes than curses sends for the
+/// same change; elsewhere the frame is copied into curses, which sends what changed.
 public final class TerminalSession {
     public private(set) var width: Int
     public private(set) var height: Int
@@ -31,6 +33,13 @@ public final class TerminalSession {
     let options: TerminalOptions
     private var palette: ColorPalette
     private var previous: ScreenBuffer?
+    /// Set on ANSI terminals: the explorer writes its own updates and curses only reads keys.
+    private let encoder: FrameEncoder?
+    /// The frame the terminal shows, as the encoder last sent it.
+    private var shown: TerminalFrame?
+    private var cursorState = FrameEncoder.CursorState(position: nil, visible: false)
+    private var looks: [CellStyle: TerminalLook] = [:]
+    private var looksTheme: Theme?
     private var screenPointer: OpaquePointer?
     private var stopped = false
 
@@ -89,6 +98,17 @@ public final class TerminalSession {
         }
         width = Int(facets_cols())
         height = Int(facets_lines())
+        if facets_terminal_speaks_ansi() != 0 {
+            encoder = FrameEncoder(
+                moves: CursorMoves(lineFeedMovesDown: facets_line_feed_moves_down() != 0),
+                autowrapOff: facets_terminal_can_stop_autowrap() != 0,
+                eraseCharacters: facets_terminal_can_erase_characters() != 0)
+            // Curses clears the screen on its first refresh; done now, before any frame, so that the key
+            // reads (which refresh a window curses thinks changed) never draw over the explorer's frames.
+            wrefresh(facets_stdscr())
+        } else {
+            encoder = nil
+        }
         let setting = ProcessInfo.processInfo.environment["FACETS_HYPERLINKS"]
         let knownTerminal = ["xterm", "tmux", "256color", "kitty", "alacritty", "foot", "wezterm"].contains { term.lowercased().contains($0) }
         hyperlinksEnabled = !options.lofi && utf8 && (setting.map { $0 == "1" } ?? knownTerminal)
@@ -104,6 +124,7 @@ public final class TerminalSession {
             var old: mmask_t = 0
             mousemask(0, &old)
         }
+        restoreTerminalModes()
         curs_set(1)
         endwin()
         if let screenPointer { delscreen(screenPointer) }
@@ -159,6 +180,7 @@ public final class TerminalSession {
     /// again once continued (`fg`). False, doing nothing, where no shell could continue the explorer.
     func suspend() -> Bool {
         guard facets_can_suspend() != 0 else { return false }
+        restoreTerminalModes()
         endwin()
         facets_flush_stdout()
         facets_suspend_process_group()
@@ -167,11 +189,24 @@ public final class TerminalSession {
         return true
     }
 
+    /// Plain attributes and autowrap back on, as the shell expects them (the frame encoder's settings).
+    private func restoreTerminalModes() {
+        guard let encoder else { return }
+        writeRaw(encoder.autowrapOff ? "\u{1B}[0m\u{1B}[?7h" : "\u{1B}[0m")
+    }
+
     /// A resize to the current size: the state keeps its place and the next frame repaints every cell.
     private func redrawKey() -> Key {
         width = Int(facets_cols())
         height = Int(facets_lines())
         previous = nil
+        if encoder != nil {
+            // Curses has its own repaint pending (resized, or back from a suspend): let it happen now,
+            // before the explorer's next frame, which repaints every cell.
+            wrefresh(facets_stdscr())
+            shown = nil
+            cursorState = FrameEncoder.CursorState(position: nil, visible: nil)
+        }
         return .resize(width: width, height: height)
     }
 
@@ -184,9 +219,33 @@ public final class TerminalSession {
 
     // MARK: Output
 
-    /// Copies a screen into curses; only cells that differ from the last frame are touched, and
-    /// `doupdate` sends only what changed on the terminal.
+    /// Sends a frame: only what differs from the frame on the terminal; `repaintAll` clears and sends all.
     public func present(_ screen: ScreenBuffer, theme: Theme, repaintAll: Bool = false) {
+        guard let encoder else {
+            presentThroughCurses(screen, theme: theme, repaintAll: repaintAll)
+            return
+        }
+        if looksTheme != theme {
+            looks = [:]
+            looksTheme = theme
+        }
+        let next = TerminalFrame(screen, width: width, height: height, utf8: utf8) { style in
+            if let look = looks[style] { return look }
+            let look = TerminalLook(theme.appearance(style), colorsEnabled: colorsEnabled, colorCount: palette.colorCount)
+            looks[style] = look
+            return look
+        }
+        let old = repaintAll || previous == nil ? nil : shown
+        let bytes = encoder.encode(from: old, to: next, cursor: screen.cursor, state: &cursorState)
+        writeRaw(bytes)
+        if hyperlinksEnabled, !screen.hyperlinks.isEmpty { writeHyperlinks(screen, theme: theme, since: old == nil ? nil : previous) }
+        previous = screen
+        shown = next
+    }
+
+    /// Copies a screen into curses; only cells that differ from the last frame are touched, and
+    /// `doupdate` sends only what changed on the terminal (terminals that do not speak ANSI).
+    private func presentThroughCurses(_ screen: ScreenBuffer, theme: Theme, repaintAll: Bool) {
         let window = facets_stdscr()
         if repaintAll || previous == nil || previous?.width != screen.width || previous?.height != screen.height {
             if repaintAll { clearok(facets_curscr(), true) }

@@ -24,4 +24,16 @@ void facets_suspend_process_group(void);
    addressing. Writes nothing to the terminal. */
 int facets_terminal_can_address_cursor(const char *name);
 
+/* 1 if the terminal in use (after newterm) moves the cursor with ANSI/ECMA-48 sequences (its cup is
+   ESC [ row ; column H), so the explorer may write its own minimal updates; 0 for anything else, where
+   curses does the drawing. */
+int facets_terminal_speaks_ansi(void);
+/* 1 if the terminal in use can turn autowrap off and on (terminfo rmam and smam), else 0. */
+int facets_terminal_can_stop_autowrap(void);
+/* 1 if the terminal in use can erase characters in place (terminfo ech), else 0. */
+int facets_terminal_can_erase_characters(void);
+/* 1 if a line feed written now only moves the cursor down (the terminal driver does not turn it into
+   CR LF), 0 otherwise. */
+int facets_line_feed_moves_down(void);
+
 #endif

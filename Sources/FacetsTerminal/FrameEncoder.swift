@@ -1,0 +1,221 @@
+/// Turns the difference between the frame on the terminal and the next one into the bytes to send:
+/// only changed cells, gathered into runs of one look, each look set once per run and the runs visited
+/// in the order that costs fewest cursor moves and attribute changes (a restyled border is one look set
+/// and one short step a row, not a move and a full attribute reset a cell). Pure: the terminal session
+/// writes what it returns.
+struct FrameEncoder: Sendable {
+    var moves: CursorMoves
+    /// Autowrap is off (DECAWM reset; the session turns it off): a write into the last column leaves the
+    /// cursor there, so the next row's last column is one line feed away (a restyled right border).
+    var autowrapOff = false
+    /// The terminal erases characters in place (ECH, `ESC [ n X`): a stretch of blanks costs a few bytes.
+    var eraseCharacters = false
+
+    /// Blanks in a row from which erasing them and stepping over costs fewer bytes than sending them.
+    static let shortestErase = 10
+
+    /// Where the terminal's cursor is and whether it shows, carried from one frame to the next.
+    struct CursorState: Sendable {
+        /// Nil when not known (after another writer, or text whose width the terminal may judge otherwise).
+        var position: (row: Int, column: Int)?
+        /// False right after a write into the last column: only the row is sure.
+        var columnExact = true
+        /// Nil when not known: the next frame says which it wants.
+        var visible: Bool?
+    }
+
+    /// A stretch of cells on one row, written left to right in one look.
+    struct Run {
+        var row: Int
+        var start: Int
+        var end: Int
+        var look: TerminalLook
+    }
+
+    /// Past this many runs the visiting order is simply top to bottom (choosing costs n² steps).
+    static let maximumRunsToOrder = 400
+
+    /// The bytes that turn `old` (nil: unknown, so the screen is cleared first) into `new`, then rest the
+    /// cursor at `cursor` (shown) or hide it. Attributes are reset at the end, as curses leaves them.
+    func encode(
+        from old: TerminalFrame?, to new: TerminalFrame, cursor: (row: Int, column: Int)?, state: inout CursorState
+    ) -> String {
+        var out = ""
+        let base: TerminalFrame
+        if let old, old.width == new.width, old.height == new.height {
+            base = old
+        } else {
+            out += (autowrapOff ? "\u{1B}[?7l" : "") + "\u{1B}[0m\u{1B}[H\u{1B}[2J"
+            state.position = (0, 0)
+            state.columnExact = true
+            base = .blank(width: new.width, height: new.height)
+        }
+        var look = TerminalLook.plain
+        var runs = Self.runs(from: base, to: new)
+        if runs.count <= Self.maximumRunsToOrder {
+            runs = order(runs, from: state.position, columnExact: state.columnExact, look: look, width: new.width)
+        }
+        for run in runs {
+            out += look.transition(to: run.look)
+            look = run.look
+            var column = run.start
+            while column < run.end {
+                let cell = new[run.row, column]
+                if cell.text.isEmpty {
+                    column += 1
+                    continue
+                }
+                if !state.columnExact || !(state.position.map { $0 == (run.row, column) } ?? false) {
+                    out += moves.sequence(from: state.position, to: (run.row, column), columnExact: state.columnExact)
+                    state.columnExact = true
+                }
+                let blanks = eraseCharacters ? Self.blanks(in: new, row: run.row, from: column, to: run.end) : 0
+                if blanks >= Self.shortestErase {
+                    // Erased with the run's look set (default background, not reversed or underlined): the
+                    // cursor stays where it is.
+                    out += "\u{1B}[\(blanks)X"
+                    state.position = (run.row, column)
+                    column += blanks
+                    continue
+                }
+                out += cell.text
+                let wide = column + 1 < new.width && new[run.row, column + 1].text.isEmpty
+                let next = column + (wide ? 2 : 1)
+                let certain = Self.widthIsCertain(cell.text)
+                if certain, next < new.width {
+                    state.position = (run.row, next)
+                } else if certain, autowrapOff, !wide {
+                    state.position = (run.row, new.width - 1)
+                    state.columnExact = false
+                } else {
+                    state.position = nil
+                }
+                column += 1
+            }
+        }
+        if look != .plain { out += look.transition(to: .plain) }
+        if let cursor {
+            out += moves.sequence(from: state.position, to: cursor, columnExact: state.columnExact)
+            state.position = cursor
+            state.columnExact = true
+            if state.visible != true { out += "\u{1B}[?25h" }
+            state.visible = true
+        } else if state.visible != false {
+            out += "\u{1B}[?25l"
+            state.visible = false
+        }
+        return out
+    }
+
+    /// The changed cells of each row as runs of one look; unchanged cells between two runs of the same
+    /// look are taken in when rewriting them is cheaper than stepping over them. The bottom-right cell is
+    /// never written (some terminals scroll when it is).
+    static func runs(from old: TerminalFrame, to new: TerminalFrame) -> [Run] {
+        var runs: [Run] = []
+        let width = new.width
+        for row in 0..<new.height {
+            var changed = (0..<width).map { old[row, $0] != new[row, $0] }
+            for column in 1..<max(width, 1) where changed[column] && new[row, column].text.isEmpty {
+                changed[column - 1] = true  // a wide character's right half is drawn by its left half
+            }
+            if row == new.height - 1, width > 0 { changed[width - 1] = false }
+            var rowRuns: [Run] = []
+            var column = 0
+            while column < width {
+                guard changed[column] else {
+                    column += 1
+                    continue
+                }
+                let look = new[row, column].look
+                var end = column + 1
+                while end < width, changed[end], new[row, end].look == look { end += 1 }
+                if var last = rowRuns.last, last.look == look, Self.cheaperToRewrite(new, row: row, from: last.end, to: column, look: look) {
+                    last.end = end
+                    rowRuns[rowRuns.count - 1] = last
+                } else {
+                    rowRuns.append(Run(row: row, start: column, end: end, look: look))
+                }
+                column = end
+            }
+            runs += rowRuns
+        }
+        return runs
+    }
+
+    /// How many plain blanks start at `from` (before `end`): spaces in a look that erasing reproduces
+    /// on every terminal (default background, not reversed, not underlined).
+    static func blanks(in frame: TerminalFrame, row: Int, from: Int, to end: Int) -> Int {
+        var count = 0
+        while from + count < end {
+            let cell = frame[row, from + count]
+            guard cell.text == " ", cell.look.background < 0, !cell.look.reverse, !cell.look.underline else { break }
+            count += 1
+        }
+        return count
+    }
+
+    /// Whether sending the unchanged cells `from..<to` again costs fewer bytes than a move over them.
+    static func cheaperToRewrite(_ frame: TerminalFrame, row: Int, from: Int, to: Int, look: TerminalLook) -> Bool {
+        let step = CursorMoves.horizontal(from: from, to: to).utf8.count
+        var bytes = 0
+        for column in from..<to {
+            let cell = frame[row, column]
+            guard cell.look == look, widthIsCertain(cell.text) || cell.text.isEmpty else { return false }
+            bytes += cell.text.utf8.count
+            if bytes > step { return false }
+        }
+        return true
+    }
+
+    /// Runs in the order that sends the fewest bytes for moves and attribute changes, choosing the
+    /// cheapest next run each time.
+    func order(_ runs: [Run], from position: (row: Int, column: Int)?, columnExact: Bool, look: TerminalLook, width: Int) -> [Run] {
+        var columnExact = columnExact
+        var left = runs
+        var ordered: [Run] = []
+        ordered.reserveCapacity(runs.count)
+        var position = position
+        var look = look
+        struct Change: Hashable {
+            var from: TerminalLook
+            var to: TerminalLook
+        }
+        var changeCosts: [Change: Int] = [:]
+        func changeCost(_ from: TerminalLook, _ to: TerminalLook) -> Int {
+            if from == to { return 0 }
+            if let known = changeCosts[Change(from: from, to: to)] { return known }
+            let cost = from.transition(to: to).utf8.count
+            changeCosts[Change(from: from, to: to)] = cost
+            return cost
+        }
+        while !left.isEmpty {
+            var best = 0
+            var bestCost = Int.max
+            for (index, run) in left.enumerated() {
+                let cost = moves.cost(from: position, to: (run.row, run.start), columnExact: columnExact) + changeCost(look, run.look)
+                if cost < bestCost {
+                    best = index
+                    bestCost = cost
+                    if cost == 0 { break }
+                }
+            }
+            let run = left.remove(at: best)
+            ordered.append(run)
+            look = run.look
+            position = run.end < width ? (run.row, run.end) : (autowrapOff ? (run.row, width - 1) : nil)
+            columnExact = run.end < width
+        }
+        return ordered
+    }
+
+    /// True when every terminal agrees on how many columns the text takes (so the cursor's place after it
+    /// is known): one scalar from Latin, Greek, Cyrillic and the like, punctuation, arrows, box drawing,
+    /// blocks and geometric shapes. After anything else the next cell is addressed absolutely.
+    static func widthIsCertain(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard scalars.count == 1, let scalar = scalars.first else { return false }
+        let value = scalar.value
+        return (0x20..<0x7F).contains(value) || ((0xA0..<0x300).contains(value) && value != 0xAD) || (0x370..<0x1100).contains(value)
+            || (0x2010..<0x2300).contains(value) || (0x2500..<0x2600).contains(value)
+    }
+}
