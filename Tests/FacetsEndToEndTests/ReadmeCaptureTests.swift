@@ -18,7 +18,7 @@ struct ReadmeCaptureTests {
         var after: [String]
     }
 
-    static func parse(_ readme: String) throws -> Capture {
+    static func parse(_ readme: String, heading: String = Self.heading) throws -> Capture {
         let lines = readme.components(separatedBy: "\n")
         let start = try #require(lines.firstIndex(of: heading), "README.md has no \(heading.debugDescription) section")
         let open = try #require(lines[start...].firstIndex(of: "```"), "no fenced capture under \(heading)")
@@ -40,9 +40,12 @@ struct ReadmeCaptureTests {
     }
 
     @Test("the README's 100x30 capture is what the explorer shows after the keys it names")
-    func captureIsCurrent() throws {
+    func captureIsCurrent() throws { try Self.check(heading: Self.heading) }
+
+    /// Compares (or, asked to, rewrites) the capture under a heading of the README.
+    static func check(heading: String) throws {
         let readme = try String(contentsOf: Self.readmeURL, encoding: .utf8)
-        let capture = try Self.parse(readme)
+        let capture = try Self.parse(readme, heading: heading)
         let expected = Self.normalized(capture.lines)
         #expect(expected.count == 30, "the README's capture has \(expected.count) rows, not 30")
 
@@ -73,7 +76,7 @@ struct ReadmeCaptureTests {
         if ProcessInfo.processInfo.environment["FACETS_UPDATE_README"] == "1" {
             let updated = (capture.before + screen + capture.after).joined(separator: "\n")
             try updated.write(to: Self.readmeURL, atomically: true, encoding: .utf8)
-            print("README.md: the capture under \(Self.heading) was rewritten")
+            print("README.md: the capture under \(heading) was rewritten")
             return
         }
         let changed = zip(expected + Array(repeating: "", count: max(0, screen.count - expected.count)), screen)

@@ -137,14 +137,20 @@ public struct AppState: Sendable {
     public var location: Location {
         Location(
             nodeID: tree.selectedNodeID, listEntry: list.selectedEntry, listScroll: list.scroll, listFilter: list.filter,
-            subject: detail.subject, detailCursor: detail.cursor, detailScroll: detail.scroll, focus: focus)
+            subject: detail.subject, detailCursor: detail.cursor, detailScroll: detail.scroll, focus: focus,
+            mainView: panes.last ?? .detail)
     }
 
     /// The entry the detail pane shows, for a presenter to publish.
     public var shownEntryName: String? {
+        // A view in the main slot (the matrix) is published by its id, so followers open it too.
+        if let main = panes.last, main != .detail { return AppState.viewPrefix + main.name }
         if case .note(let index) = detail.subject { return vault.notes[index].path }
         return nil
     }
+
+    /// How a published name names a view rather than an entry.
+    static let viewPrefix = "view:"
 
     // MARK: Settings that change while running
 

@@ -21,4 +21,6 @@ public struct Location: Sendable, Equatable {
     public var detailCursor: Int
     public var detailScroll: Int
     public var focus: ViewID
+    /// The view in the main slot (the matrix, say), so Back returns to it.
+    public var mainView: ViewID = .detail
 }

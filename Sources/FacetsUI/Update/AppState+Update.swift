@@ -246,6 +246,7 @@ extension AppState {
         }
         if !panes.contains(.detail) { closeMainView() }
         update(.detail, as: DetailView.self) { $0.restore(place.subject, cursor: place.detailCursor, scroll: place.detailScroll) }
+        if place.mainView != .detail { openMainView(place.mainView) }
         focus = panes.contains(place.focus) ? place.focus : .detail
         reconcile()
     }

@@ -46,8 +46,15 @@ extension AppState {
 
     /// The presenter opened an entry: jump there while following (a key press stops following).
     public mutating func presenterOpened(_ name: String) {
-        guard workshop.following == true, case .found(let index) = vault.lookup(name) else { return }
-        if case .note(index) = detail.subject { return }
+        guard workshop.following == true else { return }
+        if name.hasPrefix(Self.viewPrefix) {
+            let id = ViewID(String(name.dropFirst(Self.viewPrefix.count)))
+            if registry.registrations.contains(where: { $0.id == id && $0.opener != nil }) { openMainView(id) }
+            reconcile()
+            return
+        }
+        guard case .found(let index) = vault.lookup(name) else { return }
+        if case .note(index) = detail.subject, panes.last == .detail { return }
         jump { $0.openEntry(index) }
     }
 }

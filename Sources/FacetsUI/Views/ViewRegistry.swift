@@ -27,6 +27,7 @@ public struct ViewRegistry: Sendable {
         ViewRegistration(id: .detail) { _ in DetailView() },
         ViewRegistration(id: .help) { _ in HelpView() },
         ViewRegistration(id: .globalSearch) { _ in GlobalSearchView() },
+        MatrixView.registration,
     ])
 
     /// The same registry with one more view (a view already registered under its id is replaced).

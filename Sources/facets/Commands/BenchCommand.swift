@@ -5,7 +5,7 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure loading and search speed.",
-        subcommands: [BenchLoad.self, BenchSearch.self])
+        subcommands: [BenchLoad.self, BenchSearch.self, BenchMatrix.self])
 }
 
 func monotonicSeconds() -> Double {
