@@ -142,7 +142,7 @@ struct MatrixEndToEndTests {
         try session.waitFor("Practices × Challenges")
         for _ in 0..<cell.row { try session.press("j") }
         for _ in 0..<cell.column { try session.press("l") }
-        try session.waitFor("both ways")
+        _ = session.settledScreen()
         try session.press("Enter")
         let screen = try session.waitFor("says:")
         for sentence in cell.sentences {

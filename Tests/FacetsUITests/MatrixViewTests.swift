@@ -20,7 +20,7 @@ struct MatrixViewTests {
         matrix.markedCells.first { matrix.mark(row: $0.row, column: $0.column) == .both } ?? matrix.markedCells.first
     }
 
-    @Test("m shows practices × challenges in place of the detail pane, focused, every column numbered at 80x24")
+    @Test("m shows practices × challenges in place of the detail pane, focused; its columns numbered and scrolled to at 80x24")
     func opens() throws {
         let e = Explorer().press(.character("m"))
         #expect(e.state.panes.last == MatrixView.id && e.state.focus == MatrixView.id)
@@ -28,14 +28,19 @@ struct MatrixViewTests {
         let matrix = try #require(view.matrix)
         #expect(matrix.rows.count == 12 && matrix.columns.count == 15)
         #expect(e.text.contains("Practices × Challenges (12 × 15, \(matrix.marks.count) linked)"))
-        let numbers = try #require(e.lines.first { $0.contains(" 1 ") && $0.contains(" 15") }, "\(e.text)")
-        for column in 1...15 { #expect(numbers.contains(" \(column) "), "column \(column): \(numbers)") }
+        let numbers = try #require(e.lines.firstIndex { $0.contains("  1  2  3 ") }, "\(e.text)")
+        for _ in 0..<14 { e.press(.character("l")) }
+        #expect(e.lines[numbers].contains(" 15 "), "the last column scrolled into view: \(e.lines[numbers])")
         for row in matrix.rows.entries.prefix(5) {
             #expect(e.lines.anyContains(String(bundledVault.notes[row].title.prefix(12))), "\(e.text)")
         }
-        // The marks on screen are those of the model: a row's line has as many marks as its count.
-        let firstRow = try #require(e.lines.first { $0.contains(String(bundledVault.notes[matrix.rows.entries[0]].title.prefix(12))) })
-        #expect(firstRow.filter { "→←↔".contains($0) }.count == matrix.rowCounts[0], "\(firstRow)")
+        // The marks on screen are those of the model: where every column fits, a row's line has as many
+        // marks as its count.
+        let wide = Explorer(200, 50).press(.character("m"))
+        for (place, row) in matrix.rows.entries.enumerated() {
+            let line = try #require(wide.lines.first { $0.contains(String(bundledVault.notes[row].title.prefix(12))) && $0.contains("·") })
+            #expect(line.filter { "→←↔".contains($0) }.count == matrix.rowCounts[place], "\(line)")
+        }
         #expect(e.statusLine.contains("rows") && e.statusLine.contains("columns"))
     }
 
@@ -146,8 +151,9 @@ struct MatrixViewTests {
                 let e = Explorer(width, height).press(.character("m"))
                 if presenting { e.press(.character("P")) }
                 let matrix = try #require(Self.matrixView(e)?.matrix)
-                #expect(e.text.contains("Practices × Challenges"), "\(width)x\(height)")
-                #expect(e.lines.contains { $0.contains(" 15 ") }, "every column at \(width)x\(height)")
+                #expect(e.text.contains(presenting ? "Practices \\ Challenges" : "Practices × Challenges"), "\(width)x\(height)")
+                for _ in 0..<14 { e.press(.character("l")) }
+                #expect(e.lines.contains { $0.contains(" 15 ") }, "the last column at \(width)x\(height)")
                 let last = bundledVault.notes[matrix.rows.entries[11]].title.prefix(10)
                 #expect(e.lines.anyContains(String(last)), "every row at \(width)x\(height) \(presenting)")
                 #expect(e.screen.cells.contains { $0.style.selected }, "the cursor cell")

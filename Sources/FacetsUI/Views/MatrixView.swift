@@ -180,14 +180,14 @@ public struct MatrixView: ExplorerView {
         let notes = context.vault.notes
         let row = matrix.rows.entries[safe: cursor.row].map { notes[$0].title }
         let column = matrix.columns.entries[safe: cursor.column].map { notes[$0].title }
-        let arrow = context.glyphs == .ascii ? "->" : "→"
         switch (row, column) {
         case (let row?, let column?):
             guard let direction = matrix.mark(row: cursor.row, column: cursor.column) else {
                 return "\(row) · \(column) (\(cursor.column + 1)): no link"
             }
             let way = direction == .both ? "both ways" : direction == .rowToColumn ? "\(row) links to it" : "it links to \(row)"
-            return "\(row) \(arrow) \(column) (\(cursor.column + 1)): \(way) · Enter shows the sentences"
+            let mark = MatrixPicture.mark(direction, glyphs: context.glyphs)
+            return "\(mark) \(row) · \(column) (\(cursor.column + 1)): \(way) · Enter shows the sentences"
         case (let row?, nil): return "\(row) · Enter opens it"
         case (nil, let column?): return "\(column) (\(cursor.column + 1)) · Enter opens it"
         default: return "\(matrix.rows.title) × \(matrix.columns.title)"
