@@ -94,24 +94,25 @@ struct MatrixViewTests {
         #expect(f.state.subject == .note(matrix.columns.entries[2]))
     }
 
-    @Test("r and x choose the kinds of rows and columns, s swaps them")
+    @Test("[ and ] choose the kinds of rows and columns, s swaps them")
     func kinds() throws {
-        let e = Explorer().press(.character("m"), .character("r"))
+        let e = Explorer().press(.character("m"), .character("["))
         let kinds = MatrixAxis.kinds(in: bundledVault).map(\.name)
         let rows = try #require(Self.matrixView(e)?.matrix?.rows.kind)
         #expect(rows == kinds[(kinds.firstIndex(of: "practice")! + 1) % kinds.count])
         e.press(.character("s"))
         #expect(Self.matrixView(e)?.matrix?.columns.kind == rows && Self.matrixView(e)?.matrix?.rows.kind == "challenge")
-        e.press(.character("x"))
-        #expect(Self.matrixView(e)?.matrix?.columns.kind != rows)
+        let before = Self.matrixView(e)?.matrix?.columns.kind
+        e.press(.character("]"))
+        #expect(Self.matrixView(e)?.matrix?.columns.kind != before)
     }
 
     @Test("A large matrix scrolls with its headings frozen")
     func scrollsWithFrozenHeadings() throws {
         let e = Explorer(60, 14).press(.character("m"))
-        e.press(.character("r"))
-        while Self.matrixView(e)?.matrix?.rows.kind != MatrixAxis.everyNote { e.press(.character("r")) }
-        while Self.matrixView(e)?.matrix?.columns.kind != MatrixAxis.everyNote { e.press(.character("x")) }
+        e.press(.character("["))
+        while Self.matrixView(e)?.matrix?.rows.kind != MatrixAxis.everyNote { e.press(.character("[")) }
+        while Self.matrixView(e)?.matrix?.columns.kind != MatrixAxis.everyNote { e.press(.character("]")) }
         let top = e.lines
         for _ in 0..<40 { e.press(.character("j"), .character("l")) }
         let view = try #require(Self.matrixView(e))
@@ -163,7 +164,7 @@ struct MatrixViewTests {
         for (width, height) in sizes.map({ ($0 / 100, $0 % 100) }) {
             let e = Explorer(width, height).press(.character("m"), .character("j"), .character("l"), .enter)
             _ = e.text
-            e.press(.character("j"), .escape, .character("r"))
+            e.press(.character("j"), .escape, .character("["))
             _ = e.text
         }
     }

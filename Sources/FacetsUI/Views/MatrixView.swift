@@ -3,7 +3,7 @@ import FacetsCore
 /// Entries of one kind against another (practices × challenges by default), marked where they link:
 /// the picture a workshop room looks at. The cursor walks cells and headings; Enter on a marked cell
 /// lists the sentences that make the link, each opening its entry at that line; Enter on a heading
-/// opens that entry. `r`/`x` choose the kinds of rows and columns, `s` swaps them.
+/// opens that entry. `[`/`]` choose the kinds of rows and columns, `s` swaps them.
 public struct MatrixView: ExplorerView {
     public static let id = ViewID("matrix")
     public static let keys = KeyContext(name: "matrix")
@@ -12,8 +12,9 @@ public struct MatrixView: ExplorerView {
     /// The action-table rows of the view (listed in `ActionTable.rows`, so help, `facets keys`, the
     /// README and `[keys]` know them).
     public static let actionRows = [
-        ActionInfo(action: open, keys: [.character("m")], description: "Matrix: practices × challenges, marked where they link", caption: "matrix"),
-        ActionInfo(action: nextRowKind, keys: [.character("r")], description: "In the matrix: next kind of rows", caption: "rows", context: keys),
+        ActionInfo(
+            action: open, keys: [.character("m")], description: "Matrix: practices against challenges, marked where they link", caption: "matrix"),
+        ActionInfo(action: nextRowKind, keys: [.character("[")], description: "In the matrix: next kind of rows", caption: "rows", context: keys),
         ActionInfo(
             action: nextColumnKind, keys: [.character("x")], description: "In the matrix: next kind of columns", caption: "columns", context: keys),
         ActionInfo(action: swapKinds, keys: [.character("s")], description: "In the matrix: swap rows and columns", caption: "swap", context: keys),
@@ -36,8 +37,9 @@ public struct MatrixView: ExplorerView {
 
     public func title(in context: ViewContext) -> String {
         guard let matrix else { return "Matrix" }
-        let size = "\(matrix.rows.count) × \(matrix.columns.count), \(matrix.marks.count) linked"
-        return "\(matrix.rows.title) × \(matrix.columns.title) (\(size))"
+        let by = context.glyphs == .ascii ? "x" : "×"
+        let size = "\(matrix.rows.count) \(by) \(matrix.columns.count), \(matrix.marks.count) linked"
+        return "\(matrix.rows.title) \(by) \(matrix.columns.title) (\(size))"
     }
 
     // MARK: Actions
@@ -190,7 +192,7 @@ public struct MatrixView: ExplorerView {
             return "\(mark) \(row) · \(column) (\(cursor.column + 1)): \(way) · Enter shows the sentences"
         case (let row?, nil): return "\(row) · Enter opens it"
         case (nil, let column?): return "\(column) (\(cursor.column + 1)) · Enter opens it"
-        default: return "\(matrix.rows.title) × \(matrix.columns.title)"
+        default: return "\(matrix.rows.title) / \(matrix.columns.title)"
         }
     }
 
