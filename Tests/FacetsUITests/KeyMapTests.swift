@@ -98,7 +98,7 @@ struct KeyMapTests {
         #expect(map.action(for: .escape, in: [.prompt, .everywhere]) == .cancel, "a prompt cancels with cancel's keys")
         #expect(map.action(for: .character(" "), in: [.tour, .tree, .everywhere]) == .tourNext)
         #expect(map.action(for: .control("w"), in: [.everywhere]) == nil, "prompt keys stay in prompts")
-        #expect(KeyMap.defaults.contexts == [.everywhere, .tree, .timeline, .tour, .prompt, .neighbourhood])
+        #expect(KeyMap.defaults.contexts == [.everywhere, .tree, .timeline, .tour, .prompt, .neighbourhood, MatrixView.keys])
         #expect(KeyMap.defaults.contexts.allSatisfy { ctx in map.rows.contains { $0.context == ctx } })
     }
 

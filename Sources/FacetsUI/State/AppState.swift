@@ -141,12 +141,15 @@ public struct AppState: Sendable {
         Location(
             nodeID: tree.selectedNodeID, listEntry: list.selectedEntry, listScroll: list.scroll, listFilter: list.filter,
             subject: detail.subject, detailCursor: detail.cursor, detailScroll: detail.scroll, focus: focus,
-            neighbourhood: neighbourhoodPlace)
+            neighbourhood: neighbourhoodPlace, mainView: panes.last ?? .detail)
     }
 
     /// The entry the detail pane shows, for a presenter to publish; on a timeline, the talk at the
     /// moment of the strip's marker (see `TimelinePlace`).
     public var shownEntryName: String? {
+        // A view in the main slot (the matrix) is published by its id, so followers open it too; the
+        // neighbourhood publishes its centre, which the detail pane behind it shows.
+        if let main = panes.last, main != .detail, main != .neighbourhood { return AppState.viewPrefix + main.name }
         switch detail.subject {
         case .note(let index): return vault.notes[index].path
         case .timeline(let video, let seconds):
@@ -155,6 +158,9 @@ public struct AppState: Sendable {
         default: return nil
         }
     }
+
+    /// How a published name names a view rather than an entry.
+    static let viewPrefix = "view:"
 
     // MARK: Settings that change while running
 

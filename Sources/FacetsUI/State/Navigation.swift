@@ -25,6 +25,8 @@ public struct Location: Sendable, Equatable {
     public var focus: ViewID
     /// The neighbourhood shown in place of the detail pane, if it was.
     public var neighbourhood: NeighbourhoodPlace? = nil
+    /// The view in the main slot (the matrix, say), so Back returns to it.
+    public var mainView: ViewID = .detail
 }
 
 /// Where the neighbourhood view was: its centre, depth and the note under its cursor.

@@ -249,7 +249,11 @@ extension AppState {
         }
         if !panes.contains(.detail) { closeMainView() }
         update(.detail, as: DetailView.self) { $0.restore(place.subject, cursor: place.detailCursor, scroll: place.detailScroll) }
-        if let neighbourhood = place.neighbourhood { showNeighbourhood(neighbourhood) }
+        if let neighbourhood = place.neighbourhood {
+            showNeighbourhood(neighbourhood)
+        } else if place.mainView != .detail, place.mainView != .neighbourhood {
+            openMainView(place.mainView)
+        }
         focus = panes.contains(place.focus) ? place.focus : .detail
         reconcile()
     }

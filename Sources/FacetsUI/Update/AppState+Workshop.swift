@@ -46,14 +46,21 @@ extension AppState {
 
     /// The presenter opened an entry: jump there while following (a key press stops following).
     public mutating func presenterOpened(_ name: String) {
-        if workshop.following == true, let place = TimelinePlace(name: name) {
+        guard workshop.following == true else { return }
+        if name.hasPrefix(Self.viewPrefix) {
+            let id = ViewID(String(name.dropFirst(Self.viewPrefix.count)))
+            if registry.registrations.contains(where: { $0.id == id && $0.opener != nil }) { openMainView(id) }
+            reconcile()
+            return
+        }
+        if let place = TimelinePlace(name: name) {
             guard vault.videoIds.contains(place.videoId) else { return }
             let subject = DetailSubject.timeline(videoId: place.videoId, seconds: place.seconds)
             if detail.subject != subject { jump { $0.showInDetail(subject) } }
             return
         }
-        guard workshop.following == true, case .found(let index) = vault.lookup(name) else { return }
-        if case .note(index) = detail.subject { return }
+        guard case .found(let index) = vault.lookup(name) else { return }
+        if case .note(index) = detail.subject, panes.last == .detail || panes.last == .neighbourhood { return }
         jump { $0.openEntry(index) }
     }
 }

@@ -28,6 +28,7 @@ public struct ViewRegistry: Sendable {
         ViewRegistration(id: .help) { _ in HelpView() },
         ViewRegistration(id: .globalSearch) { _ in GlobalSearchView() },
         ViewRegistration(id: .neighbourhood, opener: .neighbourhood) { _ in NeighbourhoodView() },
+        MatrixView.registration,
     ])
 
     /// The same registry with one more view (a view already registered under its id is replaced).
