@@ -14,7 +14,8 @@ struct Facets: ParsableCommand {
             """,
         version: FacetsVersion.description,
         subcommands: [
-            ExploreCommand.self, TourCommand.self, ListCommand.self, ShowCommand.self, LinksCommand.self, GraphCommand.self, TimelineCommand.self, MatrixCommand.self,
+            ExploreCommand.self, TourCommand.self, ListCommand.self, ShowCommand.self, LinksCommand.self, GraphCommand.self, TimelineCommand.self,
+            MatrixCommand.self,
             SearchCommand.self, CheckCommand.self, KeysCommand.self, ConfigCommand.self, BenchCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self

@@ -154,8 +154,11 @@ struct ConfigEndToEndTests {
         #expect(tmux.exitStatus == nil, "q no longer quits")
         try tmux.press("?")
         let help = try tmux.waitFor("Keys · Esc closes")
-        // Scroll to the end of the help, where Quit is listed.
-        for _ in 0..<40 { try tmux.press("j") }
+        // Scroll the help down to Quit, the last row of the keys that work everywhere.
+        for _ in 0..<80 where !tmux.lines.contains(where: { $0.contains("Quit") }) {
+            try tmux.press("j")
+            usleep(20_000)
+        }
         let end = try tmux.waitFor("Quit")
         let quitLine = end.components(separatedBy: "\n").first { $0.contains("Quit") } ?? ""
         #expect(quitLine.contains(" x "), "help lists quit on x: \(quitLine)\n\(help)")

@@ -121,7 +121,7 @@ struct PromptKeysTests {
     func helpShowsContexts() {
         let lines = HelpView.lines(Self.ctrlG)
         let headings = lines.filter { $0.description.isEmpty }.map(\.keys)
-        #expect(headings == ["Everywhere", "Tree", "Tour", "Prompt", "Matrix"])
+        #expect(headings == ["Everywhere", "Tree", "Timeline", "Tour", "Prompt", "Neighbourhood", "Matrix"])
         let prompt = lines.firstIndex { $0.keys == "Prompt" && $0.description.isEmpty } ?? lines.count
         #expect(lines[prompt...].contains { $0.keys == "Ctrl-W" && $0.description == "In a prompt: delete the last word" })
         #expect(lines.contains { $0.keys == "Ctrl-G" && $0.description.hasPrefix("Cancel, close") })

@@ -13,10 +13,10 @@ public struct MatrixView: ExplorerView {
     /// README and `[keys]` know them).
     public static let actionRows = [
         ActionInfo(
-            action: open, keys: [.character("m")], description: "Matrix: practices against challenges, marked where they link", caption: "matrix"),
+            action: open, keys: [.character("m")], description: "Matrix of practices against challenges, by links", caption: "matrix"),
         ActionInfo(action: nextRowKind, keys: [.character("[")], description: "In the matrix: next kind of rows", caption: "rows", context: keys),
         ActionInfo(
-            action: nextColumnKind, keys: [.character("x")], description: "In the matrix: next kind of columns", caption: "columns", context: keys),
+            action: nextColumnKind, keys: [.character("]")], description: "In the matrix: next kind of columns", caption: "columns", context: keys),
         ActionInfo(action: swapKinds, keys: [.character("s")], description: "In the matrix: swap rows and columns", caption: "swap", context: keys),
     ]
     public static let registration = ViewRegistration(id: id, opener: open) { _ in MatrixView() }
