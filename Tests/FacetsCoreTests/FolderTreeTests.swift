@@ -98,6 +98,19 @@ struct FolderTreeTests {
         }
     }
 
+    @Test("a link or embed naming a file of the vault is not reported missing; one naming no file is")
+    func linksToFiles() throws {
+        try withTemporaryFolder { root in
+            try Self.corpusShaped(root)
+            let note = "---\ntitle: Figures\n---\n![[picture.png]] and ![[Chan 2/board.canvas]], [[MANUAL.pdf]], ![[gone.png]]\n"
+            try note.write(to: root.appendingPathComponent("figures.md"), atomically: false, encoding: .utf8)
+            let vault = try Vault.load(directory: root.path)
+            let warnings = vault.diagnostics.filter { $0.path == "figures.md" }.map(\.message)
+            #expect(warnings.count == 1, "\(warnings)")
+            #expect(warnings.first?.contains("gone.png") == true, "\(warnings)")
+        }
+    }
+
     @Test("a vault with kinds and folders offers both groupings; the facet tree is the default")
     func bothGroupings() throws {
         try withTemporaryFolder { root in

@@ -25,8 +25,10 @@ struct LinkGraph: Sendable {
     }
 
     /// `hints` are the loader's (one per note, in order, with the path table they used): they leave only
-    /// the links the rule's path steps did not settle to do here.
-    init(notes: [Note], hints: LoadHints) {
+    /// the links the rule's path steps did not settle to do here. A link to one of `attachments` (an
+    /// image embedded with `![[chart.png]]`) leads to no note but is not a broken link, as in Obsidian.
+    init(notes: [Note], hints: LoadHints, attachments: [Attachment] = []) {
+        let attachmentNames = Self.attachmentNames(attachments)
         var timer = PhaseTimer()
         let resolver = LinkResolver(pathNames: hints.pathNames, names: hints.notes.map(\.names))
         self.resolver = resolver
@@ -63,6 +65,7 @@ struct LinkGraph: Sendable {
                     let spelling = missingSpelling[key] ?? name
                     missingSpelling[key] = spelling
                     missing[spelling, default: []].append(backlink)
+                    if attachmentNames.contains(name.lowercased()) { continue }
                     let why = NameKeys.leavesVault(name) ? "link leaves the vault; not followed" : "no note for"
                     diagnostics.append(Diagnostic(.warning, path: notes[source].path, line: backlink.line, "\(why) [[\(name)]]"))
                 }
@@ -124,5 +127,15 @@ struct LinkGraph: Sendable {
             starts.append(codes.count)
         }
         return Resolved(targets: LinkTargets(codes: codes, starts: starts, missingNames: missingNames), lines: lines)
+    }
+
+    /// The names a link can reach a file by, lower-cased as Obsidian matches them: its path and its name.
+    static func attachmentNames(_ attachments: [Attachment]) -> Set<String> {
+        var names = Set<String>()
+        for attachment in attachments {
+            names.insert(attachment.path.lowercased())
+            names.insert(attachment.name.lowercased())
+        }
+        return names
     }
 }
