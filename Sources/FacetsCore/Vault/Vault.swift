@@ -50,7 +50,8 @@ public struct Vault: Sendable {
         self.attachments = attachments
         self.loadedFrom = loadedFrom
         self.timelines = TimelineCache()
-        let (links, talks) = Parallel.both({ LinkGraph(notes: notes, hints: hints, attachments: attachments) }, { TalkIndex(notes: notes, attachments: attachments) })
+        let (links, talks) = Parallel.both(
+            { LinkGraph(notes: notes, hints: hints, attachments: attachments) }, { TalkIndex(notes: notes, attachments: attachments) })
         self.resolver = links.resolver
         self.linkTargets = links.targets
         self.backlinks = links.backlinks
