@@ -15,23 +15,35 @@ public struct DocumentLayout {
     private var blocksRead: [Int: [Block]] = [:]
     /// Embeds inside embeds deeper than this show a marker: bounded work whatever the vault.
     static let embedDepthLimit = 4
+    /// Rows past which a note's layout stops (a preview shows its top only): a note with 3,000 backlinks
+    /// or 200 KB of text then costs the rows shown, not its whole length, on each move through a list.
+    private let rowLimit: Int?
 
     struct EmbedKey: Hashable {
         var note: Int
         var anchor: String?
     }
 
-    public init(vault: Vault, width: Int, glyphs: Glyphs = .unicode) {
+    public init(vault: Vault, width: Int, glyphs: Glyphs = .unicode, rowLimit: Int? = nil) {
         self.vault = vault
         self.width = max(1, width)
         self.glyphs = glyphs
+        self.rowLimit = rowLimit.map { max(1, $0) }
     }
+
+    /// Whether the layout reached its row limit: what follows is not laid out. It goes a few rows past
+    /// the limit first, since closing a quote or a callout can trade its last blank row for another.
+    var isFull: Bool { rowLimit.map { document.lines.count >= $0 + Self.settlingRows } ?? false }
+    static let settlingRows = 4
 
     // MARK: Documents
 
     /// A note: title, facts line, body, backlinks, and (when `moment` is given) what is said around it.
-    public static func note(_ index: Int, vault: Vault, width: Int, glyphs: Glyphs = .unicode, moment: Int? = nil) -> RenderedDocument {
-        var layout = DocumentLayout(vault: vault, width: width, glyphs: glyphs)
+    /// With `rowLimit`, only the rows up to it (the document says it is incomplete when cut).
+    public static func note(
+        _ index: Int, vault: Vault, width: Int, glyphs: Glyphs = .unicode, moment: Int? = nil, rowLimit: Int? = nil
+    ) -> RenderedDocument {
+        var layout = DocumentLayout(vault: vault, width: width, glyphs: glyphs, rowLimit: rowLimit)
         layout.layoutNote(index, moment: moment)
         return layout.finished()
     }
@@ -57,6 +69,12 @@ public struct DocumentLayout {
     /// stays at the end).
     func finished() -> RenderedDocument {
         var result = document
+        if isFull {
+            // Cut short: the rows past the limit and the references only they held are not there.
+            result.isComplete = false
+            result.lines.removeSubrange(min(result.lines.count, rowLimit ?? result.lines.count)...)
+            while let last = result.refs.last, last.row >= result.lines.count { result.refs.removeLast() }
+        }
         for k in result.refs.indices where result.refs[k].row == Int.max { result.refs[k].row = max(0, result.lines.count - 1) }
         return result
     }
@@ -74,11 +92,33 @@ public struct DocumentLayout {
         emit(wrap([Span(safe(facts.joined(separator: " · ")), .dim)]))
         blank()
         embedding = [EmbedKey(note: index, anchor: nil)]
-        for block in blocks(of: index) { layoutBlock(block, note: index, indent: 0) }
+        layoutBody(of: index)
+        if isFull { return }
         embedding = []
         layoutBacklinks(index)
+        if isFull { return }
         if let moment, let video = note.videoId { layoutSaidAround(video: video, seconds: moment, note: index) }
         trimTrailingBlanks()
+    }
+
+    /// The note's blocks; a preview first tries its leading kilobytes and keeps that layout when it filled
+    /// the rows before the last blocks read (those may read differently once the rest of the note follows).
+    mutating func layoutBody(of index: Int) {
+        if let rowLimit {
+            let leading = vault.notes[index].readLeadingBlocks(bytes: rowLimit * max(width, 20) * 3)
+            if !leading.whole {
+                let before = document
+                for block in leading.blocks.dropLast(2) {
+                    layoutBlock(block, note: index, indent: 0)
+                    if isFull { return }
+                }
+                document = before
+            }
+        }
+        for block in blocks(of: index) {
+            if isFull { return }
+            layoutBlock(block, note: index, indent: 0)
+        }
     }
 
     mutating func layoutBacklinks(_ index: Int) {
@@ -89,6 +129,21 @@ public struct DocumentLayout {
             emit(wrap([Span("No note links here.", .dim)]))
             return
         }
+        // A preview cut at its limit reads the backlinks' lines a chunk at a time and stops; a whole
+        // layout reads them at once, each source line once however often it links here.
+        let chunkSize = rowLimit == nil ? backlinks.count : Self.backlinkChunk
+        var start = 0
+        while start < backlinks.count, !isFull {
+            let chunk = Array(backlinks[start..<min(backlinks.count, start + chunkSize)])
+            start += chunk.count
+            layoutBacklinkLines(chunk)
+        }
+    }
+
+    /// Backlinks read per chunk while laying out a preview.
+    static let backlinkChunk = 8
+
+    mutating func layoutBacklinkLines(_ backlinks: [Backlink]) {
         for (backlink, context) in zip(backlinks, vault.contexts(of: backlinks)) {
             let source = vault.notes[backlink.source]
             let ref = addRef(.note(backlink.source, line: backlink.line), label: source.title)
@@ -187,25 +242,22 @@ public struct DocumentLayout {
                 ])
             }
         case .paragraph(let content, let line):
-            emit(wrap(pieces(LinkAnchor.strippingBlockID(content), note: note), first: pad, rest: pad, sourceLine: line))
-            layoutEmbeds(in: content, note: note, prefix: pad)
+            // `^id` alone names the block above; like Obsidian's reading view, it is not shown.
+            if LinkAnchor.isBlockIDLine(content) { return }
+            layoutFlow(content, note: note, first: pad, rest: pad, sourceLine: line)
             blank(within: prefix)
         case .list(_, let items, _):
-            for item in items {
+            for item in items where !isFull {
                 let marker = item.marker == "•" ? glyphs.bullet : item.marker
                 let hang = String(repeating: " ", count: DisplayWidth.of(marker) + 1)
-                emit(
-                    wrap(
-                        pieces(LinkAnchor.strippingBlockID(item.content), note: note), first: pad + [Span(marker + " ", .dim)],
-                        rest: pad + [Span(hang)], sourceLine: item.line))
-                layoutEmbeds(in: item.content, note: note, prefix: pad + [Span(hang)])
+                layoutFlow(item.content, note: note, first: pad + [Span(marker + " ", .dim)], rest: pad + [Span(hang)], sourceLine: item.line)
                 for child in item.children {
                     layoutBlock(child, note: note, indent: indent + DisplayWidth.of(marker) + 1, prefix: prefix)
                 }
             }
             if indent == 0 || !prefix.isEmpty { blank(within: prefix) }
         case .quote(let content, _):
-            for inner in content {
+            for inner in content where !isFull {
                 layoutBlock(inner, note: note, indent: 0, prefix: pad + [Span(glyphs.quote + " ", .quote)])
             }
             trimTrailingBlank(prefix: pad + [Span(glyphs.quote + " ", .quote)])
@@ -216,12 +268,13 @@ public struct DocumentLayout {
             if heading.isEmpty { heading = [Span(safe(kind.prefix(1).uppercased() + kind.dropFirst()), .callout)] }
             if folded { heading.append(Span(" (folded)", .dim)) }
             emit(wrap(heading, first: pad + [bar], rest: pad + [bar], sourceLine: line))
-            for inner in content { layoutBlock(inner, note: note, indent: 0, prefix: pad + [bar]) }
+            for inner in content where !isFull { layoutBlock(inner, note: note, indent: 0, prefix: pad + [bar]) }
             trimTrailingBlank(prefix: pad + [bar])
             blank(within: prefix)
         case .code(_, let text, let line), .math(let text, let line):
             var offset = 0
             for codeLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if isFull { break }
                 emit(
                     wrap(
                         [Span(safe(String(codeLine)), .code)], first: pad + [Span("  ")], rest: pad + [Span("  ")],
@@ -250,7 +303,7 @@ public struct DocumentLayout {
         while widths.reduce(0, +) > available, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 3 {
             widths[widest] -= 1
         }
-        for (r, row) in cellPieces.enumerated() {
+        for (r, row) in cellPieces.enumerated() where !isFull {
             var spans = pad
             for c in 0..<columns {
                 if c > 0 { spans.append(Span(" \(glyphs.vertical) ", .dim)) }
@@ -319,6 +372,9 @@ public struct DocumentLayout {
                     linkRole = link.isEmbed && Self.isAttachment(name) ? .link : .missingLink
                 }
                 let ref = addRef(refTarget, label: link.label)
+                if case .note(_, line: nil) = refTarget, let anchor = link.heading, !anchor.isEmpty {
+                    document.refs[ref].missingAnchor = anchor
+                }
                 out.append(Span(safe(link.label), linkRole, ref: ref))
                 out.append(Span("[\(ref + 1)]", .linkNumber, ref: ref))
             case .timestamp(let stamp):
@@ -352,43 +408,83 @@ public struct DocumentLayout {
         return !ext.contains("/") && !ext.contains(" ") && ext.lowercased() != "md"
     }
 
-    /// Shows, below a paragraph or list item, what its `![[Note]]` and `![[Note#Heading]]` embeds name,
-    /// each behind a bar: the note's text, or the heading's section, or the block. An embed of a note
-    /// already being shown above it (a cycle) and embeds nested too deep show a marker instead.
-    mutating func layoutEmbeds(in content: [Inline], note: Int, prefix: [Span]) {
-        for link in Self.embeds(in: content) {
-            guard case .note(let index) = vault.resolve(link, from: note) else { continue }
-            let bar = prefix + [Span(glyphs.quote + " ", .dim)]
-            let key = EmbedKey(note: index, anchor: link.heading.map(NameKeys.loose))
-            let title = safe(vault.notes[index].title) + (link.heading.map { " › " + safe($0) } ?? "")
-            if embedding.contains(key) {
-                emit(wrap([Span("embed cycle: \(title) is already shown above", .dim)], first: bar, rest: bar))
-                continue
+    /// A paragraph's or list item's text with its embeds in place, as Obsidian shows them: the text up to
+    /// each `![[Note]]` (its name a followable link), the embedded part behind a bar, then the text after
+    /// it. Embeds inside emphasis show below the text. The block id at the end is not shown.
+    mutating func layoutFlow(_ content: [Inline], note: Int, first: [Span], rest: [Span], sourceLine: Int?) {
+        var segment: [Inline] = []
+        var lead = first
+        var nested: [WikiLink] = []
+        for inline in LinkAnchor.strippingBlockID(content) {
+            switch inline {
+            case .strong(let inner), .emphasis(let inner): nested += Self.embeds(in: inner)
+            default: break
             }
-            if embedding.count > Self.embedDepthLimit {
-                emit(
-                    wrap(
-                        [Span(glyphs.ellipsis + " \(title): embeds nested deeper than \(Self.embedDepthLimit) are not shown", .dim)], first: bar,
-                        rest: bar))
-                continue
-            }
-            let all = blocks(of: index)
-            let shown: [Block]
-            if let anchor = link.heading {
-                guard let section = LinkAnchor.section(anchor, in: all) else {
-                    emit(wrap([Span("\(title): no such heading or block", .dim)], first: bar, rest: bar))
-                    continue
-                }
-                shown = section
-            } else {
-                shown = all
-            }
-            embedding.append(key)
-            emit(wrap([Span(title, .strong)], first: bar, rest: bar))
-            for block in shown { layoutBlock(block, note: index, indent: 0, prefix: bar) }
-            trimTrailingBlank(prefix: bar)
-            embedding.removeLast()
+            segment.append(inline)
+            guard case .wikiLink(let link) = inline, link.isEmbed, case .note = vault.resolve(link, from: note) else { continue }
+            emit(wrap(pieces(segment, note: note), first: lead, rest: rest, sourceLine: sourceLine))
+            layoutEmbed(link, note: note, prefix: rest)
+            segment = []
+            lead = rest
         }
+        if lead == first {
+            emit(wrap(pieces(segment, note: note), first: lead, rest: rest, sourceLine: sourceLine))
+        } else if let after = Self.droppingLeadingSpace(segment) {
+            emit(wrap(pieces(after, note: note), first: lead, rest: rest, sourceLine: sourceLine))
+        }
+        for link in nested { layoutEmbed(link, note: note, prefix: rest) }
+    }
+
+    /// The text after an embed, its leading spaces gone; nil when nothing but spaces is left.
+    static func droppingLeadingSpace(_ inlines: [Inline]) -> [Inline]? {
+        var out = inlines
+        while case .text(let text)? = out.first {
+            let trimmed = String(text.drop { $0.isWhitespace })
+            if trimmed.isEmpty {
+                out.removeFirst()
+            } else {
+                out[0] = .text(trimmed)
+                break
+            }
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    /// What an `![[Note]]` or `![[Note#Heading]]` embed names, behind a bar: the note's text, or the
+    /// heading's section, or the block. An embed of a note already being shown above it (a cycle) and
+    /// embeds nested too deep show a marker instead.
+    mutating func layoutEmbed(_ link: WikiLink, note: Int, prefix: [Span]) {
+        guard !isFull, case .note(let index) = vault.resolve(link, from: note) else { return }
+        let bar = prefix + [Span(glyphs.quote + " ", .dim)]
+        let key = EmbedKey(note: index, anchor: link.heading.map(NameKeys.loose))
+        let title = safe(vault.notes[index].title) + (link.heading.map { " › " + safe($0) } ?? "")
+        if embedding.contains(key) {
+            emit(wrap([Span("embed cycle: \(title) is already shown above", .dim)], first: bar, rest: bar))
+            return
+        }
+        if embedding.count > Self.embedDepthLimit {
+            emit(
+                wrap(
+                    [Span(glyphs.ellipsis + " \(title): embeds nested deeper than \(Self.embedDepthLimit) are not shown", .dim)], first: bar,
+                    rest: bar))
+            return
+        }
+        let all = blocks(of: index)
+        let shown: [Block]
+        if let anchor = link.heading {
+            guard let section = LinkAnchor.section(anchor, in: all) else {
+                emit(wrap([Span("\(title): no such heading or block", .dim)], first: bar, rest: bar))
+                return
+            }
+            shown = section
+        } else {
+            shown = all
+        }
+        embedding.append(key)
+        emit(wrap([Span(title, .strong)], first: bar, rest: bar))
+        for block in shown where !isFull { layoutBlock(block, note: index, indent: 0, prefix: bar) }
+        trimTrailingBlank(prefix: bar)
+        embedding.removeLast()
     }
 
     /// The embeds among inlines, in order (also inside emphasis).

@@ -18,6 +18,8 @@ public struct DocRef: Sendable, Hashable {
     /// First document row it appears on.
     public var row: Int
     public var label: String
+    /// A `#heading` or `#^block` the link names that its note does not have: following it says so.
+    public var missingAnchor: String? = nil
 }
 
 /// A run of text in one role; `ref` ties it to a numbered reference.
@@ -59,6 +61,8 @@ public struct RenderedDocument: Sendable, Hashable {
     public var refs: [DocRef] = []
     /// A timeline's statements: the first row of each, in time order (empty for other documents).
     public var statementRows: [Int] = []
+    /// False when the layout stopped at a row limit: the subject goes on past the last line.
+    public var isComplete = true
 
     public init() {}
 

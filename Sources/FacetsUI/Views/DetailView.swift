@@ -42,6 +42,13 @@ public struct DetailView: ExplorerView {
         var width: Int
         var ascii: Bool
         var moment: Int?
+        /// The preview's row limit the document was laid out to (nil: the whole subject).
+        var rowLimit: Int?
+
+        /// The same text, whatever row limit: a whole document needs no second layout for another limit.
+        func sameText(as other: DocumentKey) -> Bool {
+            subject == other.subject && width == other.width && ascii == other.ascii && moment == other.moment
+        }
     }
 
     public init() {}
@@ -150,7 +157,11 @@ public struct DetailView: ExplorerView {
     func follow(_ ref: Int, vault: Vault) -> [ViewRequest] {
         guard ref >= 0, ref < document.refs.count else { return [.message("No link number \(ref + 1) here")] }
         switch document.refs[ref].target {
-        case .note(let index, let line): return [.openEntry(index, line: line)]
+        case .note(let index, let line):
+            guard let anchor = document.refs[ref].missingAnchor else { return [.openEntry(index, line: line)] }
+            let title = TerminalSafeText.sanitize(vault.notes[index].title)
+            let missing = TerminalSafeText.sanitize(anchor)
+            return [.openEntry(index, line: line), .message("\(title) has no heading or block “\(missing)”: opened at its top")]
         case .missing(let name): return [.open(.missing(name))]
         case .moment(let video, let seconds, _): return [.open(.timeline(videoId: video, seconds: seconds))]
         case .url(let url): return [.message("Copied \(url)"), .effect(.copyToClipboard(url))]
@@ -312,19 +323,29 @@ public struct DetailView: ExplorerView {
         let vault = context.vault
         if case .note(let index) = subject {
             let chosen = currentMoment(in: document, note: index)
-            let key = DocumentKey(subject: subject, width: width, ascii: ascii, moment: chosen)
+            let limit = previewRowLimit(context)
+            let key = DocumentKey(subject: subject, width: width, ascii: ascii, moment: chosen, rowLimit: limit)
             guard key != documentKey else { return }
-            // The first layout of a note tells where its timestamps are; pick the moment from it.
-            if documentKey?.subject != subject || documentKey?.width != width {
-                moment = currentMoment(in: DocumentLayout.note(index, vault: vault, width: width, glyphs: context.glyphs), note: index)
+            // A whole document serves a preview as it is.
+            if document.isComplete, let laidOut = documentKey, laidOut.sameText(as: key) { return }
+            if documentKey?.subject != subject || documentKey?.width != width || !document.isComplete {
+                // The first layout of a note tells where its timestamps are; pick the moment from it. It is
+                // the document itself when no "said around" section follows (no moment, or cut before it).
+                let plain = DocumentLayout.note(index, vault: vault, width: width, glyphs: context.glyphs, rowLimit: limit)
+                moment = currentMoment(in: plain, note: index) ?? (plain.isComplete ? nil : firstMoment(of: index, vault: vault))
+                if moment == nil || !plain.isComplete {
+                    document = plain
+                    documentKey = DocumentKey(subject: subject, width: width, ascii: ascii, moment: moment, rowLimit: limit)
+                    return
+                }
             } else {
                 moment = chosen
             }
-            document = DocumentLayout.note(index, vault: vault, width: width, glyphs: context.glyphs, moment: moment)
-            documentKey = DocumentKey(subject: subject, width: width, ascii: ascii, moment: moment)
+            document = DocumentLayout.note(index, vault: vault, width: width, glyphs: context.glyphs, moment: moment, rowLimit: limit)
+            documentKey = DocumentKey(subject: subject, width: width, ascii: ascii, moment: moment, rowLimit: limit)
             return
         }
-        let key = DocumentKey(subject: subject, width: width, ascii: ascii, moment: nil)
+        let key = DocumentKey(subject: subject, width: width, ascii: ascii, moment: nil, rowLimit: nil)
         guard key != documentKey else { return }
         strip = nil
         switch subject {
@@ -342,6 +363,20 @@ public struct DetailView: ExplorerView {
             strip = TimelineStripPanel(seconds: moments, statementRows: document.statementRows, length: length, cells: width)
         }
         documentKey = key
+    }
+
+    /// Rows a note is laid out to when the pane previews it from its top, unfocused (moving through the
+    /// tree or the list): two panes' worth. Nil (the whole note) once it is read, scrolled or placed.
+    private func previewRowLimit(_ context: ViewContext) -> Int? {
+        guard !context.focused, placement == nil, cursor == 0, scroll == 0, find == nil else { return nil }
+        let frame = context.frame.visible ? context.frame : context.focusedFrame
+        return 2 * max(1, frame.content.height) + 2
+    }
+
+    /// The note's first timestamp in its text, for a preview cut before any of them.
+    private func firstMoment(of note: Int, vault: Vault) -> Int? {
+        guard vault.notes[note].videoId != nil, let stamp = vault.notes[note].timestamps.first else { return nil }
+        return vault.seconds(of: stamp, inNote: note)
     }
 
     /// The first moment on the cursor's line, else the last one above it, else the note's first.

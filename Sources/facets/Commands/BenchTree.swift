@@ -43,6 +43,15 @@ struct BenchTree: ParsableCommand {
         var rowsShown: Int
         var steps: [String: Figures]
         var worstMs: Double
+        /// The slowest frames, slowest first: where to look next.
+        var slowest: [SlowFrame]
+    }
+
+    struct SlowFrame: Encodable {
+        var step: String
+        var ms: Double
+        /// The detail pane's title after the key: what the frame laid out.
+        var showing: String
     }
 
     struct Report: Encodable {
@@ -72,6 +81,9 @@ struct BenchTree: ParsableCommand {
                         format: "  %-8@ frames %4d  median %7.3f ms  p95 %7.3f ms  max %7.3f ms", step as NSString,
                         figures.frames, figures.medianMs, figures.p95Ms, figures.maxMs))
             }
+            for frame in run.slowest {
+                Output.line(String(format: "  slow: %@ %.3f ms showing %@", frame.step as NSString, frame.ms, frame.showing as NSString))
+            }
         }
         Output.line(
             String(
@@ -87,12 +99,15 @@ struct BenchTree: ParsableCommand {
         _ = state.searchIndexBuild.index
         _ = Renderer.render(state)
         var steps: [String: [Double]] = [:]
+        var frames: [SlowFrame] = []
         func press(_ key: Key, as step: String) {
             let start = monotonicSeconds()
             _ = state.handle(key)
             state.settle()
             let screen = Renderer.render(state)
-            steps[step, default: []].append((monotonicSeconds() - start) * 1000)
+            let ms = (monotonicSeconds() - start) * 1000
+            steps[step, default: []].append(ms)
+            frames.append(SlowFrame(step: step, ms: ms, showing: Self.describe(state.detail.subject, in: vault)))
             if screen.width < 0 { Output.line("") }  // keep the frame alive
         }
         // The top-level node with the most notes.
@@ -115,7 +130,15 @@ struct BenchTree: ParsableCommand {
         let figures = steps.mapValues(Figures.init)
         return Run(
             notes: vault.notes.count, folderNotes: folderNotes, rowsShown: rowsShown, steps: figures,
-            worstMs: figures.values.map(\.maxMs).max() ?? 0)
+            worstMs: figures.values.map(\.maxMs).max() ?? 0, slowest: Array(frames.sorted { $0.ms > $1.ms }.prefix(5)))
+    }
+}
+
+extension BenchTree {
+    static func describe(_ subject: DetailSubject, in vault: Vault) -> String {
+        guard case .note(let index) = subject else { return "\(subject)" }
+        let note = vault.notes[index]
+        return "\(note.path) (\(vault.backlinks[index].count) backlinks)"
     }
 }
 
