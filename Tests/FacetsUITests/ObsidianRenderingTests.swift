@@ -22,6 +22,12 @@ struct ObsidianRenderingTests {
 
                     ## Elsewhere
                     Not in the section.
+
+                    | Stage | Weeks |
+                    | --- | --- |
+                    | Pilot | 6 |
+
+                    ^stage-table
                     """),
             SourceFile(
                 path: "user.md",
@@ -34,6 +40,10 @@ struct ObsidianRenderingTests {
                     | skills | [[skills\\|the skills]] |
 
                     Read [[skills#The Innovation Lifecycle|the lifecycle]], [[skills#^stages|the stages]] and [[#Own part]].
+
+                    See [[skills#^stage-table|the table]] and [[skills#Vanished heading|a lost part]].
+
+                    Before the embed ![[skills#The Innovation Lifecycle]] and after it.
 
                     ![[skills#The Innovation Lifecycle]]
 
@@ -91,6 +101,29 @@ struct ObsidianRenderingTests {
         #expect(!e.detailPages().anyContains("^stages"))
     }
 
+    @Test("`^id` alone on a line names the block above it: the link opens there, the id is not shown")
+    func blockIDOnItsOwnLine() throws {
+        let e = openUser()
+        let ref = try #require(e.refNumber { $0.label == "the table" })
+        e.follow(ref)
+        #expect(e.subjectTitle == "Skills")
+        let line = e.state.detail.document.lines[e.state.detail.cursor].text
+        #expect(line.contains("Stage") && line.contains("Weeks"), "cursor on: \(line)")
+        #expect(!e.detailPages().anyContains("stage-table"))
+        #expect(e.state.message == nil || !(e.state.message ?? "").contains("no heading"))
+    }
+
+    @Test("a link to a heading its note lacks opens the note at its top and says the heading is not there")
+    func missingHeading() throws {
+        let e = openUser()
+        let ref = try #require(e.refNumber { $0.label == "a lost part" })
+        e.follow(ref)
+        #expect(e.subjectTitle == "Skills")
+        #expect(e.state.detail.cursor == 0)
+        let message = try #require(e.state.message)
+        #expect(message.contains("Skills has no heading or block “Vanished heading”"), "message: \(message)")
+    }
+
     @Test("following [[#Heading]] moves within the same note to that heading")
     func sameNoteHeading() throws {
         let e = openUser()
@@ -112,6 +145,17 @@ struct ObsidianRenderingTests {
         // The bar runs unbroken from the embed's title to its end, blank lines included.
         let end = try #require(lines[title...].firstIndex { $0.contains("Stages of a project.") })
         #expect(lines[title...end].allSatisfy { $0.hasPrefix("│") })
+    }
+
+    @Test("an embed inside a paragraph shows in place: the text before it, the embed, then the text after")
+    func embedInPlace() throws {
+        let lines = document("user").lines.map(\.text)
+        let before = try #require(lines.firstIndex { $0.contains("Before the embed") })
+        let embedded = try #require(lines.indices.first { $0 > before && lines[$0].hasPrefix("│ ") && lines[$0].contains("Stages of a project.") })
+        let after = try #require(lines.firstIndex { $0.contains("and after it.") })
+        #expect(before < embedded && embedded < after, "rows \(before), \(embedded), \(after)")
+        #expect(!lines[before].contains("and after it."))
+        #expect(lines[after].hasPrefix("and after it."), "the text after the embed starts its own line: \(lines[after])")
     }
 
     @Test("an embed cycle shows each note once, then a marker")

@@ -1,6 +1,7 @@
 /// The part of a note a link's anchor names, as Obsidian reads it: `[[Note#Heading]]` a heading (matched
 /// ignoring case, `_`, `-` and spaces; `#A#B` names the heading B under A, found as B), and
-/// `[[Note#^block-id]]` the paragraph or list item that ends with ` ^block-id`.
+/// `[[Note#^block-id]]` the paragraph or list item that ends with ` ^block-id`, or the block above a
+/// line holding `^block-id` alone.
 public enum LinkAnchor {
     /// The block id a paragraph or list item ends with (`… text ^quote-1` → `quote-1`), if any.
     public static func blockID(of inlines: [Inline]) -> String? {
@@ -59,12 +60,22 @@ public enum LinkAnchor {
         return nil
     }
 
-    /// The paragraph or list item (anywhere: in lists, quotes, callouts) whose block id is `id`.
+    /// A paragraph that is a block id alone (`^quote-1` on its own line): Obsidian's way to name the
+    /// block above it (a table, a quote, a whole list).
+    public static func isBlockIDLine(_ inlines: [Inline]) -> Bool {
+        guard inlines.count == 1, case .text(let text) = inlines[0], let parts = split(text) else { return false }
+        return parts.rest.isEmpty
+    }
+
+    /// The paragraph or list item (anywhere: in lists, quotes, callouts) whose block id is `id`, or the
+    /// block above a line holding the id alone.
     private static func block(id: String, in blocks: [Block]) -> Block? {
-        for block in blocks {
+        for (position, block) in blocks.enumerated() {
             switch block {
             case .paragraph(let content, _):
-                if blockID(of: content)?.lowercased() == id { return block }
+                guard blockID(of: content)?.lowercased() == id else { continue }
+                if isBlockIDLine(content), position > 0 { return blocks[position - 1] }
+                return block
             case .list(let ordered, let items, _):
                 for item in items {
                     if blockID(of: item.content)?.lowercased() == id { return .list(ordered: ordered, items: [item], line: item.line) }
