@@ -63,7 +63,7 @@ struct CustomViewTests {
         press(.character("C"))
         #expect(state.focus == CounterView.id)
         #expect(state.panes.contains(CounterView.id) && !state.panes.contains(.detail), "it takes the detail pane's place")
-        var lines = screen()
+        let lines = screen()
         #expect(lines.count == 24 && lines.allSatisfy { DisplayWidth.of($0) <= 80 })
         #expect(lines[0].contains("Counter of \(Self.vault.notes.count) notes"), "its title heads its frame: \(lines[0])")
         #expect(lines.contains { $0.contains("Count: 0") })

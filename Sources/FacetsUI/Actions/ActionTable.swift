@@ -104,7 +104,7 @@ public enum ActionTable {
             ActionInfo(action: .redraw, keys: [.control("l")], description: "Redraw the screen", caption: "redraw"),
             ActionInfo(action: .cancel, keys: [.escape], description: "Cancel, close (in a prompt too: drop the query)", caption: "cancel"),
             ActionInfo(action: .quit, keys: [.character("q"), .control("c")], description: "Quit", caption: "quit"),
-        ] + NeighbourhoodView.actions + MatrixView.actionRows
+        ] + ViewRegistry.standard.actionRows
 
     public static func info(_ action: Action) -> ActionInfo? { rows.first { $0.action == action } }
 

@@ -9,8 +9,7 @@ public struct MatrixView: ExplorerView {
     public static let keys = KeyContext(name: "matrix")
     public static let open = Action("matrix"), nextRowKind = Action("matrixRows")
     public static let nextColumnKind = Action("matrixColumns"), swapKinds = Action("matrixSwap")
-    /// The action-table rows of the view (listed in `ActionTable.rows`, so help, `facets keys`, the
-    /// README and `[keys]` know them).
+    /// The action-table rows of the view, brought by its registration.
     public static let actionRows = [
         ActionInfo(
             action: open, keys: [.character("m")], description: "Matrix of practices against challenges, by links", caption: "matrix"),
@@ -19,7 +18,7 @@ public struct MatrixView: ExplorerView {
             action: nextColumnKind, keys: [.character("]")], description: "In the matrix: next kind of columns", caption: "columns", context: keys),
         ActionInfo(action: swapKinds, keys: [.character("s")], description: "In the matrix: swap rows and columns", caption: "swap", context: keys),
     ]
-    public static let registration = ViewRegistration(id: id, opener: open) { _ in MatrixView() }
+    public static let registration = ViewRegistration(id: id, actions: actionRows, opener: open) { _ in MatrixView() }
 
     public var id: ViewID { Self.id }
     public var keyContext: KeyContext { Self.keys }

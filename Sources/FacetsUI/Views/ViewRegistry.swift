@@ -27,7 +27,7 @@ public struct ViewRegistry: Sendable {
         ViewRegistration(id: .detail) { _ in DetailView() },
         ViewRegistration(id: .help) { _ in HelpView() },
         ViewRegistration(id: .globalSearch) { _ in GlobalSearchView() },
-        ViewRegistration(id: .neighbourhood, opener: .neighbourhood) { _ in NeighbourhoodView() },
+        ViewRegistration(id: .neighbourhood, actions: NeighbourhoodView.actions, opener: .neighbourhood) { _ in NeighbourhoodView() },
         MatrixView.registration,
     ])
 
@@ -39,7 +39,8 @@ public struct ViewRegistry: Sendable {
         return copy
     }
 
-    /// Rows registered views add to the action table.
+    /// Rows registered views add to the action table (the standard registry's are in `ActionTable.rows`,
+    /// so help, `facets keys`, the README and a config's `[keys]` know them).
     public var actionRows: [ActionInfo] { registrations.flatMap(\.actions) }
 
     /// The view an action opens, if a registration names it.
