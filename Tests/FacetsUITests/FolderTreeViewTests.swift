@@ -1,5 +1,6 @@
 import FacetsCore
 import Foundation
+import Synchronization
 import Testing
 @testable import FacetsUI
 
@@ -102,6 +103,56 @@ struct FolderTreeViewTests {
         #expect(e.state.tree.rows.map(\.title) == ["Concept", "Practices", "All notes"])
         e.press(.character("="))
         #expect(e.state.tree.rows.map(\.title) == ["one", "Practice note", "two", "All notes"])
+    }
+
+    @Test("the tag grouping takes its index from the background build, asked once; a vault without tags is asked once too")
+    func tagIndexAskedOnce() {
+        final class Asked: Sendable {
+            let count = Mutex(0)
+        }
+        let tagged = Vault(
+            origin: "test",
+            files: [
+                SourceFile(path: "one/p.md", text: Self.note("Practice note", extra: "kind: practice", body: "About #pilot work.")),
+                SourceFile(path: "two/c.md", text: Self.note("Concept note", extra: "kind: concept")),
+            ])
+        for (vault, hasTags) in [(tagged, true), (Self.vault, false)] {
+            let asked = Asked()
+            let index = TagIndex(notes: vault.notes)
+            let input = BrowseInput(
+                notes: vault.notes, talks: vault.talks, attachments: vault.attachments,
+                tagIndex: {
+                    asked.count.withLock { $0 += 1 }
+                    return index
+                })
+            var tree = TreeView(tree: vault.tree, grouping: vault.treeGrouping)
+            var seen: [String] = []
+            for _ in 0..<(BrowseTree.groupings.count * 2) {
+                if let grouping = tree.nextGrouping(input: input) { seen.append(grouping.id) }
+            }
+            #expect(asked.count.withLock { $0 } == 1, "the tag index was asked for \(asked.count.withLock { $0 }) times")
+            #expect(seen.contains("tags") == hasTags, "groupings met: \(seen)")
+        }
+    }
+
+    @Test("the explorer's tag grouping uses the tags the background build found")
+    func explorerTagGrouping() {
+        let tagged = Vault(
+            origin: "test",
+            files: [
+                SourceFile(path: "one/p.md", text: Self.note("Practice note", extra: "kind: practice", body: "About #pilot work.")),
+                SourceFile(path: "two/c.md", text: Self.note("Concept note", extra: "kind: concept", body: "Also #pilot/phase-one.")),
+            ])
+        let e = Self.explorer(tagged)
+        e.state.startBackgroundWork()
+        _ = e.state.tagIndexBuild.value
+        #expect(e.state.tagIndexBuild.isReady)
+        while e.state.tree.grouping != "tags" {
+            e.press(.character("="))
+            if e.state.tree.grouping == "facets" { break }
+        }
+        #expect(e.state.tree.grouping == "tags")
+        #expect(e.state.tree.rows.contains { $0.title == "#pilot" })
     }
 
     @Test("= on a vault with one grouping says so; the bundled content keeps its facet tree")

@@ -54,9 +54,9 @@ extension Vault {
 
 extension TagTree {
     /// The tags as one of the tree's groupings (`tree_grouping`), offered when any note has a tag. Last in
-    /// the list, so it is built (reading every note) only when someone asks for it.
+    /// the list, so its index (every note read) is needed only when someone asks for it.
     public static let grouping = TreeGrouping(id: "tags", title: "By tag", paneTitle: "Tags") { input in
-        let index = TagIndex(notes: input.notes)
+        let index = input.tagIndex()
         return index.tags.isEmpty ? nil : build(index, notes: input.notes)
     }
 }

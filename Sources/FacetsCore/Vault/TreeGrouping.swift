@@ -3,11 +3,15 @@ public struct BrowseInput: Sendable {
     public let notes: [Note]
     public let talks: [Talk]
     public let attachments: [Attachment]
+    /// The notes' tags: read from every note when asked, unless the caller has them already (built
+    /// in the background).
+    public let tagIndex: @Sendable () -> TagIndex
 
-    public init(notes: [Note], talks: [Talk], attachments: [Attachment] = []) {
+    public init(notes: [Note], talks: [Talk], attachments: [Attachment] = [], tagIndex: (@Sendable () -> TagIndex)? = nil) {
         self.notes = notes
         self.talks = talks
         self.attachments = attachments
+        self.tagIndex = tagIndex ?? { TagIndex(notes: notes) }
     }
 
     /// Notes ranked by title (case ignored; ties by path), worked out once: every grouping sorts by it.

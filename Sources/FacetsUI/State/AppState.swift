@@ -31,6 +31,8 @@ public struct AppState: Sendable {
     /// Built off the drawing thread once started (`startBackgroundWork`): every keystroke of a search
     /// asks it, never the notes.
     public internal(set) var searchIndexBuild: BackgroundSearchIndex
+    /// The vault's tags, read in the background after the search index (for the tree's tag grouping).
+    public internal(set) var tagIndexBuild: BackgroundTagIndex
     /// Queries confirmed in each prompt during this run, recalled by the history keys.
     var promptHistories = PromptHistories()
     /// A search typed but not yet run (keys typed ahead are applied first; `settle()` runs it once).
@@ -50,6 +52,7 @@ public struct AppState: Sendable {
         settings.keyMap = settings.keyMap.extended(with: registry.actionRows)
         self.settings = settings
         searchIndexBuild = BackgroundSearchIndex(vault: vault)
+        tagIndexBuild = BackgroundTagIndex(vault: vault)
         for registration in registry.registrations { views[registration.id] = registration.make(vault) }
         selectTreeRow(0)
         history.visit(location)
@@ -75,7 +78,16 @@ public struct AppState: Sendable {
     }
 
     /// Starts what runs beside the explorer (the search index build): the terminal layer calls it once.
-    public func startBackgroundWork() { searchIndexBuild.start() }
+    public func startBackgroundWork() {
+        let tags = tagIndexBuild
+        searchIndexBuild.start(then: { tags.buildHere() })
+    }
+
+    /// What the tree's groupings are built from, with the tags from the background build.
+    var browseInput: BrowseInput {
+        let tags = tagIndexBuild
+        return BrowseInput(notes: vault.notes, talks: vault.talks, attachments: vault.attachments, tagIndex: { tags.value })
+    }
 
     // MARK: Views
 

@@ -5,8 +5,8 @@ import FacetsCore
 extension AppState {
     /// The next grouping of the tree that applies (facets, folders, talks...), the list following it.
     mutating func nextTreeGrouping() -> [Effect] {
-        let vault = self.vault
-        guard let grouping = update(.tree, as: TreeView.self, { $0.nextGrouping(vault: vault) }) ?? nil else {
+        let input = browseInput
+        guard let grouping = update(.tree, as: TreeView.self, { $0.nextGrouping(input: input) }) ?? nil else {
             message = "This vault has one way of grouping its tree"
             return []
         }

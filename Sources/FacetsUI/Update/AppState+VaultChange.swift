@@ -4,11 +4,12 @@ extension AppState {
     /// The vault was read again after its files changed on disk (live reload): every view, the history
     /// and a tour move to the new vault, keeping selection, scroll and places wherever their entries
     /// still exist (matched by path); an entry shown whose file went says so in place of its text. The
-    /// search index is made anew: the terminal layer starts its build (`startBackgroundWork()`).
+    /// search and tag indexes are made anew: the terminal layer starts their build (`startBackgroundWork()`).
     public mutating func vaultChanged(_ newVault: Vault) {
         let change = VaultChange(from: vault, to: newVault)
         vault = newVault
         searchIndexBuild = BackgroundSearchIndex(vault: newVault)
+        tagIndexBuild = BackgroundTagIndex(vault: newVault)
         history = history.mapped { $0.renumbered(change) }
         let layout = self.layout
         for id in views.keys {

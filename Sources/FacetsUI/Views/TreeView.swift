@@ -17,6 +17,9 @@ public struct TreeView: ExplorerView {
     private var index: TreeIndex
     /// Groupings built so far, kept so switching back is immediate.
     private var built: [String: (tree: BrowseNode, index: TreeIndex)] = [:]
+    /// Groupings found not to apply (no tags in the vault, say): not built again on every `=`, since
+    /// finding that out reads every note.
+    private var inapplicable: Set<String> = []
 
     public init(tree: BrowseNode, grouping: String = "") {
         self.tree = tree
@@ -138,17 +141,18 @@ public struct TreeView: ExplorerView {
 
     /// Switches to the next grouping that applies to the vault (facets, folders, talks...), keeping the
     /// selected node when the new tree has it. Nil when no other grouping applies.
-    mutating func nextGrouping(vault: Vault, groupings: [TreeGrouping] = BrowseTree.groupings) -> TreeGrouping? {
+    mutating func nextGrouping(input: BrowseInput, groupings: [TreeGrouping] = BrowseTree.groupings) -> TreeGrouping? {
         let start = groupings.firstIndex { $0.id == grouping } ?? -1
         for step in 1..<max(1, groupings.count + (start < 0 ? 1 : 0)) {
             let candidate = groupings[(start + step + groupings.count) % groupings.count]
-            guard candidate.id != grouping else { continue }
+            guard candidate.id != grouping, !inapplicable.contains(candidate.id) else { continue }
             let next: (tree: BrowseNode, index: TreeIndex)
             if let cached = built[candidate.id] {
                 next = cached
-            } else if let tree = candidate.build(vault.browseInput) {
+            } else if let tree = candidate.build(input) {
                 next = (tree, TreeIndex(tree))
             } else {
+                inapplicable.insert(candidate.id)
                 continue
             }
             built[grouping] = (tree, index)
@@ -217,6 +221,7 @@ public struct TreeView: ExplorerView {
         tree = BrowseTree.groupings.first { $0.id == grouping }?.build(change.new.browseInput) ?? change.new.tree
         index = TreeIndex(tree)
         built = [:]
+        inapplicable = []
         expanded.formUnion(Self.openAtStart(tree).subtracting(known))
         rows = tree.visibleRows(expanded: expanded)
         cursor = selected.flatMap { id in rows.firstIndex { $0.id == id } } ?? max(0, min(cursor, rows.count - 1))

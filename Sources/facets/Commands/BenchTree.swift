@@ -74,7 +74,7 @@ struct BenchTree: ParsableCommand {
         }
         for (name, run) in [("vault", measured), ("peer (bundled content)", baseline)] {
             Output.line("\(name): \(run.notes) notes, opened folder of \(run.folderNotes) notes, \(run.rowsShown) rows shown")
-            for step in ["move to", "expand", "move", "page", "filter"] {
+            for step in ["move to", "expand", "move", "page", "filter", "grouping"] {
                 guard let figures = run.steps[step] else { continue }
                 Output.line(
                     String(
@@ -94,9 +94,10 @@ struct BenchTree: ParsableCommand {
     /// The keys of the walk, each timed from key to rendered screen.
     func measure(_ vault: Vault) -> Run {
         var state = AppState(vault: vault, width: 120, height: 40)
-        // The search index is built before timing: the explorer builds it in the background at start.
+        // The search and tag indexes are built before timing: the explorer builds them in the background at start.
         state.startBackgroundWork()
         _ = state.searchIndexBuild.index
+        _ = state.tagIndexBuild.value
         _ = Renderer.render(state)
         var steps: [String: [Double]] = [:]
         var frames: [SlowFrame] = []
@@ -127,6 +128,9 @@ struct BenchTree: ParsableCommand {
         press(.character("/"), as: "filter")
         for character in filter { press(.character(character), as: "filter") }
         press(.enter, as: "filter")
+        // Every grouping in turn (folders, talks, tags, ...) and back: each built on its first `=`.
+        press(.escape, as: "filter")
+        for _ in 0..<BrowseTree.groupings.count { press(.character("="), as: "grouping") }
         let figures = steps.mapValues(Figures.init)
         return Run(
             notes: vault.notes.count, folderNotes: folderNotes, rowsShown: rowsShown, steps: figures,
