@@ -13,12 +13,7 @@ struct BenchGraph: ParsableCommand {
     @OptionGroup var output: JSONOption
     @Option(name: .long, help: "1 or 2 links deep.")
     var depth = 1
-    @Option(name: .long, help: "Frames drawn of each view.")
-    var frames = 200
-    @Option(name: .long, help: "Screen width.")
-    var width = 120
-    @Option(name: .long, help: "Screen height.")
-    var height = 40
+    @OptionGroup var size: FrameOptions
 
     struct Report: Encodable {
         var notes: Int
@@ -31,9 +26,7 @@ struct BenchGraph: ParsableCommand {
     }
 
     func validate() throws {
-        guard (1...2).contains(depth), frames > 0, width > 0, height > 0 else {
-            throw ValidationError("--depth is 1 or 2; --frames, --width and --height are positive.")
-        }
+        guard (1...2).contains(depth) else { throw ValidationError("--depth is 1 or 2.") }
     }
 
     func run() throws {
@@ -47,7 +40,7 @@ struct BenchGraph: ParsableCommand {
         let modelMs = (monotonicSeconds() - t0) * 1000
 
         // The explorer at the note's detail (as a follower reaches what a presenter opened), then its neighbourhood.
-        var detail = AppState(vault: vault, width: width, height: height)
+        var detail = AppState(vault: vault, width: size.width, height: size.height)
         detail.startFollowing()
         detail.presenterOpened(vault.notes[centre].path)
         var neighbourhood = detail
@@ -58,16 +51,8 @@ struct BenchGraph: ParsableCommand {
             throw ExitCode(2)
         }
 
-        func msPerFrame(_ state: AppState) -> Double {
-            var cells = 0
-            let start = monotonicSeconds()
-            for _ in 0..<frames { cells &+= Renderer.render(state).cells.count }
-            let seconds = monotonicSeconds() - start
-            if cells < 0 { Output.line("") }  // keep the frames alive
-            return seconds * 1000 / Double(frames)
-        }
-        _ = (msPerFrame(detail), msPerFrame(neighbourhood))  // warm up both
-        let detailMs = msPerFrame(detail), neighbourhoodMs = msPerFrame(neighbourhood)
+        _ = (size.msPerFrame(&detail), size.msPerFrame(&neighbourhood))  // warm up both
+        let detailMs = size.msPerFrame(&detail), neighbourhoodMs = size.msPerFrame(&neighbourhood)
         let report = Report(
             notes: vault.notes.count, centre: vault.notes[centre].path, neighbours: picture.nodes.count - 1, modelMs: modelMs,
             neighbourhoodMsPerFrame: neighbourhoodMs, detailMsPerFrame: detailMs, ratio: neighbourhoodMs / max(detailMs, 1e-9))
@@ -80,6 +65,7 @@ struct BenchGraph: ParsableCommand {
             String(
                 format:
                     "notes %d  centre %@ (%d neighbours, depth %d)  model %.2f ms  %dx%d frame: neighbourhood %.3f ms  detail %.3f ms  ratio %.2f",
-                report.notes, report.centre as NSString, report.neighbours, depth, modelMs, width, height, neighbourhoodMs, detailMs, report.ratio))
+                report.notes, report.centre as NSString, report.neighbours, depth, modelMs, size.width, size.height, neighbourhoodMs, detailMs,
+                report.ratio))
     }
 }

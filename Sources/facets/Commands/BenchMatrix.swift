@@ -12,12 +12,7 @@ struct BenchMatrix: ParsableCommand {
 
     @OptionGroup var vaultOptions: VaultOptions
     @OptionGroup var output: JSONOption
-    @Option(name: .long, help: "Frames drawn per view.")
-    var frames = 200
-    @Option(name: .long, help: "Screen width.")
-    var width = 120
-    @Option(name: .long, help: "Screen height.")
-    var height = 40
+    @OptionGroup var size: FrameOptions
 
     struct Report: Encodable {
         var notes: Int
@@ -37,15 +32,15 @@ struct BenchMatrix: ParsableCommand {
         let t0 = monotonicSeconds()
         let matrix = Matrix.standard(for: vault)
         let buildMs = (monotonicSeconds() - t0) * 1000
-        var state = AppState(vault: vault, width: width, height: height, settings: ExplorerSettings())
+        var state = AppState(vault: vault, width: size.width, height: size.height, settings: ExplorerSettings())
         // The peer: the entry list of "All notes", the cursor moving down a row a frame.
         _ = state.perform(.focusList)
-        let listMs = Self.framesMs(&state, frames: frames, moves: [.moveDown])
+        let listMs = size.msPerFrame(&state, moves: [.moveDown])
         let t1 = monotonicSeconds()
         _ = state.perform(MatrixView.open)
         _ = Renderer.render(state)
         let firstMs = (monotonicSeconds() - t1) * 1000
-        let matrixMs = Self.framesMs(&state, frames: frames, moves: [.moveDown, .paneRight])
+        let matrixMs = size.msPerFrame(&state, moves: [.moveDown, .paneRight])
         let report = Report(
             notes: vault.notes.count, rows: matrix.rows.kind, columns: matrix.columns.kind,
             size: "\(matrix.rows.count)x\(matrix.columns.count)", marks: matrix.marks.count, buildMs: buildMs, firstFrameMs: firstMs,
@@ -60,17 +55,5 @@ struct BenchMatrix: ParsableCommand {
                 format: "notes %d  matrix %@ × %@ (%@, %d marks)  build %.2f ms  first frame %.2f ms  frame %.3f ms  list frame %.3f ms  ratio %.2f",
                 report.notes, report.rows as NSString, report.columns as NSString, report.size as NSString, report.marks, report.buildMs,
                 report.firstFrameMs, report.matrixFrameMs, report.listFrameMs, report.ratio))
-    }
-
-    /// Milliseconds per frame: the moves' actions, then a render of the whole screen.
-    static func framesMs(_ state: inout AppState, frames: Int, moves: [Action]) -> Double {
-        var cells = 0
-        let start = monotonicSeconds()
-        for _ in 0..<max(1, frames) {
-            for move in moves { _ = state.perform(move) }
-            cells += Renderer.render(state).cells.count
-        }
-        if cells < 0 { Output.line("") }  // keep the frames alive
-        return (monotonicSeconds() - start) * 1000 / Double(max(1, frames))
     }
 }
