@@ -22,8 +22,9 @@ let package = Package(
         .target(name: "FacetsCore", dependencies: ["CByteScan", .product(name: "Yams", package: "Yams")]),
         // The load's hot loop: finding the next byte that matters, sixteen at a time.
         .target(name: "CByteScan"),
-        // The Data/ folder compiled into the binary, so a copied `facets` still has its content.
-        .executableTarget(name: "EmbedDataGenerator"),
+        // The Data/ folder compiled into the binary, so a copied `facets` still has its content, with
+        // the notes parsed at build time (by FacetsCore's own parser), so starting on them parses nothing.
+        .executableTarget(name: "EmbedDataGenerator", dependencies: ["FacetsCore"]),
         .plugin(name: "EmbedDataPlugin", capability: .buildTool(), dependencies: ["EmbedDataGenerator"]),
         .target(name: "FacetsBundledContent", exclude: ["Data"], plugins: ["EmbedDataPlugin"]),
         // The explorer without a terminal: state, actions, layout and rendering into a screen buffer.

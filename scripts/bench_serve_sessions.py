@@ -62,6 +62,38 @@ def smaps_rollup(pid):
     return values
 
 
+def breakdown(pid, rows=25):
+    """Rss, Pss and private kB of one process per mapped file (anonymous memory as [anon]), largest first."""
+    totals = {}
+    name = None
+    try:
+        with open(f"/proc/{pid}/smaps") as f:
+            for line in f:
+                if re.match(r"^[0-9a-f]+-[0-9a-f]+ ", line):
+                    fields = line.split()
+                    name = (fields[5] if len(fields) > 5 else "[anon]").split("/")[-1] + " " + fields[1]
+                    continue
+                m = re.match(r"(\w+):\s+(\d+) kB", line)
+                if m and name:
+                    entry = totals.setdefault(name, {})
+                    entry[m.group(1)] = entry.get(m.group(1), 0) + int(m.group(2))
+    except OSError:
+        return []
+    ordered = sorted(totals.items(), key=lambda item: -item[1].get("Rss", 0))
+    return [(key, value.get("Rss", 0), value.get("Pss", 0), value.get("Private_Dirty", 0) + value.get("Private_Clean", 0))
+            for key, value in ordered[:rows]]
+
+
+def cpu_seconds(pid):
+    """User and system CPU seconds a process has used so far."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def children(pid):
     """Every descendant of `pid` (a child started from any of its threads is listed under that thread)."""
     found = []
@@ -91,6 +123,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--facets", default=os.environ.get("FACETS", os.path.join(ROOT, ".build/release/facets")))
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--breakdown", action="store_true", help="also print one explorer's memory per mapping")
     args = parser.parse_args()
     ssh = shutil.which("ssh")
     if not ssh:
@@ -140,9 +173,14 @@ def main():
         opened = time.monotonic() - opened
         time.sleep(1.0)
         explorers = children(server.pid)
+        # What the open sessions cost while nobody types: CPU of every explorer over two idle seconds.
+        idle_before = sum(cpu_seconds(p) for p in explorers)
+        time.sleep(2.0)
+        idle_cpu = (sum(cpu_seconds(p) for p in explorers) - idle_before) / 2.0
         memory = [smaps_rollup(p) for p in explorers]
         memory = [m for m in memory if "Rss" in m]
         server_memory = smaps_rollup(server.pid)
+        mappings = breakdown(explorers[0]) if args.breakdown and explorers else []
 
         latencies = []
         for round_index in range(args.rounds):
@@ -164,6 +202,7 @@ def main():
             "pss_kb_mean": statistics.mean(m.get("Pss", 0) for m in memory) if memory else None,
             "private_kb_median": statistics.median(m.get("Private_Clean", 0) + m.get("Private_Dirty", 0) for m in memory)
             if memory else None,
+            "idle_cpu_percent_all_explorers": round(idle_cpu * 100, 1),
             "server_rss_kb": server_memory.get("Rss"),
             "server_pss_kb": server_memory.get("Pss"),
             "latency_ms_median": round(statistics.median(latencies), 2) if latencies else None,
@@ -178,10 +217,15 @@ def main():
             print(f"sessions open: {report['sessions']} ({report['explorers']} explorers measured), opened in {opened:.1f} s")
             print(f"per explorer: Rss median {report['rss_kb_median'] / 1024:.1f} MB, Pss median {report['pss_kb_median'] / 1024:.1f} MB"
                   f" (mean {report['pss_kb_mean'] / 1024:.1f} MB), private median {report['private_kb_median'] / 1024:.1f} MB")
+            print(f"idle: all explorers together use {report['idle_cpu_percent_all_explorers']}% of one CPU")
             print(f"server: Rss {report['server_rss_kb'] / 1024:.1f} MB, Pss {report['server_pss_kb'] / 1024:.1f} MB")
             print(f"key to first byte over ssh: median {report['latency_ms_median']} ms, p95 {report['latency_ms_p95']} ms"
                   f" ({report['latency_samples']} keys)")
             print(f"machine: {report['cpus']} CPUs, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+            if mappings:
+                print(f"one explorer by mapping (kB):  {'Rss':>7} {'Pss':>7} {'private':>7}")
+                for name, rss, pss, private in mappings:
+                    print(f"  {name[:40]:40} {rss:7} {pss:7} {private:7}")
     finally:
         for pid, fd in clients:
             try:

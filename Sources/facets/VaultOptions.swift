@@ -24,8 +24,12 @@ struct VaultOptions: ParsableArguments {
         let config = try configOptions.load()
         let choice = self.choice(config.configuration)
         do {
-            let (vault, report) = try Vault.load(choice.directory.map(NoteSource.folder) ?? BundledVault.source)
-            return (choice.directory == nil ? vault : VaultLifetime.untilExit(vault), config, report)
+            guard let directory = choice.directory else {
+                let (vault, report) = try BundledVault.load()
+                return (vault, config, report)
+            }
+            let (vault, report) = try Vault.load(.folder(directory))
+            return (VaultLifetime.untilExit(vault), config, report)
         } catch {
             let origin = choice.source == .configFile ? " (the vault setting of \(config.location?.path ?? "the config file"))" : ""
             Output.error("facets: \(error.description)\(origin)")
@@ -39,9 +43,32 @@ struct VaultOptions: ParsableArguments {
     }
 }
 
+/// The content compiled into the binary.
 enum BundledVault {
-    static var source: NoteSource {
-        .files(BundledContent.files.map { SourceFile(path: $0.path, text: $0.text) }, origin: "bundled content")
+    static let origin = "bundled content"
+
+    /// The bundled files as a source to parse, their bytes lent from the binary's constants.
+    static var source: NoteSource { .files(files, origin: origin) }
+
+    /// The bundled vault from the notes the build parsed (`BundledContent.prebuiltNotes`); parsed
+    /// here only if that form does not fit the files, which a build never makes.
+    static func load() throws(VaultError) -> (vault: Vault, report: LoadReport) {
+        let files = self.files
+        let form = BundledContent.prebuiltNotes
+        if form.hasPointerRepresentation,
+            let loaded = PrebuiltVault.load(
+                form: UnsafeBufferPointer(start: form.utf8Start, count: form.utf8CodeUnitCount), files: files, origin: origin)
+        {
+            return loaded
+        }
+        return try Vault.load(.files(files, origin: origin))
+    }
+
+    static var files: [SourceFile] {
+        BundledContent.files.map { file in
+            guard file.utf8.hasPointerRepresentation else { return SourceFile(path: file.path, text: file.text) }
+            return SourceFile(path: file.path, bytes: NoteBytes(immortal: file.utf8.utf8Start, count: file.utf8.utf8CodeUnitCount))
+        }
     }
 }
 
