@@ -17,8 +17,8 @@
 # Runs alternately `"$FACETS" check --vault DIR > /dev/null` and `rg -c '\[\[' DIR > /dev/null`,
 # timing each process's wall clock in Python (time.perf_counter) and reading its peak resident set
 # (ru_maxrss from wait4). Prints the medians, the ratio facets/rg on process wall time, and facets'
-# peak memory over the vault's size on disk; then one `facets bench load --vault DIR --json` for
-# facets' own load time. ripgrep is installed from Debian (`apt-get install -y ripgrep`) when `rg`
+# peak memory over the vault's size on disk; then one `facets bench load --vault DIR --json --reload`
+# for facets' own load time and a live reload of one changed note beside it. ripgrep is installed from Debian (`apt-get install -y ripgrep`) when `rg`
 # is missing; the script says so. Exit status: 0 ok, 1 a ratio above its limit, 2 facets binary
 # missing or failing.
 set -euo pipefail
@@ -63,7 +63,7 @@ import json, os, statistics, subprocess, sys, time
 facets, vault, runs, limit, memory_limit = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
 rg_cmd = ["rg", "-c", r"\[\[", vault]
 check_cmd = [facets, "check", "--vault", vault]
-fx_cmd = [facets, "bench", "load", "--vault", vault, "--json"]
+fx_cmd = [facets, "bench", "load", "--vault", vault, "--json", "--reload"]
 have_facets = os.path.isfile(facets) and os.access(facets, os.X_OK)
 
 md_files = md_bytes = 0
@@ -166,6 +166,9 @@ fi = float(last.get("seconds", "nan"))
 print("      facets internal load %.3fs (ratio %.2f vs rg wall); %s notes, %.1f MB, %.0f notes/s, %.1f MB/s"
       % (fi, fi / rg_med, last.get("notes"), float(last.get("bytes", 0)) / 1e6,
          float(last.get("notesPerSecond", 0)), float(last.get("megabytesPerSecond", 0))))
+if last.get("reloadSeconds") is not None:
+    print("      live reload of one changed note %.3fs (median of 3), %.2fx that run's fresh load"
+          % (float(last["reloadSeconds"]), float(last.get("reloadOverLoad", "nan"))))
 if last.get("notes") is not None and last.get("notes") != md_files:
     print("      note: facets loaded %s notes, the vault has %d .md files" % (last.get("notes"), md_files))
 sys.exit(0 if ratio <= limit and memory <= memory_limit else 1)

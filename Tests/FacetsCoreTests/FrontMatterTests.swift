@@ -290,3 +290,27 @@ struct PlainFrontMatterTests {
         #expect(Self.plain("title: ? key\n") == nil)
     }
 }
+
+@Suite("Front matter of real notes: the direct reading equals Yams")
+struct RealFrontMatterTests {
+    @Test("every OECD note whose front matter is read without Yams reads the same with Yams")
+    func oecdNotes() throws {
+        let folder = try Fixture.shared(Fixture.oecdVaultPath)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
+        #expect(files.count == 878)
+        var direct = 0
+        for file in files {
+            let bytes = try Array(Data(contentsOf: folder.appendingPathComponent(file)))
+            try bytes.withUnsafeBufferPointer { buffer in
+                guard case .closed(let yaml, _, _)? = FrontMatterFence.find(buffer) else { return }
+                guard let plain = FrontMatterParser.plainKeyValues(buffer, yaml) else { return }
+                direct += 1
+                let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[yaml]), as: UTF8.self)
+                let yams = try FrontMatterParser.parse(text, firstLine: 2).get()
+                #expect(plain == yams, "\(file)")
+            }
+        }
+        // Nearly every real note takes the direct way: the comparison covers the load's common case.
+        #expect(direct > 800, "only \(direct) notes read directly")
+    }
+}

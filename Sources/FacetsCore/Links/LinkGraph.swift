@@ -14,6 +14,9 @@ struct LinkGraph: Sendable {
     let backlinks: PerNote<Backlink>
     /// Per missing target name (as first written): the links that name it.
     let missing: [String: [Backlink]]
+    /// The links the rule's path steps did not settle, with their targets as written: all a reload
+    /// needs, beside `targets`, to settle a kept note's links again without reading its file.
+    let unsettled: [UnsettledLink]
     /// Links that lead nowhere or out of the vault, and names shared by several notes.
     let diagnostics: [Diagnostic]
     let phases: [(name: String, seconds: Double)]
@@ -22,21 +25,31 @@ struct LinkGraph: Sendable {
     struct Resolved {
         var targets: LinkTargets
         var lines: [Int32]
+        var unsettled: [UnsettledLink]
     }
 
     /// `hints` are the loader's (one per note, in order, with the path table they used): they leave only
     /// the links the rule's path steps did not settle to do here. A link to one of `attachments` (an
     /// image embedded with `![[chart.png]]`) leads to no note but is not a broken link, as in Obsidian.
     init(notes: [Note], hints: LoadHints, attachments: [Attachment] = []) {
+        self.init(notes: notes, hints: Handoff(hints), attachments: attachments)
+    }
+
+    /// The same, taking the hints from `handoff` and freeing them once the links are resolved, before
+    /// the backlinks are placed (a load builds the browse tree beside this, and its peak memory is there).
+    init(notes: [Note], hints handoff: Handoff<LoadHints>, attachments: [Attachment] = []) {
         let attachmentNames = Self.attachmentNames(attachments)
         var timer = PhaseTimer()
+        let hints = handoff.take() ?? Self.hintsReadingFiles(notes)
         let resolver = LinkResolver(pathNames: hints.pathNames, names: hints.notes.map(\.names))
         self.resolver = resolver
         timer.lap("name index")
 
         let resolved = Self.resolveRest(of: hints.notes, resolver: resolver)
+        _ = consume hints
         let targets = resolved.targets
         self.targets = targets
+        self.unsettled = resolved.unsettled
         timer.lap("resolve")
 
         // Counted first, then placed: every note's backlinks land in one array, in vault order.
@@ -102,6 +115,7 @@ struct LinkGraph: Sendable {
         lines.reserveCapacity(total)
         starts.reserveCapacity(hints.count + 1)
         var missingNames: [Int: String] = [:]
+        var unsettled: [UnsettledLink] = []
         for (index, hint) in hints.enumerated() {
             var looseKeys = hint.looseKeys.makeIterator()
             var pending = hint.pendingTargets.makeIterator()
@@ -110,9 +124,13 @@ struct LinkGraph: Sendable {
                 var target: LinkTarget
                 switch link.target {
                 case LinkCode.missing:
-                    target = .missing(pending.next() ?? "")
+                    let name = pending.next() ?? ""
+                    unsettled.append(UnsettledLink(position: Int32(truncatingIfNeeded: codes.count), target: name, looseKey: nil))
+                    target = .missing(name)
                 case LinkCode.pending:
-                    target = resolver.settleByName(pending.next() ?? "", looseKey: looseKeys.next() ?? "", from: index)
+                    let name = pending.next() ?? "", key = looseKeys.next() ?? ""
+                    unsettled.append(UnsettledLink(position: Int32(truncatingIfNeeded: codes.count), target: name, looseKey: key))
+                    target = resolver.settleByName(name, looseKey: key, from: index)
                 default:
                     codes.append(link.target)
                     continue
@@ -126,7 +144,15 @@ struct LinkGraph: Sendable {
             }
             starts.append(codes.count)
         }
-        return Resolved(targets: LinkTargets(codes: codes, starts: starts, missingNames: missingNames), lines: lines)
+        return Resolved(
+            targets: LinkTargets(codes: codes, starts: starts, missingNames: missingNames), lines: lines, unsettled: unsettled)
+    }
+
+    /// Hints worked out from the notes alone, each reading its links (when none were handed over).
+    static func hintsReadingFiles(_ notes: [Note]) -> LoadHints {
+        let pathNames = PathNames(paths: notes.map(\.path))
+        return LoadHints(
+            pathNames: pathNames, notes: notes.map { LinkHints(note: $0, links: $0.readLinks(), pathNames: pathNames) })
     }
 
     /// The names a link can reach a file by, lower-cased as Obsidian matches them: its path and its name.

@@ -49,9 +49,14 @@ struct LinkHints: Sendable {
     }
 
     private init(_ builder: Builder, names: LinkResolver.NoteNames) {
-        links = builder.links
-        pendingTargets = builder.pendingTargets
-        looseKeys = builder.looseKeys
+        self.init(links: builder.links, pendingTargets: builder.pendingTargets, looseKeys: builder.looseKeys, names: names)
+    }
+
+    /// Hints already worked out (a reload's, from the vault before it: see `KeptLinks`).
+    init(links: [Link], pendingTargets: [String], looseKeys: [String], names: LinkResolver.NoteNames) {
+        self.links = links
+        self.pendingTargets = pendingTargets
+        self.looseKeys = looseKeys
         self.names = names
     }
 

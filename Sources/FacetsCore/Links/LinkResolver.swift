@@ -23,7 +23,8 @@ import Foundation
 /// Steps 1-5 need only the file paths (`PathNames`), so a loader settles most links on the thread that
 /// parses the note (`settleByPath`), and the rest once every title is known (`settleByName`).
 struct LinkResolver: Sendable {
-    private let pathNames: PathNames
+    /// The path table steps 3-5 read (a reload whose paths did not change reuses it).
+    let pathNames: PathNames
     private var byLooseName: NameTable
 
     /// What steps 1-5 say of a target.
@@ -64,6 +65,7 @@ struct LinkResolver: Sendable {
         for index in names.indices {
             for name in names[index].loose { byLooseName.add(name, index) }
         }
+        byLooseName.compact()
     }
 
     // MARK: The rule

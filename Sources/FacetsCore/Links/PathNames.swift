@@ -25,6 +25,7 @@ struct PathNames: Sendable {
                         }
                     }
                 }
+                byPath.compact()
                 return .path(byPath)
             case 1:
                 var byStem = NameTable(capacity: paths.count)
@@ -36,6 +37,7 @@ struct PathNames: Sendable {
                         }
                     }
                 }
+                byStem.compact()
                 return .name(byStem)
             default:
                 var byCleanedStem = NameTable(capacity: paths.count)
@@ -53,6 +55,7 @@ struct PathNames: Sendable {
                         }
                     }
                 }
+                byCleanedStem.compact()
                 return .name(byCleanedStem)
             }
         }

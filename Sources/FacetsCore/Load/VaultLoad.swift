@@ -49,25 +49,28 @@ enum VaultLoad {
     }
 
     /// Steps 2 to 4. `cache` is where file-backed notes keep their recently read text (a reload shares
-    /// the earlier load's).
+    /// the earlier load's). `kept`: the links of the vault a reload starts from, which settle the kept
+    /// notes' links without reading their files while the paths are the same (else they are read).
     static func run(
-        _ listing: Listing, cache: NoteFileCache = NoteFileCache(), timer: PhaseTimer = PhaseTimer()
+        _ listing: Listing, cache: NoteFileCache = NoteFileCache(), kept: KeptLinks? = nil, timer: PhaseTimer = PhaseTimer()
     ) -> (vault: Vault, report: LoadReport) {
         var timer = timer
         let paths = listing.paths, inputs = listing.inputs, root = listing.root ?? ""
-        let pathNames = PathNames(paths: paths)
+        let kept = kept.flatMap { $0.applies(to: paths) ? $0 : nil }
+        let pathNames = kept?.pathNames ?? PathNames(paths: paths)
         timer.lap("path names")
 
         // Files are opened by their path in the folder, opened once here.
         let folder = listing.root.map { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) } ?? -1
         defer { if folder >= 0 { close(folder) } }
+        let noteFolder = NoteFolder(root: root, cache: cache)
         var parsed = Parallel.map(count: paths.count, perWorker: Worker.init) { worker, index -> Parsed in
             let path = paths[index]
             switch inputs[index] {
             case .file:
                 switch VaultReader.readFile(path, root: root, folder: folder, buffer: worker.buffer) {
                 case .success(let file):
-                    let note = NoteParser.parse(path: path, borrowing: file.bytes, root: root, cache: cache, scratch: worker.scratch)
+                    let note = NoteParser.parse(path: path, borrowing: file.bytes, folder: noteFolder, scratch: worker.scratch)
                     return Parsed(note: (note, LinkHints(note: note, scanned: worker.scratch.scanned, pathNames: pathNames)))
                 case .failure(let diagnostic):
                     return Parsed(diagnostic: diagnostic)
@@ -76,6 +79,7 @@ enum VaultLoad {
                 let note = NoteParser.parse(path: path, bytes: bytes, scratch: worker.scratch)
                 return Parsed(note: (note, LinkHints(note: note, scanned: worker.scratch.scanned, pathNames: pathNames)))
             case .kept(let note):
+                if let kept { return Parsed(note: (note, kept.hints(of: index, note: note))) }
                 return Parsed(note: (note, LinkHints(note: note, links: note.readLinks(), pathNames: pathNames)))
             }
         }
@@ -94,7 +98,9 @@ enum VaultLoad {
                 if let diagnostic = buffer[index].diagnostic { diagnostics.append(diagnostic) }
             }
         }
-        var hints = LoadHints(pathNames: pathNames, notes: noteHints)
+        // Its slots are empty now, but it is as large as every note: freed before the indexes are built.
+        parsed = []
+        var hints = LoadHints(pathNames: pathNames, notes: consume noteHints)
         if notes.count != paths.count {
             // A file that could not be read moves every later note up a place, and the hints name notes by
             // their place in the listing: worked out again for the notes there are (rare; files read again).
@@ -108,7 +114,8 @@ enum VaultLoad {
         }
         var report = LoadReport(phases: timer.phases)
         let vault = Vault(
-            origin: listing.origin, notes: notes, attachments: listing.attachments, readDiagnostics: diagnostics, hints: hints,
+            origin: listing.origin, notes: notes, attachments: listing.attachments, readDiagnostics: diagnostics,
+            hints: Handoff(consume hints),
             loadedFrom: Vault.LoadedFrom(source: listing.source, cache: cache), report: &report)
         return (vault, report)
     }
@@ -165,6 +172,6 @@ extension Vault {
                 listing.inputs[index] = .kept(notes[index])
             }
         }
-        return VaultLoad.run(listing, cache: loadedFrom.cache).vault
+        return VaultLoad.run(listing, cache: loadedFrom.cache, kept: KeptLinks(self)).vault
     }
 }

@@ -1,7 +1,9 @@
 import Yams
 
 /// A front-matter value kept as data: any key a vault uses survives, whether scalar, list or map.
-public indirect enum FrontMatterValue: Sendable, Hashable {
+/// Not `indirect`: lists and maps are arrays, already out of line, and a boxed case was an allocation
+/// per value of every note.
+public enum FrontMatterValue: Sendable, Hashable {
     case scalar(String)
     case list([FrontMatterValue])
     case map([FrontMatterEntry])
@@ -81,6 +83,10 @@ enum FrontMatterParser {
         var entries: [FrontMatterEntry] = []
         var i = range.lowerBound
         let end = range.upperBound
+        // One entry a line at most: sized once, with no spare room kept for the whole session.
+        var lines = range.isEmpty || bytes[end - 1] == Byte.newline ? 0 : 1
+        for k in range where bytes[k] == Byte.newline { lines += 1 }
+        entries.reserveCapacity(lines)
         while i < end {
             var lineEnd = i
             while lineEnd < end, bytes[lineEnd] != Byte.newline { lineEnd += 1 }

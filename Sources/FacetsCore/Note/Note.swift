@@ -5,8 +5,10 @@ import Foundation
 public struct Note: Sendable {
     /// Path relative to the vault root, with `/` separators and the `.md` ending.
     public let path: String
-    /// The file name without `.md`: how wiki links usually name a note.
-    public let stem: String
+    /// The file name without `.md`: how wiki links usually name a note. Worked out from `path` when
+    /// asked (few are shown; 25,000 kept were 2 MB), unless the note was made with another.
+    public var stem: String { storedStem ?? NoteParser.stem(of: path) }
+    private let storedStem: String?
     public let title: String
     public let frontMatter: FrontMatter
     /// Where the bytes are: in memory, or in the file, read again when asked (see `NoteContent`).
@@ -39,7 +41,18 @@ public struct Note: Sendable {
     private let storedLinks: [WikiLink]?
     /// How many links the note had when loaded (`readLinks().count` without reading the file).
     public let linkCount: Int
-    public let timestamps: [TimestampRef]
+    /// The timestamps as written, in order. Like its links, a vault's note scans its file again for them
+    /// (a talk's timeline reads a few notes; 800,000 stamps kept for every note were the largest part of
+    /// a load's memory); notes kept in memory hold them.
+    public var timestamps: [TimestampRef] {
+        if let storedTimestamps { return storedTimestamps }
+        let (bytes, bodyOffset) = content.current
+        return bytes.withUnsafeBufferPointer { LinkScanner.scan($0, from: bodyOffset, firstLine: bodyFirstLine).timestamps }
+    }
+    private let storedTimestamps: [TimestampRef]?
+    /// How many timestamps the note had when loaded (`timestamps.count` without reading the file).
+    public var timestampCount: Int { Int(storedTimestampCount) }
+    private let storedTimestampCount: Int32
     /// What the vault's talk lengths need of `timestamps`, worked out while the note is parsed.
     let timestampSummary: TimestampSummary
     /// The talks this note's headings name, found while a vault note is parsed (nil: read them from
@@ -53,19 +66,22 @@ public struct Note: Sendable {
         bodyFirstLine: Int, links: [WikiLink], timestamps: [TimestampRef], diagnostics: [Diagnostic]
     ) {
         self.init(
-            path: path, stem: stem, title: title, frontMatter: frontMatter,
+            path: path, stem: stem == NoteParser.stem(of: path) ? nil : stem, title: title, frontMatter: frontMatter,
             content: .resident(bytes: bytes, bodyOffset: min(max(bodyOffset, 0), bytes.count)), byteCount: bytes.count,
-            bodyFirstLine: bodyFirstLine, links: links, linkCount: links.count, timestamps: timestamps, diagnostics: diagnostics)
+            bodyFirstLine: bodyFirstLine, links: links, linkCount: links.count,
+            timestamps: LinkScanner.LoadedTimestamps(stamps: timestamps, count: timestamps.count, summary: TimestampSummary(timestamps)),
+            diagnostics: diagnostics)
     }
 
-    /// A note whose bytes are found through `content` (a vault's notes: in their files).
+    /// A note whose bytes are found through `content` (a vault's notes: in their files). `stem` nil:
+    /// the path's.
     init(
-        path: String, stem: String, title: String, frontMatter: FrontMatter, content: NoteContent, byteCount: Int,
-        bodyFirstLine: Int, links: [WikiLink]?, linkCount: Int, timestamps: [TimestampRef], diagnostics: [Diagnostic],
+        path: String, stem: String?, title: String, frontMatter: FrontMatter, content: NoteContent, byteCount: Int,
+        bodyFirstLine: Int, links: [WikiLink]?, linkCount: Int, timestamps: LinkScanner.LoadedTimestamps, diagnostics: [Diagnostic],
         headingTalks: [Talk]? = nil
     ) {
         self.path = path
-        self.stem = stem
+        self.storedStem = stem
         self.title = title
         self.frontMatter = frontMatter
         // Read once here: a load asks every note for both several times, and each ask searched and trimmed.
@@ -76,8 +92,9 @@ public struct Note: Sendable {
         self.bodyFirstLine = bodyFirstLine
         self.storedLinks = links
         self.linkCount = linkCount
-        self.timestamps = timestamps
-        self.timestampSummary = TimestampSummary(timestamps)
+        self.storedTimestamps = timestamps.stamps
+        self.storedTimestampCount = Int32(clamping: timestamps.count)
+        self.timestampSummary = timestamps.summary
         self.headingTalks = headingTalks
         self.diagnostics = diagnostics
     }

@@ -31,24 +31,27 @@ enum NoteContent: Sendable {
 
 /// A vault note's file, read again whenever its text is wanted, through the vault's small cache. Only
 /// ever opened for reading. A file changed since the load is shown as it is now (its body found again);
-/// one that can no longer be read shows as empty.
-final class NoteFile: Sendable {
-    /// The vault's folder and the note's path in it, kept apart: both are shared with the listing and
-    /// the note, where a joined path was one more string per note, made for every note and used for few.
-    let root: String
+/// one that can no longer be read shows as empty. A value held in the note: the folder and the cache are
+/// the vault's, shared (`NoteFolder`), and the path is the note's own string, so a note costs no object.
+struct NoteFile: Sendable {
+    let folder: NoteFolder
     let relativePath: String
-    var path: String { root + "/" + relativePath }
     /// Size and body start at load time: a file of another size has changed, so its body is found again.
-    let loadedCount: Int
-    let loadedBodyOffset: Int
-    let cache: NoteFileCache
+    private let storedCount: Int32
+    private let storedBodyOffset: Int32
 
-    init(root: String, relativePath: String, loadedCount: Int, loadedBodyOffset: Int, cache: NoteFileCache) {
-        self.root = root
+    var root: String { folder.root }
+    var cache: NoteFileCache { folder.cache }
+    var path: String { root + "/" + relativePath }
+    var loadedCount: Int { Int(storedCount) }
+    var loadedBodyOffset: Int { Int(storedBodyOffset) }
+
+    /// Notes are at most `VaultReader.maximumFileSize` bytes, so their sizes fit 32 bits.
+    init(folder: NoteFolder, relativePath: String, loadedCount: Int, loadedBodyOffset: Int) {
+        self.folder = folder
         self.relativePath = relativePath
-        self.loadedCount = loadedCount
-        self.loadedBodyOffset = loadedBodyOffset
-        self.cache = cache
+        self.storedCount = Int32(clamping: loadedCount)
+        self.storedBodyOffset = Int32(clamping: loadedBodyOffset)
     }
 
     /// Through the cache, which keeps a copy only while the file's size and modification time stay
@@ -77,6 +80,17 @@ final class NoteFile: Sendable {
             }
         }
         return (bytes, min(bodyOffset, bytes.count))
+    }
+}
+
+/// A vault's folder and the cache its notes read through, one object shared by every note.
+final class NoteFolder: Sendable {
+    let root: String
+    let cache: NoteFileCache
+
+    init(root: String, cache: NoteFileCache) {
+        self.root = root
+        self.cache = cache
     }
 }
 

@@ -24,15 +24,14 @@ public enum NoteParser {
     }
 
     /// Parses a vault file's bytes without keeping them: the reader reuses their memory for the next file,
-    /// and the note reads its file (`path` below `root`) again when its text is wanted.
+    /// and the note reads its file (`path` below the folder) again when its text is wanted.
     /// `scratch` is the calling thread's own (see `LinkScanner.Scratch`): the note's links are left in
     /// `scratch.scanned` for the loader to resolve, and the note scans its file again when they are asked for.
     static func parse(
-        path: String, borrowing input: NoteBytes, root: String, cache: NoteFileCache,
-        scratch: LinkScanner.Scratch
+        path: String, borrowing input: NoteBytes, folder: NoteFolder, scratch: LinkScanner.Scratch
     ) -> Note {
-        parse(path: path, bytes: input, scratch: scratch) { bytes, bodyOffset in
-            .file(NoteFile(root: root, relativePath: path, loadedCount: bytes.count, loadedBodyOffset: bodyOffset, cache: cache))
+        parse(path: path, bytes: input, scratch: scratch, keepsBytes: false) { bytes, bodyOffset in
+            .file(NoteFile(folder: folder, relativePath: path, loadedCount: bytes.count, loadedBodyOffset: bodyOffset))
         }
     }
 
@@ -45,9 +44,10 @@ public enum NoteParser {
     }
 
     /// `keeping` says where the note finds its bytes later; a note that will read them from its file
-    /// also gets the talks its headings name now, while the bytes are at hand.
+    /// (`keepsBytes` false) also gets the talks its headings name now, while the bytes are at hand, and
+    /// keeps only the count and summary of its timestamps.
     private static func parse(
-        path: String, bytes input: NoteBytes, scratch: LinkScanner.Scratch? = nil,
+        path: String, bytes input: NoteBytes, scratch: LinkScanner.Scratch? = nil, keepsBytes: Bool = true,
         keeping: (NoteBytes, Int) -> NoteContent
     ) -> Note {
         var diagnostics: [Diagnostic] = []
@@ -60,7 +60,7 @@ public enum NoteParser {
         var bodyFirstLine = 1
         var links: [WikiLink]?
         var linkCount = 0
-        var timestamps: [TimestampRef] = []
+        var timestamps = LinkScanner.LoadedTimestamps(stamps: [], count: 0, summary: TimestampSummary([]))
         bytes.withUnsafeBufferPointer { utf8 in
             if let invalid = UTF8Check.firstInvalidOffset(utf8) {
                 diagnostics.append(
@@ -89,13 +89,15 @@ public enum NoteParser {
                 }
             }
             if let scratch {
-                timestamps = LinkScanner.scanForLoad(utf8, from: bodyOffset, firstLine: bodyFirstLine, scratch: scratch)
+                timestamps = LinkScanner.scanForLoad(
+                    utf8, from: bodyOffset, firstLine: bodyFirstLine, scratch: scratch, keepTimestamps: keepsBytes)
                 linkCount = scratch.scanned.count
             } else {
                 let scan = LinkScanner.scan(utf8, from: bodyOffset, firstLine: bodyFirstLine)
                 links = scan.links
                 linkCount = scan.links.count
-                timestamps = scan.timestamps
+                timestamps = LinkScanner.LoadedTimestamps(
+                    stamps: scan.timestamps, count: scan.timestamps.count, summary: TimestampSummary(scan.timestamps))
             }
         }
 
@@ -111,7 +113,7 @@ public enum NoteParser {
             headingTalks = frontMatter.string("videoId") != nil ? [] : ChannelIndex.headingTalks(of: bytes, bodyOffset: bodyOffset)
         }
         return Note(
-            path: path, stem: stem, title: title, frontMatter: frontMatter, content: content,
+            path: path, stem: nil, title: title, frontMatter: frontMatter, content: content,
             byteCount: bytes.count, bodyFirstLine: bodyFirstLine, links: links, linkCount: linkCount, timestamps: timestamps,
             diagnostics: diagnostics, headingTalks: headingTalks)
     }

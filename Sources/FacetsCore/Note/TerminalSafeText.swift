@@ -3,7 +3,9 @@
 public enum TerminalSafeText {
     /// `keepNewlines`: for multi-line CLI output, `\n` (and tabs as spaces) pass; everything else is replaced.
     public static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
-        guard needsSanitizing(text) else { return text }
+        // Multi-line output (`facets check`'s thousands of lines) passes as it is when its only controls
+        // are the newlines it keeps, rather than being rebuilt scalar by scalar.
+        guard keepNewlines ? needsSanitizingBesidesNewlines(text) : needsSanitizing(text) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if let replacement = placeholder(for: scalar, keepNewlines: keepNewlines) {
@@ -66,6 +68,19 @@ public enum TerminalSafeText {
     /// Cheap pre-check: most text has nothing to replace.
     public static func needsSanitizing(_ text: String) -> Bool {
         for scalar in text.unicodeScalars where isUnsafe(scalar) { return true }
+        return false
+    }
+
+    /// `needsSanitizing`, newlines allowed: on the bytes, where everything unsafe but a newline is a C0
+    /// control, DEL, or starts with a lead byte of C2 (C1 controls, soft hyphen), D8 (U+061C), E2
+    /// (U+200B...U+2069) or EF (U+FEFF); those lead bytes send the text to the exact check.
+    static func needsSanitizingBesidesNewlines(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if byte < 0x20 && byte != 0x0A || byte == 0x7F { return true }
+            if byte == 0xC2 || byte == 0xD8 || byte == 0xE2 || byte == 0xEF {
+                return text.unicodeScalars.contains { $0 != "\n" && isUnsafe($0) }
+            }
+        }
         return false
     }
 

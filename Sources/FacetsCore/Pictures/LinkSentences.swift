@@ -17,8 +17,9 @@ extension Vault {
         var seenLines: Set<Int> = []
         let links = backlinks[target].filter { $0.source == source && seenLines.insert($0.line).inserted }
         let texts = contexts(of: links)
+        let sourceStamps = notes[source].timestamps  // a vault note scans its file for them: once
         return zip(links, texts).map { link, text in
-            let stamps = notes[source].timestamps.filter { $0.line == link.line }
+            let stamps = sourceStamps.filter { $0.line == link.line }
             return LinkSentence(note: source, line: link.line, text: text, seconds: stamps.map { seconds(of: $0, inNote: source) })
         }
     }

@@ -26,6 +26,14 @@ struct ByteKeyTable: Sendable {
 
     var count: Int { values.count }
 
+    /// Drops the room its arrays grew into, once every key is in: a table kept for the session held up
+    /// to twice its keys' bytes.
+    mutating func compact() {
+        keyBytes = keyBytes.exactlySized()
+        keyStarts = keyStarts.exactlySized()
+        values = values.exactlySized()
+    }
+
     /// Adds `key → value` unless the key is there already: then the first value added stays, and is returned.
     @discardableResult
     mutating func addIfAbsent(_ key: String, _ value: Int) -> Int? {

@@ -9,6 +9,9 @@ struct NameTable: Sendable {
         first = ByteKeyTable(capacity: capacity)
     }
 
+    /// Drops spare room once every name is in (see `ByteKeyTable.compact`).
+    mutating func compact() { first.compact() }
+
     /// Adds `note` under `name`, after the notes already there.
     mutating func add(_ name: String, _ note: Int) {
         if first.addIfAbsent(name, note) != nil {

@@ -25,19 +25,31 @@ enum LinkScanner {
         return Result(links: result.links.exactlySized(), timestamps: result.timestamps.exactlySized())
     }
 
-    /// A loader's scan: the timestamps, sized exactly, and the links left in `scratch.scanned` for the
-    /// thread to resolve before it scans the next note (no `WikiLink` is made for plain targets). The
-    /// arrays grow once per thread instead of once per note.
-    static func scanForLoad(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int, scratch: Scratch) -> [TimestampRef] {
+    /// What a loader's scan keeps of a note's timestamps: all of them (a note kept in memory), or only
+    /// their count and summary (a vault's note, which scans its file again for them when asked).
+    struct LoadedTimestamps {
+        var stamps: [TimestampRef]?
+        var count: Int
+        var summary: TimestampSummary
+    }
+
+    /// A loader's scan: the timestamps (sized exactly, when `keepTimestamps`), and the links left in
+    /// `scratch.scanned` for the thread to resolve before it scans the next note (no `WikiLink` is made
+    /// for plain targets). The arrays grow once per thread instead of once per note.
+    static func scanForLoad(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int, scratch: Scratch, keepTimestamps: Bool
+    ) -> LoadedTimestamps {
         var result = Result()
         swap(&result, &scratch.result)
         result.links.removeAll(keepingCapacity: true)
         result.timestamps.removeAll(keepingCapacity: true)
         scratch.scanned.removeAll()
         scan(bytes, from: start, firstLine: firstLine, into: &result, scanned: &scratch.scanned, compact: true)
-        let timestamps = result.timestamps.exactlySized()
+        let loaded = LoadedTimestamps(
+            stamps: keepTimestamps ? result.timestamps.exactlySized() : nil, count: result.timestamps.count,
+            summary: TimestampSummary(result.timestamps))
         swap(&result, &scratch.result)
-        return timestamps
+        return loaded
     }
 
     /// `compact`: links go to `scanned`, else to `result.links`.
@@ -49,46 +61,13 @@ enum LinkScanner {
         var i = start
         var line = firstLine
         var atLineStart = true
-        var fence: UInt8 = 0  // ` or ~ while inside a fenced code block
-        var fenceLength = 0
-        var inMath = false
+        var regions = CodeRegions()
         var closes = LineCloses()
         while i < end {
             if atLineStart {
                 atLineStart = false
                 // Fences and math count as the block parser sees them: also inside quotes and callouts.
-                var k = i
-                while k < end, Byte.isSpace(bytes[k]) || bytes[k] == Byte.greaterThan { k += 1 }
-                let runStart = k
-                if k < end, bytes[k] == Byte.backtick || bytes[k] == Byte.tilde, !inMath {
-                    let c = bytes[k]
-                    while k < end, bytes[k] == c { k += 1 }
-                    let run = k - runStart
-                    if run >= 3 {
-                        if fence == 0 {
-                            fence = c
-                            fenceLength = run
-                        } else if c == fence, run >= fenceLength, restIsBlank(bytes, from: k, end: end) {
-                            fence = 0
-                        }
-                        i = skipLine(bytes, from: k, end: end)
-                        continue
-                    }
-                }
-                if fence != 0 {
-                    i = skipLine(bytes, from: i, end: end)
-                    continue
-                }
-                if k + 1 < end, bytes[k] == 0x24, bytes[k + 1] == 0x24 {  // $$
-                    let lineEnd = skipLine(bytes, from: k, end: end)
-                    let closesOnSameLine = !inMath && containsDoubleDollar(bytes, from: k + 2, to: lineEnd)
-                    if !closesOnSameLine { inMath.toggle() }
-                    i = lineEnd
-                    continue
-                }
-                if inMath {
-                    let lineEnd = skipLine(bytes, from: i, end: end)
-                    if containsDoubleDollar(bytes, from: i, to: lineEnd) { inMath = false }
+                if let lineEnd = regions.skippedLineEnd(bytes, at: i, end: end) {
                     i = lineEnd
                     continue
                 }

@@ -48,43 +48,13 @@ public enum TagSyntax {
         var found: [String] = []
         let end = bytes.count
         var i = bodyOffset
-        var fence: UInt8 = 0
-        var fenceLength = 0
-        var inMath = false
+        var regions = CodeRegions()
         var atLineStart = true
         while i < end {
             if atLineStart {
                 atLineStart = false
-                var k = i
-                while k < end, Byte.isSpace(bytes[k]) || bytes[k] == Byte.greaterThan { k += 1 }
-                let runStart = k
-                if k < end, bytes[k] == Byte.backtick || bytes[k] == Byte.tilde, !inMath {
-                    let c = bytes[k]
-                    while k < end, bytes[k] == c { k += 1 }
-                    let run = k - runStart
-                    if run >= 3 {
-                        if fence == 0 {
-                            fence = c
-                            fenceLength = run
-                        } else if c == fence, run >= fenceLength, LinkScanner.restIsBlank(bytes, from: k, end: end) {
-                            fence = 0
-                        }
-                        i = LinkScanner.skipLine(bytes, from: k, end: end)
-                        continue
-                    }
-                }
-                if fence != 0 {
-                    i = LinkScanner.skipLine(bytes, from: i, end: end)
-                    continue
-                }
-                if k + 1 < end, bytes[k] == 0x24, bytes[k + 1] == 0x24 {
-                    let lineEnd = LinkScanner.skipLine(bytes, from: k, end: end)
-                    if inMath || !LinkScanner.containsDoubleDollar(bytes, from: k + 2, to: lineEnd) { inMath.toggle() }
+                if let lineEnd = regions.skippedLineEnd(bytes, at: i, end: end) {
                     i = lineEnd
-                    continue
-                }
-                if inMath {
-                    i = LinkScanner.skipLine(bytes, from: i, end: end)
                     continue
                 }
             }

@@ -26,6 +26,8 @@ public struct Vault: Sendable {
     public let treeOrder: [Int]
 
     let resolver: LinkResolver
+    /// The links the path steps left to the name steps, for a reload (see `KeptLinks`).
+    let unsettledLinks: [UnsettledLink]
     let notesByVideo: [String: [Int]]
     let readings: TimestampReading.Readings
     let timelines: TimelineCache
@@ -42,7 +44,7 @@ public struct Vault: Sendable {
     /// `VaultLoad`). The link graph (names, targets, backlinks) and the talks (timestamps, talks, tree)
     /// need nothing of each other, so they are built side by side.
     init(
-        origin: String, notes: [Note], attachments: [Attachment] = [], readDiagnostics: [Diagnostic], hints: LoadHints,
+        origin: String, notes: [Note], attachments: [Attachment] = [], readDiagnostics: [Diagnostic], hints: Handoff<LoadHints>,
         loadedFrom: LoadedFrom, report: inout LoadReport
     ) {
         self.origin = origin
@@ -53,6 +55,7 @@ public struct Vault: Sendable {
         let (links, talks) = Parallel.both(
             { LinkGraph(notes: notes, hints: hints, attachments: attachments) }, { TalkIndex(notes: notes, attachments: attachments) })
         self.resolver = links.resolver
+        self.unsettledLinks = links.unsettled
         self.linkTargets = links.targets
         self.backlinks = links.backlinks
         self.missing = links.missing
@@ -128,6 +131,12 @@ public struct Vault: Sendable {
         timelines.timeline(videoId: videoId) {
             Self.timeline(notes: notes, indexes: notesByVideo[videoId] ?? [], readings: readings)
         }
+    }
+
+    /// How many entries `timeline(videoId:)` holds, from the counts the load kept: listing every talk
+    /// this way reads no file.
+    public func momentCount(videoId: String) -> Int {
+        (notesByVideo[videoId] ?? []).reduce(0) { $0 + notes[$1].timestampCount }
     }
 
     /// One talk's timeline, sorted (see `TimelineCache`).

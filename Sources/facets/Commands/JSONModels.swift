@@ -26,7 +26,7 @@ struct EntrySummary: Encodable {
         aliases = note.aliases
         links = note.linkCount
         backlinks = vault.backlinks.count(of: index)
-        timestamps = note.timestamps.count
+        timestamps = note.timestampCount
     }
 }
 

@@ -56,7 +56,7 @@ struct TimelineCommand: ParsableCommand {
             let summaries = vault.videoIds.map { id in
                 TalkSummary(
                     videoId: id, title: vault.talk(videoId: id)?.title ?? "Talk \(id)",
-                    statements: vault.timeline(videoId: id).count)
+                    statements: vault.momentCount(videoId: id))
             }
             if output.json {
                 try Output.json(summaries)
