@@ -106,12 +106,26 @@ struct FrameEncoder: Sendable {
     /// The bytes that turn the terminal showing `base` into `new`, ending with attributes reset; the
     /// cursor is where `state` says.
     func changes(from base: TerminalFrame, to new: TerminalFrame, state: inout CursorState) -> String {
+        let runs = Self.runs(from: base, to: new)
+        guard runs.count <= Self.maximumRunsToOrder else { return send(runs, of: new, state: &state) }
+        // The cheapest next run each time, or simply reading order (where a row of several looks is
+        // cheaper changed look by look than visited look by look): whichever sends fewer bytes.
+        var ordered = state
+        let greedy = send(order(runs, from: state.position, columnExact: state.columnExact, look: .plain, width: new.width), of: new, state: &ordered)
+        var reading = state
+        let inReadingOrder = send(runs, of: new, state: &reading)
+        if inReadingOrder.utf8.count < greedy.utf8.count {
+            state = reading
+            return inReadingOrder
+        }
+        state = ordered
+        return greedy
+    }
+
+    /// The bytes that write `runs` of `new` in the order given, ending with attributes reset.
+    func send(_ runs: [Run], of new: TerminalFrame, state: inout CursorState) -> String {
         var out = ""
         var look = TerminalLook.plain
-        var runs = Self.runs(from: base, to: new)
-        if runs.count <= Self.maximumRunsToOrder {
-            runs = order(runs, from: state.position, columnExact: state.columnExact, look: look, width: new.width)
-        }
         for (index, run) in runs.enumerated() {
             out += look.transition(to: run.look)
             look = run.look

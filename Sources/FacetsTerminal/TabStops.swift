@@ -8,6 +8,9 @@ enum TabStops {
     /// Characters that draw a vertical border.
     static let verticals: Set<String> = ["│", "┃", "║", "|"]
 
+    /// Columns a stop must lie past the one before (or the row's start) to be worth a tab.
+    static let nearest = 8
+
     /// Past this many blanks after a border, text is indented or absent, not padded.
     static let longestPadding = 4
 
@@ -36,7 +39,9 @@ enum TabStops {
             }
             guard let commonest = paddings.max(), commonest > 0, let padding = paddings.firstIndex(of: commonest) else { continue }
             let stop = column + 1 + padding
-            if stop < width - 1, stops.last.map({ $0 < stop }) ?? true { stops.append(stop) }
+            // A stop near the row's start or the stop before would save a byte or two there and cost
+            // a tab on the way to every stop after it.
+            if stop < width - 1, stop - (stops.last ?? 0) >= nearest { stops.append(stop) }
         }
         return Array(stops.prefix(most))
     }

@@ -16,6 +16,9 @@ struct FrameEncoderEmulatorTests {
     struct Emulated: Decodable {
         var cells: [[String]]
         var looks: [[String]]
+        var tabstops: [Int]
+        var margins: [Int]?
+        var autowrap: Bool
     }
 
     /// What pyte shows after `bytes` on a terminal of the frame's size.

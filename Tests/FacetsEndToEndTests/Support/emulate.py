@@ -4,7 +4,8 @@
 Usage: emulate.py COLS ROWS < bytes
 Feeds the bytes to the pyte terminal emulator and prints one JSON object: {"cells": [per line, the
 characters of each cell, "" for a wide character's right half], "looks": [per line, per cell
-"fg,bg,bold,reverse"]}. Exits 3 with a message on stderr when pyte is not installed.
+"fg,bg,bold,reverse"], "tabstops": [the columns of the tab stops], "margins": [top, bottom] or null when
+the whole screen scrolls, "autowrap": true or false}. Exits 3 with a message on stderr when pyte is not installed.
 """
 import json, sys
 
@@ -22,4 +23,6 @@ for y in range(rows):
     cells = [screen.buffer[y][x] for x in range(cols)]
     lines.append([c.data for c in cells])
     looks.append(["%s,%s,%d,%d" % (c.fg, c.bg, c.bold, c.reverse) for c in cells])
-print(json.dumps({"cells": lines, "looks": looks}))
+margins = [screen.margins.top, screen.margins.bottom] if screen.margins else None
+print(json.dumps({"cells": lines, "looks": looks, "tabstops": sorted(screen.tabstops), "margins": margins,
+                  "autowrap": pyte.modes.DECAWM in screen.mode}))
