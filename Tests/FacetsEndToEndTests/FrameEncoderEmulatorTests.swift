@@ -23,20 +23,38 @@ struct FrameEncoderEmulatorTests {
 
     /// What pyte shows after `bytes` on a terminal of the frame's size.
     static func emulate(_ bytes: String, width: Int, height: Int) throws -> Emulated {
+        let data = try runEmulator(input: Data(bytes.utf8), arguments: [String(width), String(height)])
+        return try JSONDecoder().decode(Emulated.self, from: data)
+    }
+
+    /// What pyte shows after each of `steps`, fed one after the other (one emulator for all of them).
+    static func emulate(steps: [String], width: Int, height: Int) throws -> [Emulated] {
+        let input = try JSONSerialization.data(withJSONObject: steps)
+        let data = try runEmulator(input: input, arguments: [String(width), String(height), "--steps"])
+        return try JSONDecoder().decode([Emulated].self, from: data)
+    }
+
+    static func runEmulator(input: Data, arguments: [String]) throws -> Data {
         let script = packageRoot.appending(path: "Tests/FacetsEndToEndTests/Support/emulate.py").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, String(width), String(height)]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
+        process.arguments = ["python3", script] + arguments
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
         try process.run()
-        input.fileHandleForWriting.write(Data(bytes.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        // Written from another thread: a large input would otherwise fill the pipe while the emulator's
+        // output fills the other one.
+        let writer = stdin.fileHandleForWriting
+        let feeding = Thread {
+            writer.write(input)
+            try? writer.close()
+        }
+        feeding.start()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return try JSONDecoder().decode(Emulated.self, from: data)
+        return data
     }
 
     /// pyte's name of a colour number.
@@ -71,21 +89,25 @@ struct FrameEncoderEmulatorTests {
 
     static let encoder = FrameEncoder(moves: CursorMoves(lineFeedMovesDown: true), autowrapOff: true, eraseCharacters: true, scrollRegion: true)
 
-    /// Encodes each frame after the one before (the first from a cleared screen), checks the emulator's
+    /// Encodes each frame (all of one size) after the one before (the first from a cleared screen), checks the emulator's
     /// screen after every step, and returns each step's bytes and whether it scrolled.
     static func check(_ frames: [TerminalFrame], encoder: FrameEncoder = encoder) throws -> [(bytes: Int, scrolled: Bool)] {
+        guard let first = frames.first else { return [] }
         var state = FrameEncoder.CursorState(position: nil, visible: nil)
-        var sent = ""
+        var sent: [String] = []
         var steps: [(bytes: Int, scrolled: Bool)] = []
         var previous: TerminalFrame?
-        for (index, frame) in frames.enumerated() {
+        for frame in frames {
             let bytes = encoder.encode(from: previous, to: frame, cursor: nil, state: &state)
-            sent += bytes
+            sent.append(bytes)
             steps.append((bytes.utf8.count, state.scrolled))
-            let emulated = try emulate(sent, width: frame.width, height: frame.height)
+            previous = frame
+        }
+        let screens = try emulate(steps: sent, width: first.width, height: first.height)
+        try #require(screens.count == frames.count)
+        for (index, (emulated, frame)) in zip(screens, frames).enumerated() {
             let differences = Self.differences(emulated, frame)
             #expect(differences.isEmpty, "frame \(index) (\(frame.width)x\(frame.height)): \(differences.prefix(3).joined(separator: "\n"))")
-            previous = frame
         }
         return steps
     }
