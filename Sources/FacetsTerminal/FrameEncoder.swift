@@ -77,7 +77,7 @@ struct FrameEncoder: Sendable {
         }
         var written = state
         var body = encoder.changes(from: base, to: new, state: &written)
-        if scrollRegion, old != nil, let shift = RowShift.best(from: base, to: new) {
+        if scrollRegion, let old, old.width == new.width, old.height == new.height, let shift = RowShift.best(from: base, to: new) {
             var scrolled = state
             scrolled.position = nil
             scrolled.columnExact = true
