@@ -73,7 +73,7 @@ let package = Package(
                                                              .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                                                              .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "FacetsEndToEndTests", dependencies: ["FacetsCore", "FacetsUI", "FacetsBundledContent", "facets", "ChildProcessSupport",
-                                                             "CMallocTuning"],
+                                                             "CMallocTuning", "FacetsTerminal"],
                     exclude: ["Support"]),
     ],
     swiftLanguageModes: [.v6]

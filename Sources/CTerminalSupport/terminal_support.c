@@ -119,6 +119,28 @@ int facets_terminal_can_erase_characters(void) {
     return ech != NULL && ech != (const char *)-1 ? 1 : 0;
 }
 
+int facets_terminal_can_scroll_region(void) {
+    const char *csr = tigetstr("csr");
+    const char *dl = tigetstr("dl");
+    const char *il = tigetstr("il");
+    if (csr == NULL || csr == (const char *)-1 || dl == NULL || dl == (const char *)-1 || il == NULL || il == (const char *)-1) return 0;
+    return strcmp(csr, "\033[%i%p1%d;%p2%dr") == 0 && strcmp(dl, "\033[%p1%dM") == 0 && strcmp(il, "\033[%p1%dL") == 0 ? 1 : 0;
+}
+
+int facets_terminal_can_set_tab_stops(void) {
+    const char *ht = tigetstr("ht");
+    const char *hts = tigetstr("hts");
+    const char *tbc = tigetstr("tbc");
+    if (ht == NULL || ht == (const char *)-1 || hts == NULL || hts == (const char *)-1 || tbc == NULL || tbc == (const char *)-1) return 0;
+    if (strcmp(ht, "\t") != 0 || strcmp(hts, "\033H") != 0 || strcmp(tbc, "\033[3g") != 0) return 0;
+    struct termios modes;
+    if (tcgetattr(STDOUT_FILENO, &modes) != 0) return 0;
+#ifdef TABDLY
+    if ((modes.c_oflag & OPOST) != 0 && (modes.c_oflag & TABDLY) != 0) return 0;
+#endif
+    return 1;
+}
+
 int facets_terminal_can_stop_autowrap(void) {
     const char *rmam = tigetstr("rmam");
     const char *smam = tigetstr("smam");

@@ -46,35 +46,9 @@ struct ColorPalette {
         return (attrs, pair)
     }
 
-    /// A curses colour number, and whether bold stands in for brightness (fewer than 16 colours).
-    /// The OSC 8 writer maps colours through this too, so both draw the same.
+    /// A curses colour number, and whether bold stands in for brightness (fewer than 16 colours), as
+    /// the frame encoder maps it (`ColorNumbers`). The OSC 8 writer maps colours through this too.
     func number(_ color: TerminalColor) -> (Int16, Bool) {
-        switch color {
-        case .default: return (-1, false)
-        case .black: return (0, false)
-        case .red: return (1, false)
-        case .green: return (2, false)
-        case .yellow: return (3, false)
-        case .blue: return (4, false)
-        case .magenta: return (5, false)
-        case .cyan: return (6, false)
-        case .white: return (7, false)
-        case .bright(let basic):
-            let base = Self.index(basic)
-            return colorCount >= 16 ? (base + 8, false) : (base, base != 0)
-        }
-    }
-
-    static func index(_ basic: TerminalColor.BasicColor) -> Int16 {
-        switch basic {
-        case .black: return 0
-        case .red: return 1
-        case .green: return 2
-        case .yellow: return 3
-        case .blue: return 4
-        case .magenta: return 5
-        case .cyan: return 6
-        case .white: return 7
-        }
+        ColorNumbers.number(color, colorCount: colorCount)
     }
 }

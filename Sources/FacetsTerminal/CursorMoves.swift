@@ -2,6 +2,9 @@
 struct CursorMoves: Sendable {
     /// A line feed only moves down (the terminal driver leaves it alone), so `\n` is a one-byte step down.
     var lineFeedMovesDown: Bool
+    /// The terminal's tab stops, ascending, when known (the encoder sets them): a tab is a one-byte step
+    /// right to the next one. Empty: tabs are not used.
+    var tabStops: [Int] = []
 
     /// The sequence from `from` (nil: unknown, so only absolute addressing is safe) to `to`. After a
     /// write into the last column (`columnExact` false) terminals disagree on where the column is, so
@@ -17,10 +20,12 @@ struct CursorMoves: Sendable {
         let vertical = self.vertical(by: to.row - from.row)
         if columnExact {
             consider(vertical + Self.horizontal(from: from.column, to: to.column))
+            if let tabs = tabbing(from: from.column, to: to.column) { consider(vertical + tabs) }
         } else if from.column == to.column, from.row != to.row {
             consider(vertical)
         }
         consider(vertical + "\r" + Self.horizontal(from: 0, to: to.column))
+        if let tabs = tabbing(from: 0, to: to.column) { consider(vertical + "\r" + tabs) }
         return best
     }
 
@@ -68,11 +73,38 @@ struct CursorMoves: Sendable {
         var best = absolute
         if columnExact {
             best = min(best, vertical + Self.horizontalCost(from: from.column, to: to.column))
+            if let tabs = tabbingCost(from: from.column, to: to.column) { best = min(best, vertical + tabs) }
         } else if from.column == to.column, from.row != to.row {
             best = min(best, vertical)
         }
         best = min(best, vertical + 1 + Self.horizontalCost(from: 0, to: to.column))
+        if let tabs = tabbingCost(from: 0, to: to.column) { best = min(best, vertical + 1 + tabs) }
         return best
+    }
+
+    /// Right along the row by tabs to the last stop at or before `to`, then on by CUF; nil when no stop
+    /// lies between.
+    func tabbing(from: Int, to: Int) -> String? {
+        guard let (tabs, stop) = tabsTaken(from: from, to: to) else { return nil }
+        return String(repeating: "\t", count: tabs) + Self.horizontal(from: stop, to: to)
+    }
+
+    func tabbingCost(from: Int, to: Int) -> Int? {
+        guard let (tabs, stop) = tabsTaken(from: from, to: to) else { return nil }
+        return tabs + Self.horizontalCost(from: stop, to: to)
+    }
+
+    /// How many tabs reach the last stop in (from, to], and that stop.
+    func tabsTaken(from: Int, to: Int) -> (Int, Int)? {
+        guard to > from, !tabStops.isEmpty else { return nil }
+        var tabs = 0
+        var stop = from
+        for candidate in tabStops where candidate > from {
+            guard candidate <= to else { break }
+            tabs += 1
+            stop = candidate
+        }
+        return tabs == 0 ? nil : (tabs, stop)
     }
 
     static func horizontalCost(from: Int, to: Int) -> Int {

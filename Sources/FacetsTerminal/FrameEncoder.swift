@@ -10,6 +10,12 @@ struct FrameEncoder: Sendable {
     var autowrapOff = false
     /// The terminal erases characters in place (ECH, `ESC [ n X`): a stretch of blanks costs a few bytes.
     var eraseCharacters = false
+    /// The terminal has a scroll region (DECSTBM) and deletes and inserts lines in it (DL, IL): rows that
+    /// moved are moved on the screen rather than sent again (`RowShift`).
+    var scrollRegion = false
+    /// The terminal sets and clears tab stops (HTS, TBC) and the driver sends tabs as they are: stops go
+    /// at the panes' first text columns (`TabStops`) and tabs are cursor steps.
+    var tabStops = false
 
     /// Blanks in a row from which erasing them and stepping over costs fewer bytes than sending them.
     static let shortestErase = 10
@@ -22,6 +28,10 @@ struct FrameEncoder: Sendable {
         var columnExact = true
         /// Nil when not known: the next frame says which it wants.
         var visible: Bool?
+        /// True when the last frame moved rows with a scroll (cells kept their text but came from elsewhere).
+        var scrolled = false
+        /// The tab stops the encoder set, ascending; nil when it set none (the terminal has its own).
+        var tabStops: [Int]?
     }
 
     /// A stretch of cells on one row, written left to right in one look.
@@ -37,11 +47,14 @@ struct FrameEncoder: Sendable {
 
     /// The bytes that turn `old` (nil: unknown, so the screen is cleared first) into `new`, then rest the
     /// cursor at `cursor` (shown) or hide it. Attributes are reset at the end, as curses leaves them.
+    /// Where rows moved (a pane scrolled) and the terminal has a scroll region, the frame is also
+    /// encoded as a scroll and the cells still differing after it; the shorter of the two is sent.
     func encode(
         from old: TerminalFrame?, to new: TerminalFrame, cursor: (row: Int, column: Int)?, state: inout CursorState
     ) -> String {
         var out = ""
         let base: TerminalFrame
+        state.scrolled = false
         if let old, old.width == new.width, old.height == new.height {
             base = old
         } else {
@@ -50,12 +63,70 @@ struct FrameEncoder: Sendable {
             state.columnExact = true
             base = .blank(width: new.width, height: new.height)
         }
-        var look = TerminalLook.plain
-        var runs = Self.runs(from: base, to: new)
-        if runs.count <= Self.maximumRunsToOrder {
-            runs = order(runs, from: state.position, columnExact: state.columnExact, look: look, width: new.width)
+        var encoder = self
+        if tabStops {
+            let stops = TabStops.chosen(for: new)
+            if !stops.isEmpty, stops != state.tabStops {
+                let (bytes, position) = TabStops.setting(stops, from: state.position, columnExact: state.columnExact)
+                out += bytes
+                state.position = position
+                state.columnExact = true
+                state.tabStops = stops
+            }
+            encoder.moves.tabStops = state.tabStops ?? []
         }
-        for run in runs {
+        var written = state
+        var body = encoder.changes(from: base, to: new, state: &written)
+        if scrollRegion, let old, old.width == new.width, old.height == new.height, let shift = RowShift.best(from: base, to: new) {
+            var scrolled = state
+            scrolled.position = nil
+            scrolled.columnExact = true
+            let alternative = shift.sequence + encoder.changes(from: shift.applied(to: base), to: new, state: &scrolled)
+            if alternative.utf8.count < body.utf8.count {
+                body = alternative
+                written = scrolled
+                written.scrolled = true
+            }
+        }
+        state = written
+        out += body
+        if let cursor {
+            out += encoder.moves.sequence(from: state.position, to: cursor, columnExact: state.columnExact)
+            state.position = cursor
+            state.columnExact = true
+            if state.visible != true { out += "\u{1B}[?25h" }
+            state.visible = true
+        } else if state.visible != false {
+            out += "\u{1B}[?25l"
+            state.visible = false
+        }
+        return out
+    }
+
+    /// The bytes that turn the terminal showing `base` into `new`, ending with attributes reset; the
+    /// cursor is where `state` says.
+    func changes(from base: TerminalFrame, to new: TerminalFrame, state: inout CursorState) -> String {
+        let runs = Self.runs(from: base, to: new)
+        guard runs.count <= Self.maximumRunsToOrder else { return send(runs, of: new, state: &state) }
+        // The cheapest next run each time, or simply reading order (where a row of several looks is
+        // cheaper changed look by look than visited look by look): whichever sends fewer bytes.
+        var ordered = state
+        let greedy = send(order(runs, from: state.position, columnExact: state.columnExact, look: .plain, width: new.width), of: new, state: &ordered)
+        var reading = state
+        let inReadingOrder = send(runs, of: new, state: &reading)
+        if inReadingOrder.utf8.count < greedy.utf8.count {
+            state = reading
+            return inReadingOrder
+        }
+        state = ordered
+        return greedy
+    }
+
+    /// The bytes that write `runs` of `new` in the order given, ending with attributes reset.
+    func send(_ runs: [Run], of new: TerminalFrame, state: inout CursorState) -> String {
+        var out = ""
+        var look = TerminalLook.plain
+        for (index, run) in runs.enumerated() {
             out += look.transition(to: run.look)
             look = run.look
             var column = run.start
@@ -70,7 +141,10 @@ struct FrameEncoder: Sendable {
                     state.columnExact = true
                 }
                 let blanks = eraseCharacters ? Self.blanks(in: new, row: run.row, from: column, to: run.end) : 0
-                if blanks >= Self.shortestErase {
+                if blanks >= Self.shortestErase
+                    || (blanks > 0 && column + blanks == run.end
+                        && erasingEndIsCheaper(run, blanks: blanks, next: index + 1 < runs.count ? runs[index + 1] : nil, width: new.width))
+                {
                     // Erased with the run's look set (default background, not reversed or underlined): the
                     // cursor stays where it is.
                     out += "\u{1B}[\(blanks)X"
@@ -94,17 +168,21 @@ struct FrameEncoder: Sendable {
             }
         }
         if look != .plain { out += look.transition(to: .plain) }
-        if let cursor {
-            out += moves.sequence(from: state.position, to: cursor, columnExact: state.columnExact)
-            state.position = cursor
-            state.columnExact = true
-            if state.visible != true { out += "\u{1B}[?25h" }
-            state.visible = true
-        } else if state.visible != false {
-            out += "\u{1B}[?25l"
-            state.visible = false
-        }
         return out
+    }
+
+    /// Whether blanks ending a run cost fewer bytes erased (ECH, the cursor staying before them) than
+    /// written, counting the step to the next run from either place.
+    func erasingEndIsCheaper(_ run: Run, blanks: Int, next: Run?, width: Int) -> Bool {
+        let erase = 3 + CursorMoves.digits(blanks)
+        guard let next else { return erase < blanks }
+        let target = (next.row, next.start)
+        let fromErase = moves.cost(from: (run.row, run.end - blanks), to: target)
+        let fromEnd =
+            run.end < width
+            ? moves.cost(from: (run.row, run.end), to: target)
+            : moves.cost(from: autowrapOff ? (run.row, width - 1) : nil, to: target, columnExact: false)
+        return erase + fromErase < blanks + fromEnd
     }
 
     /// The changed cells of each row as runs of one look; unchanged cells between two runs of the same

@@ -2,7 +2,7 @@ import FacetsUI
 
 /// One cell as the terminal shows it: the characters sent and their look. Empty text is the right half
 /// of a wide character (drawn by the cell before it).
-struct TerminalCell: Equatable, Sendable {
+struct TerminalCell: Hashable, Sendable {
     var text: String
     var look: TerminalLook
 

@@ -15,7 +15,7 @@ struct TerminalLook: Hashable, Sendable {
     static let plain = TerminalLook()
 
     /// The look of an appearance on a terminal with `colorCount` colours, or none (`colorsEnabled` false),
-    /// mapped as `ColorPalette` maps it for curses.
+    /// mapped by `ColorNumbers` as for curses.
     init(_ appearance: Appearance, colorsEnabled: Bool, colorCount: Int) {
         bold = appearance.bold
         dim = appearance.dim
@@ -27,31 +27,13 @@ struct TerminalLook: Hashable, Sendable {
             if appearance.background != .default, !appearance.reverse { reverse = true }
             return
         }
-        let (fg, fgBold) = Self.number(appearance.foreground, colorCount: colorCount)
+        let (fg, fgBold) = ColorNumbers.number(appearance.foreground, colorCount: colorCount)
         foreground = fg
-        background = Self.number(appearance.background, colorCount: colorCount).0
+        background = ColorNumbers.number(appearance.background, colorCount: colorCount).0
         if fgBold { bold = true }
     }
 
     init() {}
-
-    /// A colour number, and whether bold stands in for brightness (fewer than 16 colours).
-    static func number(_ color: TerminalColor, colorCount: Int) -> (Int16, Bool) {
-        switch color {
-        case .default: return (-1, false)
-        case .black: return (0, false)
-        case .red: return (1, false)
-        case .green: return (2, false)
-        case .yellow: return (3, false)
-        case .blue: return (4, false)
-        case .magenta: return (5, false)
-        case .cyan: return (6, false)
-        case .white: return (7, false)
-        case .bright(let basic):
-            let base = ColorPalette.index(basic)
-            return colorCount >= 16 ? (base + 8, false) : (base, base != 0)
-        }
-    }
 
     /// The shortest SGR sequence that turns `self` into `next`: either only what differs (switching off
     /// with 22/23/24/27/39/49) or a reset and all of `next`, whichever is fewer bytes. Empty when equal.

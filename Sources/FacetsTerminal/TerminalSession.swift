@@ -102,7 +102,9 @@ public final class TerminalSession {
             encoder = FrameEncoder(
                 moves: CursorMoves(lineFeedMovesDown: facets_line_feed_moves_down() != 0),
                 autowrapOff: facets_terminal_can_stop_autowrap() != 0,
-                eraseCharacters: facets_terminal_can_erase_characters() != 0)
+                eraseCharacters: facets_terminal_can_erase_characters() != 0,
+                scrollRegion: facets_terminal_can_scroll_region() != 0,
+                tabStops: facets_terminal_can_set_tab_stops() != 0)
             // Curses clears the screen on its first refresh; done now, before any frame, so that the key
             // reads (which refresh a window curses thinks changed) never draw over the explorer's frames.
             wrefresh(facets_stdscr())
@@ -189,10 +191,17 @@ public final class TerminalSession {
         return true
     }
 
-    /// Plain attributes and autowrap back on, as the shell expects them (the frame encoder's settings).
+    /// Plain attributes, autowrap back on, the whole screen as the scroll region and a tab stop every
+    /// eight columns, as the shell expects them (the frame encoder's settings; each scroll already gives
+    /// the region back).
     private func restoreTerminalModes() {
         guard let encoder else { return }
-        writeRaw(encoder.autowrapOff ? "\u{1B}[0m\u{1B}[?7h" : "\u{1B}[0m")
+        var out = "\u{1B}[0m" + (encoder.autowrapOff ? "\u{1B}[?7h" : "") + (encoder.scrollRegion ? "\u{1B}[r" : "")
+        if cursorState.tabStops != nil {
+            out += TabStops.restoring(width: width)
+            cursorState.tabStops = nil
+        }
+        writeRaw(out)
     }
 
     /// A resize to the current size: the state keeps its place and the next frame repaints every cell.
@@ -238,7 +247,10 @@ public final class TerminalSession {
         let old = repaintAll || previous == nil ? nil : shown
         let bytes = encoder.encode(from: old, to: next, cursor: screen.cursor, state: &cursorState)
         writeRaw(bytes)
-        if hyperlinksEnabled, !screen.hyperlinks.isEmpty { writeHyperlinks(screen, theme: theme, since: old == nil ? nil : previous) }
+        // After a scroll a row may show a link moved from elsewhere: every link is sent again.
+        if hyperlinksEnabled, !screen.hyperlinks.isEmpty {
+            writeHyperlinks(screen, theme: theme, since: old == nil || cursorState.scrolled ? nil : previous)
+        }
         previous = screen
         shown = next
     }

@@ -32,6 +32,11 @@ int facets_terminal_speaks_ansi(void);
 int facets_terminal_can_stop_autowrap(void);
 /* 1 if the terminal in use can erase characters in place (terminfo ech), else 0. */
 int facets_terminal_can_erase_characters(void);
+/* 1 when terminfo's scroll region and parametrised line delete/insert are the ANSI ones (DECSTBM, DL, IL). */
+int facets_terminal_can_scroll_region(void);
+/* 1 when terminfo's tab, set-tab-stop and clear-all-tab-stops are the ANSI ones (HT, HTS, TBC) and the
+   terminal driver sends tabs as they are (no TAB3 expansion into spaces). */
+int facets_terminal_can_set_tab_stops(void);
 /* 1 if a line feed written now only moves the cursor down (the terminal driver does not turn it into
    CR LF), 0 otherwise. */
 int facets_line_feed_moves_down(void);

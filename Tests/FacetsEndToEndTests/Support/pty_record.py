@@ -3,7 +3,8 @@
 
 Usage: pty_record.py COLS ROWS STEPS_JSON -- PROGRAM [ARGS...]
 STEPS_JSON is a list of steps; each step is {"keys": "<text to type>", "resize": [cols, rows]?}.
-Prints one JSON object: {"startup": {...}, "steps": [{"bytes": N, "clears": N, "hex": "..."}], "exit": CODE}.
+Prints one JSON object: {"startup": {...}, "steps": [{"bytes": N, "clears": N, "hex": "..."}], "ending": {...}
+(what the program wrote as it quit), "exit": CODE}.
 A step's output is everything written until the program stays quiet for 400 ms (bounded at 10 s).
 """
 import fcntl, json, os, pty, select, signal, struct, sys, termios, time
@@ -56,7 +57,7 @@ def main():
             os.write(fd, step["keys"].encode("utf-8"))
         report["steps"].append(describe(drain(fd, quiet=0.6 if "resize" in step else 0.4)))
     os.write(fd, b"q")
-    drain(fd, quiet=0.3, limit=3.0)
+    report["ending"] = describe(drain(fd, quiet=0.3, limit=3.0))
     deadline = time.monotonic() + 5
     code = None
     while time.monotonic() < deadline:
