@@ -103,7 +103,9 @@ enum PrebuiltNotes {
         let note = Note(
             path: path, stem: NoteParser.stem(of: path), title: title, frontMatter: FrontMatter(entries: entries),
             content: .resident(bytes: bytes, bodyOffset: bodyOffset), byteCount: byteCount, bodyFirstLine: bodyFirstLine,
-            links: nil, linkCount: linkCount, timestamps: timestamps, diagnostics: diagnostics)
+            links: nil, linkCount: linkCount,
+            timestamps: LinkScanner.LoadedTimestamps(stamps: timestamps, count: timestamps.count, summary: TimestampSummary(timestamps)),
+            diagnostics: diagnostics)
         return Entry(note: note, links: links)
     }
 

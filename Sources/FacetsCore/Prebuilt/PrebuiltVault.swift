@@ -22,7 +22,7 @@ public enum PrebuiltVault {
         timer.lap("path names and hints")
         var report = LoadReport(phases: timer.phases)
         let vault = Vault(
-            origin: origin, notes: entries.map(\.note), readDiagnostics: [], hints: hints,
+            origin: origin, notes: entries.map(\.note), readDiagnostics: [], hints: Handoff(hints),
             loadedFrom: Vault.LoadedFrom(source: .files(files, origin: origin), cache: NoteFileCache()), report: &report)
         return (vault, report)
     }
