@@ -59,6 +59,23 @@ struct PreviewLayoutTests {
         #expect(cut > 400)
     }
 
+    @Test("the moment at the top of a note is its first timestamp as written, as the layout places them")
+    func firstMoment() throws {
+        for vault in [try Self.oecdVault(), bundledVault] {
+            var withMoments = 0
+            for index in vault.notes.indices {
+                let document = DocumentLayout.note(index, vault: vault, width: 80)
+                let laidOut = document.refs.lazy.compactMap { ref -> Int? in
+                    guard case .moment(_, let seconds, let from) = ref.target, from == index else { return nil }
+                    return seconds
+                }.first
+                if laidOut != nil { withMoments += 1 }
+                #expect(DetailView.firstMoment(of: index, vault: vault) == laidOut, "\(vault.notes[index].path)")
+            }
+            #expect(withMoments > vault.notes.count / 2)
+        }
+    }
+
     @Test("a long note's preview parses its leading bytes only; cuts inside lists, tables, code and quotes read the same")
     func leadingBlocks() throws {
         var body = ""

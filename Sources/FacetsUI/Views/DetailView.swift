@@ -328,11 +328,14 @@ public struct DetailView: ExplorerView {
             guard key != documentKey else { return }
             // A whole document serves a preview as it is.
             if document.isComplete, let laidOut = documentKey, laidOut.sameText(as: key) { return }
-            if documentKey?.subject != subject || documentKey?.width != width || !document.isComplete {
-                // The first layout of a note tells where its timestamps are; pick the moment from it. It is
+            if (documentKey?.subject != subject || documentKey?.width != width || !document.isComplete) && cursor == 0 {
+                // At the top, the moment is the note's first timestamp (the title row holds none): one layout.
+                moment = Self.firstMoment(of: index, vault: vault)
+            } else if documentKey?.subject != subject || documentKey?.width != width || !document.isComplete {
+                // Elsewhere the first layout tells where the timestamps are; pick the moment from it. It is
                 // the document itself when no "said around" section follows (no moment, or cut before it).
                 let plain = DocumentLayout.note(index, vault: vault, width: width, glyphs: context.glyphs, rowLimit: limit)
-                moment = currentMoment(in: plain, note: index) ?? (plain.isComplete ? nil : firstMoment(of: index, vault: vault))
+                moment = currentMoment(in: plain, note: index) ?? (plain.isComplete ? nil : Self.firstMoment(of: index, vault: vault))
                 if moment == nil || !plain.isComplete {
                     document = plain
                     documentKey = DocumentKey(subject: subject, width: width, ascii: ascii, moment: moment, rowLimit: limit)
@@ -373,8 +376,9 @@ public struct DetailView: ExplorerView {
         return 2 * max(1, frame.content.height) + 2
     }
 
-    /// The note's first timestamp in its text, for a preview cut before any of them.
-    private func firstMoment(of note: Int, vault: Vault) -> Int? {
+    /// The note's first timestamp in its text: the moment at the top of its document, where the
+    /// layout places the note's timestamps in the order they are written (PreviewLayoutTests).
+    static func firstMoment(of note: Int, vault: Vault) -> Int? {
         guard vault.notes[note].videoId != nil, let stamp = vault.notes[note].timestamps.first else { return nil }
         return vault.seconds(of: stamp, inNote: note)
     }
