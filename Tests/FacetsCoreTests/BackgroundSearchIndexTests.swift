@@ -77,4 +77,23 @@ struct SearchIndexStructureTests {
         #expect(index.shortPrefixes == expected)
         #expect(index.shortPrefixes["日"] != nil && index.shortPrefixes["ab"] != nil)
     }
+
+    @Test("what follows a background build runs off the caller's thread, also when the build had started already")
+    func nextRunsOffTheCaller() {
+        let build = BackgroundBuild { 42 }
+        let caller = pthread_self()
+        let onCaller = Mutex<[Bool]>([])
+        let done = DispatchSemaphore(value: 0)
+        for _ in 0..<2 {
+            build.start(then: {
+                let same = pthread_equal(pthread_self(), caller) != 0
+                onCaller.withLock { $0.append(same) }
+                done.signal()
+            })
+        }
+        done.wait()
+        done.wait()
+        #expect(onCaller.withLock { $0 } == [false, false])
+        #expect(build.value == 42)
+    }
 }

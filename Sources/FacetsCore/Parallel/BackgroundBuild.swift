@@ -17,15 +17,12 @@ public final class BackgroundBuild<Value: Sendable>: Sendable {
         self.make = make
     }
 
-    /// Starts the build on a background thread (once; later calls do nothing), then `next` on the same
-    /// thread: builds queued one after another do not compete for the cores.
+    /// Starts the build on a background thread (once; later calls build nothing), then `next` on that
+    /// thread: builds queued one after another do not compete for the cores, and none runs on the caller's.
     public func start(then next: @escaping @Sendable () -> Void = {}) {
-        guard claimBuild() else {
-            next()
-            return
-        }
+        let claimed = claimBuild()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            build()
+            if claimed { build() }
             next()
         }
     }

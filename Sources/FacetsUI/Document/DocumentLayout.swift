@@ -413,7 +413,7 @@ public struct DocumentLayout {
     /// it. Embeds inside emphasis show below the text. The block id at the end is not shown.
     mutating func layoutFlow(_ content: [Inline], note: Int, first: [Span], rest: [Span], sourceLine: Int?) {
         var segment: [Inline] = []
-        var lead = first
+        var metEmbed = false
         var nested: [WikiLink] = []
         for inline in LinkAnchor.strippingBlockID(content) {
             switch inline {
@@ -422,15 +422,15 @@ public struct DocumentLayout {
             }
             segment.append(inline)
             guard case .wikiLink(let link) = inline, link.isEmbed, case .note = vault.resolve(link, from: note) else { continue }
-            emit(wrap(pieces(segment, note: note), first: lead, rest: rest, sourceLine: sourceLine))
+            emit(wrap(pieces(segment, note: note), first: metEmbed ? rest : first, rest: rest, sourceLine: sourceLine))
             layoutEmbed(link, note: note, prefix: rest)
             segment = []
-            lead = rest
+            metEmbed = true
         }
-        if lead == first {
-            emit(wrap(pieces(segment, note: note), first: lead, rest: rest, sourceLine: sourceLine))
+        if !metEmbed {
+            emit(wrap(pieces(segment, note: note), first: first, rest: rest, sourceLine: sourceLine))
         } else if let after = Self.droppingLeadingSpace(segment) {
-            emit(wrap(pieces(after, note: note), first: lead, rest: rest, sourceLine: sourceLine))
+            emit(wrap(pieces(after, note: note), first: rest, rest: rest, sourceLine: sourceLine))
         }
         for link in nested { layoutEmbed(link, note: note, prefix: rest) }
     }

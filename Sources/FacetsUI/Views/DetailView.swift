@@ -328,10 +328,11 @@ public struct DetailView: ExplorerView {
             guard key != documentKey else { return }
             // A whole document serves a preview as it is.
             if document.isComplete, let laidOut = documentKey, laidOut.sameText(as: key) { return }
-            if (documentKey?.subject != subject || documentKey?.width != width || !document.isComplete) && cursor == 0 {
+            let laidOutAfresh = documentKey?.subject != subject || documentKey?.width != width || !document.isComplete
+            if laidOutAfresh && cursor == 0 {
                 // At the top, the moment is the note's first timestamp (the title row holds none): one layout.
                 moment = Self.firstMoment(of: index, vault: vault)
-            } else if documentKey?.subject != subject || documentKey?.width != width || !document.isComplete {
+            } else if laidOutAfresh {
                 // Elsewhere the first layout tells where the timestamps are; pick the moment from it. It is
                 // the document itself when no "said around" section follows (no moment, or cut before it).
                 let plain = DocumentLayout.note(index, vault: vault, width: width, glyphs: context.glyphs, rowLimit: limit)
