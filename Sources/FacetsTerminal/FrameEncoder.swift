@@ -58,7 +58,7 @@ struct FrameEncoder: Sendable {
         if let old, old.width == new.width, old.height == new.height {
             base = old
         } else {
-            out += (autowrapOff ? "\u{1B}[?7l" : "") + "\u{1B}[0m\u{1B}[H\u{1B}[2J"
+            out += (autowrapOff ? "\u{1B}[?7l" : "") + "\u{1B}[m\u{1B}[H\u{1B}[2J"
             state.position = (0, 0)
             state.columnExact = true
             base = .blank(width: new.width, height: new.height)
@@ -137,7 +137,14 @@ struct FrameEncoder: Sendable {
                     continue
                 }
                 if !state.columnExact || !(state.position.map { $0 == (run.row, column) } ?? false) {
-                    out += moves.sequence(from: state.position, to: (run.row, column), columnExact: state.columnExact)
+                    if column == run.start, let earlier = cheaperStart(of: run, in: new, from: state.position, columnExact: state.columnExact) {
+                        // Stepping to a tab stop and writing the unchanged cells up to the run beats a move.
+                        out += moves.sequence(from: state.position, to: (run.row, earlier), columnExact: state.columnExact)
+                        for between in earlier..<column { out += new[run.row, between].text }
+                        state.position = (run.row, column)
+                    } else {
+                        out += moves.sequence(from: state.position, to: (run.row, column), columnExact: state.columnExact)
+                    }
                     state.columnExact = true
                 }
                 let blanks = eraseCharacters ? Self.blanks(in: new, row: run.row, from: column, to: run.end) : 0
@@ -169,6 +176,29 @@ struct FrameEncoder: Sendable {
         }
         if look != .plain { out += look.transition(to: .plain) }
         return out
+    }
+
+    /// A column before `run` to start writing from, when reaching it and writing the unchanged cells
+    /// between costs fewer bytes than moving to the run itself: a tab stop a few cells to the left of a
+    /// line that changed after its first letters (`\r\t` and "w" instead of a move left by 46).
+    func cheaperStart(of run: Run, in frame: TerminalFrame, from position: (row: Int, column: Int)?, columnExact: Bool) -> Int? {
+        var best: Int?
+        var bestCost = moves.cost(from: position, to: (run.row, run.start), columnExact: columnExact)
+        for stop in moves.tabStops.reversed() where stop < run.start {
+            var bytes = 0
+            for column in stop..<run.start {
+                let cell = frame[run.row, column]
+                guard cell.look == run.look, Self.widthIsCertain(cell.text) else { return best }
+                bytes += cell.text.utf8.count
+            }
+            let cost = moves.cost(from: position, to: (run.row, stop), columnExact: columnExact) + bytes
+            if cost < bestCost {
+                best = stop
+                bestCost = cost
+            }
+            if bytes >= bestCost { break }
+        }
+        return best
     }
 
     /// Whether blanks ending a run cost fewer bytes erased (ECH, the cursor staying before them) than

@@ -53,7 +53,9 @@ struct TerminalLook: Hashable, Sendable {
         if reverse != next.reverse { partial.append(next.reverse ? "7" : "27") }
         if foreground != next.foreground { partial.append(Self.colorCode(next.foreground, base: 30)) }
         if background != next.background { partial.append(Self.colorCode(next.background, base: 40)) }
-        let full = ["0"] + next.codes
+        // A reset written with its parameter left out (`ESC [ m`, `ESC [ ; 1 m`): an empty SGR parameter
+        // means 0 to every terminal (ECMA-48), and curses' own `sgr0` for xterm is `ESC [ m`.
+        let full = next.codes.isEmpty ? [] : [""] + next.codes
         let pick = full.joined(separator: ";").utf8.count < partial.joined(separator: ";").utf8.count ? full : partial
         return "\u{1B}[" + pick.joined(separator: ";") + "m"
     }

@@ -168,6 +168,44 @@ struct FrameEncoderEmulatorTests {
         }
     }
 
+    @Test(
+        "a line that changed after its first letters is reached by a tab and those letters, not a long move left; resets are ESC [ m",
+        .enabled(if: hasPyte, "pyte is not installed (pip install pyte)"))
+    func tabAndLettersBeforeAChange() throws {
+        let width = 50, height = 6, pane = 12
+        var bold = TerminalLook.plain
+        bold.bold = true
+        // A left pane of ten columns, a border, a blank, then the text: a tab stop at column 12.
+        func frame(_ lines: [String]) -> TerminalFrame {
+            var cells: [TerminalCell] = []
+            for row in 0..<height {
+                let text = Array(row < lines.count ? lines[row] : "")
+                cells += Array(repeating: .blank, count: pane - 2)
+                cells.append(TerminalCell(text: "│", look: .plain))
+                cells.append(.blank)
+                for column in 0..<(width - pane) {
+                    let character = column < text.count ? String(text[column]) : " "
+                    cells.append(TerminalCell(text: character, look: row == 0 ? bold : .plain))
+                }
+            }
+            return TerminalFrame(width: width, height: height, cells: cells)
+        }
+        let before = frame(["Title", "The webinar starts its journey here", "with one definition of it"])
+        let after = frame(["Title", "The webinar starts its back to basics", "wi a definition, and a test"])
+        var state = FrameEncoder.CursorState(position: nil, visible: nil)
+        var encoder = Self.encoder
+        encoder.tabStops = true
+        let first = encoder.encode(from: nil, to: before, cursor: nil, state: &state)
+        let second = encoder.encode(from: before, to: after, cursor: nil, state: &state)
+        #expect(first.contains("\u{1B}[m") && !first.contains("\u{1B}[0m"), "a reset after the bold title: \(first.debugDescription)")
+        #expect(second.contains("\r\twi"), "the third line's change reached by CR, tab and its first letters: \(second.debugDescription)")
+        #expect(second.range(of: #"\x1B\[\d*D"#, options: .regularExpression) == nil, "no move left: \(second.debugDescription)")
+        let screens = try Self.emulate(steps: [first, second], width: width, height: height)
+        for (emulated, expected) in zip(screens, [before, after]) {
+            #expect(Self.differences(emulated, expected).isEmpty, "\(Self.differences(emulated, expected).prefix(3))")
+        }
+    }
+
     /// A frame of random text in two panes side by side (one with wide characters), and the same with
     /// the right pane's rows moved by `distance` (new rows at the edge), as a pane that scrolls.
     static func panes(width: Int, height: Int, seed: UInt64, shift: Int) -> (TerminalFrame, TerminalFrame) {
