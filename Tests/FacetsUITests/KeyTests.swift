@@ -102,10 +102,15 @@ struct KeyTests {
             back.append(e.state.focus)
         }
         #expect(back == [.tree, .detail, .list, .tree])
-        // The focused pane's title and border are drawn focused.
+        // The focused pane's title bar and bottom edge are drawn focused; its sides are not (each side
+        // cell would cost a cursor step to restyle).
         e.press(.tab)
         let frame = e.layout[.list].outer
         #expect(e.screen[frame.y, frame.x].style.role == .borderFocused)
+        #expect(e.screen[frame.y, frame.maxX - 1].style.role == .borderFocused)
+        #expect(e.screen[frame.maxY - 1, frame.x + 1].style.role == .borderFocused)
+        #expect(e.screen[frame.y + 1, frame.x].style.role == .border)
+        #expect(e.screen[frame.y + 1, frame.maxX - 1].style.role == .border)
         #expect(e.screen[e.layout[.tree].outer.y, e.layout[.tree].outer.x].style.role == .border)
         #expect(e.statusLine.contains("Enter open"))
     }
