@@ -82,6 +82,13 @@ struct PaneRenderingTests {
         #expect(detail.first?.contains("Safe experimental spaces") == true)
         #expect(detail.anyContains("practice"), "the facts line names the kind")
         #expect(detail.anyContains("▸00:48:01[1]"), "timestamps are drawn as ▸HH:MM:SS[n]:\n\(detail.joined(separator: "\n"))")
+        // A timestamp's number is in the timestamp's look (one colour for the whole "▸00:48:01[1]"); a
+        // link's number is dim beside it.
+        let spans = e.state.detail.document.lines.flatMap(\.spans)
+        let stamp = try #require(spans.firstIndex { $0.role == .timestamp && $0.text.hasPrefix("▸") })
+        #expect(spans[stamp + 1].text == "[\((spans[stamp].ref ?? -1) + 1)]" && spans[stamp + 1].role == .timestamp)
+        let link = try #require(spans.indices.dropLast().first { spans[$0].role == .link && spans[$0 + 1].role != .link })
+        #expect(spans[link + 1].role == .linkNumber, "\(spans[link]) then \(spans[link + 1])")
         let pages = e.detailPages()
         let denmark = try #require(e.refNumber(toNote: "free_municipalities_denmark"))
         #expect(pages.anyContains("Denmark's free municipalities[\(denmark)]"), "links carry their number")
