@@ -11,16 +11,17 @@ struct VaultOptions: ParsableArguments {
     var vault: String?
     @OptionGroup var configOptions: ConfigOptions
 
-    func load() throws -> Vault { try loadWithConfig().vault }
+    /// `tree`: when the browse tree is built (`.whenAsked` for a command that may show none).
+    func load(tree: TreeTiming = .withLoad) throws -> Vault { try loadWithConfig(tree: tree).vault }
 
     /// The config file (its problems reported) and the vault it, the flag or the variable chose.
-    func loadWithConfig() throws -> (vault: Vault, config: LoadedConfig) {
-        let loaded = try loadReporting()
+    func loadWithConfig(tree: TreeTiming = .withLoad) throws -> (vault: Vault, config: LoadedConfig) {
+        let loaded = try loadReporting(tree: tree)
         return (loaded.vault, loaded.config)
     }
 
     /// `loadWithConfig()` with how long each step of the load took, for `facets bench load`.
-    func loadReporting() throws -> (vault: Vault, config: LoadedConfig, report: LoadReport) {
+    func loadReporting(tree: TreeTiming = .withLoad) throws -> (vault: Vault, config: LoadedConfig, report: LoadReport) {
         let config = try configOptions.load()
         let choice = self.choice(config.configuration)
         do {
@@ -28,7 +29,7 @@ struct VaultOptions: ParsableArguments {
                 let (vault, report) = try BundledVault.load()
                 return (vault, config, report)
             }
-            let (vault, report) = try Vault.load(.folder(directory))
+            let (vault, report) = try Vault.load(.folder(directory), tree: tree)
             return (VaultLifetime.untilExit(vault), config, report)
         } catch {
             let origin = choice.source == .configFile ? " (the vault setting of \(config.location?.path ?? "the config file"))" : ""

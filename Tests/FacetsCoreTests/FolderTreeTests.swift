@@ -57,6 +57,35 @@ struct FolderTreeTests {
         }
     }
 
+    @Test("a vault loaded with its tree built when asked has the tree, grouping, order and diagnostics of one built with the load")
+    func treeWhenAsked() throws {
+        try withTemporaryFolder { root in
+            try Self.corpusShaped(root)
+            try self.sameTree(root.path)
+        }
+        try sameTree(try Fixture.shared(Fixture.oecdVaultPath).path)
+    }
+
+    private func sameTree(_ folder: String) throws {
+        let (eager, eagerReport) = try Vault.load(.folder(folder))
+        let (lazy, lazyReport) = try Vault.load(.folder(folder), tree: .whenAsked)
+        // The lazy load never built the tree: its report has no tree step.
+        #expect(eagerReport.phases.contains { $0.name == "talks and tree" })
+        #expect(!lazyReport.phases.contains { $0.name.contains("tree") }, "\(lazyReport.phases.map(\.name))")
+        #expect(lazy.diagnostics == eager.diagnostics)
+        #expect(lazy.talks == eager.talks)
+        #expect(lazy.tree == eager.tree)
+        #expect(lazy.treeGrouping == eager.treeGrouping)
+        #expect(lazy.treeOrder == eager.treeOrder)
+        // Asked from several threads at once, built once and the same for all.
+        let orders = Parallel.map(count: 4) { _ in lazy.treeOrder }
+        #expect(orders.allSatisfy { $0 == eager.treeOrder })
+        // A reload keeps the choice and still answers.
+        let reloaded = try lazy.reloading(changed: [])
+        #expect(reloaded.loadedFrom.tree == .whenAsked)
+        #expect(reloaded.tree == eager.tree)
+    }
+
     @Test("a channel folder expands to its talks, named wherever a note names them, and a talk to its notes")
     func talksInFolders() throws {
         try withTemporaryFolder { root in

@@ -52,7 +52,8 @@ enum VaultLoad {
     /// the earlier load's). `kept`: the links of the vault a reload starts from, which settle the kept
     /// notes' links without reading their files while the paths are the same (else they are read).
     static func run(
-        _ listing: Listing, cache: NoteFileCache = NoteFileCache(), kept: KeptLinks? = nil, timer: PhaseTimer = PhaseTimer()
+        _ listing: Listing, cache: NoteFileCache = NoteFileCache(), kept: KeptLinks? = nil, tree: TreeTiming = .withLoad,
+        timer: PhaseTimer = PhaseTimer()
     ) -> (vault: Vault, report: LoadReport) {
         var timer = timer
         let paths = listing.paths, inputs = listing.inputs, root = listing.root ?? ""
@@ -116,7 +117,7 @@ enum VaultLoad {
         let vault = Vault(
             origin: listing.origin, notes: notes, attachments: listing.attachments, readDiagnostics: diagnostics,
             hints: Handoff(consume hints),
-            loadedFrom: Vault.LoadedFrom(source: listing.source, cache: cache), report: &report)
+            loadedFrom: Vault.LoadedFrom(source: listing.source, cache: cache, tree: tree), report: &report)
         return (vault, report)
     }
 
@@ -134,12 +135,13 @@ enum VaultLoad {
 }
 
 extension Vault {
-    /// Loads a source through the pipeline, with how long each step took.
-    public static func load(_ source: NoteSource) throws(VaultError) -> (vault: Vault, report: LoadReport) {
+    /// Loads a source through the pipeline, with how long each step took. `tree`: when the browse tree
+    /// is built (a command that shows none need not wait for it).
+    public static func load(_ source: NoteSource, tree: TreeTiming = .withLoad) throws(VaultError) -> (vault: Vault, report: LoadReport) {
         var timer = PhaseTimer()
         let listing = try VaultLoad.list(source)
         if case .folder = source { timer.lap("list files") }
-        return VaultLoad.run(listing, timer: timer)
+        return VaultLoad.run(listing, tree: tree, timer: timer)
     }
 
     /// Loads every `*.md` below a folder.
@@ -172,6 +174,6 @@ extension Vault {
                 listing.inputs[index] = .kept(notes[index])
             }
         }
-        return VaultLoad.run(listing, cache: loadedFrom.cache, kept: KeptLinks(self)).vault
+        return VaultLoad.run(listing, cache: loadedFrom.cache, kept: KeptLinks(self), tree: loadedFrom.tree).vault
     }
 }

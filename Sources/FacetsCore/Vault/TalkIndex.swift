@@ -1,17 +1,15 @@
 /// The talks of a vault and what hangs on them: notes per video, how their timestamps read, the talks'
-/// names, and the browsing tree.
+/// names, and the browsing tree (when the load builds it, see `TreeTiming`).
 struct TalkIndex: Sendable {
     let notesByVideo: [String: [Int]]
     let readings: TimestampReading.Readings
     let talks: [Talk]
-    let tree: BrowseNode
-    let treeGrouping: String
-    let treeOrder: [Int]
+    let layout: BrowseLayout?
     /// Minutes-first notes and four-field timestamps.
     let diagnostics: [Diagnostic]
     let phases: [(name: String, seconds: Double)]
 
-    init(notes: [Note], attachments: [Attachment] = []) {
+    init(notes: [Note], attachments: [Attachment] = [], tree: TreeTiming = .withLoad) {
         var timer = PhaseTimer()
         var notesByVideo: [String: [Int]] = [:]
         for index in notes.indices {
@@ -25,11 +23,14 @@ struct TalkIndex: Sendable {
 
         let talks = ChannelIndex.talks(notes: notes, notesByVideo: notesByVideo)
         self.talks = talks
-        let (grouping, tree) = BrowseTree.initial(BrowseInput(notes: notes, talks: talks, attachments: attachments))
-        self.tree = tree
-        self.treeGrouping = grouping
-        self.treeOrder = BrowseTree.order(tree, noteCount: notes.count)
-        timer.lap("talks and tree")
+        switch tree {
+        case .withLoad:
+            layout = BrowseLayout(BrowseInput(notes: notes, talks: talks, attachments: attachments))
+            timer.lap("talks and tree")
+        case .whenAsked:
+            layout = nil
+            timer.lap("talks")
+        }
         self.phases = timer.phases
     }
 }

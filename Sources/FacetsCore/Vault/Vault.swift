@@ -17,13 +17,13 @@ public struct Vault: Sendable {
     /// Talks by video id, in channel-index order.
     public let talks: [Talk]
     /// The browsing tree at start, by the first grouping that applies (`BrowseTree.groupings`).
-    public let tree: BrowseNode
+    public var tree: BrowseNode { browse.value.tree }
     /// The id of the grouping `tree` was built by ("facets", "folders", "talks").
-    public let treeGrouping: String
+    public var treeGrouping: String { browse.value.grouping }
     /// Everything found while loading: per file, per line.
     public let diagnostics: [Diagnostic]
     /// Every note once, in browse-tree order (sections first, "All notes" last): how lists and search tie-break.
-    public let treeOrder: [Int]
+    public var treeOrder: [Int] { browse.value.order }
 
     let resolver: LinkResolver
     /// The links the path steps left to the name steps, for a reload (see `KeptLinks`).
@@ -31,18 +31,22 @@ public struct Vault: Sendable {
     let notesByVideo: [String: [Int]]
     let readings: TimestampReading.Readings
     let timelines: TimelineCache
+    /// The tree and its order, built with the vault or when first asked for (`TreeTiming`).
+    let browse: OnDemand<BrowseLayout>
     /// Where the notes came from, for `reloading(changed:)`.
     let loadedFrom: LoadedFrom
 
-    /// A vault's source and the cache its file-backed notes read through.
+    /// A vault's source, the cache its file-backed notes read through, and when its tree is built (a
+    /// reload builds it as the load did).
     struct LoadedFrom: Sendable {
         let source: NoteSource
         let cache: NoteFileCache
+        var tree: TreeTiming = .withLoad
     }
 
     /// Builds every relation between notes already parsed (the load pipeline's last step, see
     /// `VaultLoad`). The link graph (names, targets, backlinks) and the talks (timestamps, talks, tree)
-    /// need nothing of each other, so they are built side by side.
+    /// need nothing of each other, so they are built side by side; the tree maybe later (`TreeTiming`).
     init(
         origin: String, notes: [Note], attachments: [Attachment] = [], readDiagnostics: [Diagnostic], hints: Handoff<LoadHints>,
         loadedFrom: LoadedFrom, report: inout LoadReport
@@ -53,7 +57,8 @@ public struct Vault: Sendable {
         self.loadedFrom = loadedFrom
         self.timelines = TimelineCache()
         let (links, talks) = Parallel.both(
-            { LinkGraph(notes: notes, hints: hints, attachments: attachments) }, { TalkIndex(notes: notes, attachments: attachments) })
+            { LinkGraph(notes: notes, hints: hints, attachments: attachments) },
+            { TalkIndex(notes: notes, attachments: attachments, tree: loadedFrom.tree) })
         self.resolver = links.resolver
         self.unsettledLinks = links.unsettled
         self.linkTargets = links.targets
@@ -62,9 +67,12 @@ public struct Vault: Sendable {
         self.notesByVideo = talks.notesByVideo
         self.readings = talks.readings
         self.talks = talks.talks
-        self.tree = talks.tree
-        self.treeGrouping = talks.treeGrouping
-        self.treeOrder = talks.treeOrder
+        if let layout = talks.layout {
+            self.browse = OnDemand(built: layout)
+        } else {
+            let input = BrowseInput(notes: notes, talks: talks.talks, attachments: attachments)
+            self.browse = OnDemand { BrowseLayout(input) }
+        }
 
         let clock = ContinuousClock()
         let start = clock.now

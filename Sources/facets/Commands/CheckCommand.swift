@@ -26,7 +26,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let vault = try vaultOptions.load()
+        // Checking shows no tree: it is built only if something asks (a fifth of a large vault's load).
+        let vault = try vaultOptions.load(tree: .whenAsked)
         if watch { try checkOnChange(vault) }
         let links = vault.linkTargets.linkCount
         let resolved = vault.linkTargets.resolvedCount
