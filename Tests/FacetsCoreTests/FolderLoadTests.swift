@@ -287,4 +287,28 @@ struct ListingOrderTests {
         let expected = paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         #expect(TextOrder.sortedByBytes(paths) == expected)
     }
+
+    @Test("a folder's listing is in the byte order of the whole paths, though each subfolder is sorted on its own")
+    func listingByteOrder() throws {
+        try withTemporaryFolder { root in
+            // Names that sort differently as folders ("a/") than as names ("a"), a folder named like a
+            // note, the same name composed and decomposed, nesting, and long shared starts.
+            let paths = [
+                "a.md", "a/x.md", "a-b/y.md", "a b/z.md", "ab.md", "a/b/c.md", "a/b.md", "a/b0.md", "x.md/inner.md", "x.md.md",
+                "caf\u{E9}.md", "cafe\u{301}.md", "caf\u{E9}/n.md", "cafe\u{301}/n.md", "Z/1.md", "_/2.md", "0.md",
+                "longsharedfoldername1/aaaaaaaa1.md", "longsharedfoldername1/aaaaaaaa0.md", "longsharedfoldername/aaaaaaaa.md",
+            ]
+            for path in paths { try root.write(path, "# \(path)\n") }
+            let listing = try VaultReader.list(directory: root.path)
+            let expected = listing.paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            #expect(listing.paths == expected)
+            // Every note file listed once (the file system may or may not keep both spellings of "café").
+            let files =
+                FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])?
+                .compactMap { $0 as? URL }
+                .filter { ($0.pathExtension == "md") && ((try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) ?? false) } ?? []
+            #expect(listing.paths.count == files.count, "\(listing.paths)")
+            #expect(listing.paths.count >= paths.count - 2)
+        }
+    }
 }

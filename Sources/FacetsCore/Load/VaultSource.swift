@@ -76,17 +76,23 @@ public enum VaultReader {
             var found = Found()
             var none: [String]? = nil
             walk(root: root, relative: subfolders[index], into: &found, depth: 1, deferring: &none)
+            // Sorted on the thread that walked it: every path found starts with the folder's name and "/".
+            found.paths = TextOrder.sortedByBytes(found.paths, after: subfolders[index].utf8.count + 1)
             return found
         }
-        for part in below {
-            found.paths += part.paths
+        // Byte order: the same for every run and locale, and far cheaper than String's Unicode comparison.
+        // A folder's paths share their start ("name/", which no other folder's name or top file begins
+        // with), so they lie together in that order, placed by that start: sorted by folder, merged here.
+        var parts: [(start: String, paths: [String])] = found.paths.map { ($0, [$0]) }
+        for (folder, part) in zip(subfolders, below) {
+            parts.append((folder + "/", part.paths))
             found.attachments += part.attachments
             found.diagnostics += part.diagnostics
         }
-        // Byte order: the same for every run and locale, and far cheaper than String's Unicode comparison.
+        let order = TextOrder.indicesByBytes(parts.map(\.start))
         let attachments = Dictionary(found.attachments.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         return Listing(
-            root: root, paths: TextOrder.sortedByBytes(found.paths), diagnostics: found.diagnostics,
+            root: root, paths: order.flatMap { parts[$0].paths }, diagnostics: found.diagnostics,
             attachments: TextOrder.sortedByBytes(Array(attachments.keys)).compactMap { attachments[$0] })
     }
 

@@ -20,18 +20,31 @@ enum TextOrder {
     /// whole strings compared only where those are equal (25,000 paths compared as strings took longer
     /// than listing the folder).
     static func sortedByBytes(_ strings: [String]) -> [String] {
-        let prefixes = strings.map(bytePrefix)
-        let order = strings.indices.sorted { a, b in
+        sortedByBytes(strings, after: 0)
+    }
+
+    /// `sortedByBytes` for strings that all start with the same `shared` bytes (a folder's paths): the
+    /// integer keys are taken after them, so that they still settle most pairs.
+    static func sortedByBytes(_ strings: [String], after shared: Int) -> [String] {
+        indicesByBytes(strings, after: shared).map { strings[$0] }
+    }
+
+    /// The strings' indices in the byte order of the strings (see `sortedByBytes(_:after:)`).
+    static func indicesByBytes(_ strings: [String], after shared: Int = 0) -> [Int] {
+        let prefixes = strings.map { bytePrefix($0, after: shared) }
+        return strings.indices.sorted { a, b in
             prefixes[a] != prefixes[b] ? prefixes[a] < prefixes[b] : bytesPrecede(strings[a], strings[b])
         }
-        return order.map { strings[$0] }
     }
 
     /// The first eight bytes of the UTF-8 as one big-endian integer (zeros after a shorter string).
-    static func bytePrefix(_ string: String) -> UInt64 {
+    static func bytePrefix(_ string: String) -> UInt64 { bytePrefix(string, after: 0) }
+
+    /// `bytePrefix` of the bytes after the first `skipped`.
+    static func bytePrefix(_ string: String, after skipped: Int) -> UInt64 {
         var key: UInt64 = 0
         var shift: UInt64 = 56
-        for byte in string.utf8.prefix(8) {
+        for byte in string.utf8.dropFirst(skipped).prefix(8) {
             key |= UInt64(byte) << shift
             shift &-= 8
         }
