@@ -25,6 +25,8 @@ struct BenchLoad: ParsableCommand {
             "Also time a live reload after one note changed (the middle one, read again; the vault is not written), beside the fresh load of the same run."
     )
     var reload = false
+    @Flag(name: .long, help: "Load as `facets check` does: without building the browse tree.")
+    var withoutTree = false
 
     struct Report: Encodable {
         var notes: Int
@@ -39,7 +41,7 @@ struct BenchLoad: ParsableCommand {
 
     func run() throws {
         let start = monotonicSeconds()
-        let (vault, _, loadReport) = try vaultOptions.loadReporting()
+        let (vault, _, loadReport) = try vaultOptions.loadReporting(tree: withoutTree ? .whenAsked : .withLoad)
         let seconds = monotonicSeconds() - start
         let bytes = vault.notes.reduce(0) { $0 + $1.byteCount }
         var report = Report(

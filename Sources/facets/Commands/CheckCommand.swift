@@ -31,22 +31,24 @@ struct CheckCommand: ParsableCommand {
         if watch { try checkOnChange(vault) }
         let links = vault.linkTargets.linkCount
         let resolved = vault.linkTargets.resolvedCount
-        let report = Report(
-            notes: vault.notes.count, links: links, resolvedLinks: resolved,
-            errors: vault.errors.map(DiagnosticJSON.init), warnings: vault.warnings.map(DiagnosticJSON.init))
+        let diagnostics = vault.diagnostics
+        let errors = diagnostics.count { $0.severity == .error }
         if output.json {
-            try Output.json(report)
+            try Output.json(
+                Report(
+                    notes: vault.notes.count, links: links, resolvedLinks: resolved,
+                    errors: vault.errors.map(DiagnosticJSON.init), warnings: vault.warnings.map(DiagnosticJSON.init)))
         } else {
             // One write for all of them: a vault with thousands of broken links made thousands of calls.
-            let diagnostics = vault.diagnostics
             if !diagnostics.isEmpty { Output.line(diagnostics.map(\.formatted).joined(separator: "\n")) }
+            let warnings = diagnostics.count { $0.severity == .warning }
             let rate = links == 0 ? 100.0 : Double(resolved) * 100 / Double(links)
             Output.line(
                 "\(vault.notes.count) notes, \(links) links (\(resolved) resolved, \(String(format: "%.1f", rate))%), "
-                    + "\(report.errors.count) errors, \(report.warnings.count) warnings")
+                    + "\(errors) errors, \(warnings) warnings")
         }
         // Exit without tearing the vault down: the process ends anyway, and freeing it is no part of checking.
-        Foundation.exit(report.errors.isEmpty ? 0 : 1)
+        Foundation.exit(errors == 0 ? 0 : 1)
     }
 
     /// The whole report once, then after each reload the problems that appeared and went and the counts
