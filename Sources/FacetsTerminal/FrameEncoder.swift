@@ -188,7 +188,7 @@ struct FrameEncoder: Sendable {
             var bytes = 0
             for column in stop..<run.start {
                 let cell = frame[run.row, column]
-                guard cell.look == run.look, Self.widthIsCertain(cell.text) else { return best }
+                guard cell.look == run.look, !cell.linked, Self.widthIsCertain(cell.text) else { return best }
                 bytes += cell.text.utf8.count
             }
             let cost = moves.cost(from: position, to: (run.row, stop), columnExact: columnExact) + bytes
@@ -268,7 +268,7 @@ struct FrameEncoder: Sendable {
         var bytes = 0
         for column in from..<to {
             let cell = frame[row, column]
-            guard cell.look == look, widthIsCertain(cell.text) || cell.text.isEmpty else { return false }
+            guard cell.look == look, !cell.linked, widthIsCertain(cell.text) || cell.text.isEmpty else { return false }
             bytes += cell.text.utf8.count
             if bytes > step { return false }
         }

@@ -5,6 +5,9 @@ import FacetsUI
 struct TerminalCell: Hashable, Sendable {
     var text: String
     var look: TerminalLook
+    /// Part of an OSC 8 hyperlink, which the session sends after the frame for the links that changed:
+    /// the encoder never writes such a cell again unasked (that would drop its link on the terminal).
+    var linked = false
 
     static let blank = TerminalCell(text: " ", look: .plain)
 }
@@ -46,7 +49,7 @@ struct TerminalFrame: Equatable, Sendable {
                 } else {
                     text = cell.text.unicodeScalars.first.map { $0.isASCII ? String($0) : "?" } ?? " "
                 }
-                cells[row * width + column] = TerminalCell(text: text, look: resolved)
+                cells[row * width + column] = TerminalCell(text: text, look: resolved, linked: cell.hyperlink != nil)
             }
             // A right half with no left half before it (clipped at an edge) is a plain space.
             for column in 0..<width where cells[row * width + column].text.isEmpty {

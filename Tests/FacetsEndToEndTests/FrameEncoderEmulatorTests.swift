@@ -204,6 +204,16 @@ struct FrameEncoderEmulatorTests {
         for (emulated, expected) in zip(screens, [before, after]) {
             #expect(Self.differences(emulated, expected).isEmpty, "\(Self.differences(emulated, expected).prefix(3))")
         }
+        // Letters inside a hyperlink are never written again unasked: that would drop their link.
+        func linkingFirstLetters(_ frame: TerminalFrame) -> TerminalFrame {
+            var cells = frame.cells
+            for column in pane..<(pane + 2) { cells[2 * width + column].linked = true }
+            return TerminalFrame(width: width, height: height, cells: cells)
+        }
+        var linkedState = FrameEncoder.CursorState(position: nil, visible: nil)
+        _ = encoder.encode(from: nil, to: linkingFirstLetters(before), cursor: nil, state: &linkedState)
+        let linked = encoder.encode(from: linkingFirstLetters(before), to: linkingFirstLetters(after), cursor: nil, state: &linkedState)
+        #expect(!linked.contains("wi"), "linked letters sent again: \(linked.debugDescription)")
     }
 
     /// A frame of random text in two panes side by side (one with wide characters), and the same with
