@@ -171,6 +171,22 @@ struct LinkResolutionTests {
         #expect(v.lookup("topic") == .ambiguous([talks, people]))
     }
 
+    @Test("a bare name reaches the top-level note of that name (the path step) before a namesake nearer the linking note")
+    func pathStepBeforeStem() throws {
+        let v = vault([
+            ("a/sub/linker.md", noteText(title: "Linker", body: "[[topic]] [[a/sub/topic]] [[lonely]] [[deep]]")),
+            ("a/sub/topic.md", noteText(title: "Topic below", body: "")),
+            ("topic.md", noteText(title: "Topic at the top", body: "")),
+            ("b/lonely.md", noteText(title: "Lonely", body: "")),
+            ("x/y/deep.md", noteText(title: "Deep", body: "")),
+        ])
+        let linker = try index(of: "a/sub/linker.md", in: v)
+        #expect(v.linkTargets[linker][0] == .note(try index(of: "topic.md", in: v)))
+        #expect(v.linkTargets[linker][1] == .note(try index(of: "a/sub/topic.md", in: v)))
+        #expect(v.linkTargets[linker][2] == .note(try index(of: "b/lonely.md", in: v)))
+        #expect(v.linkTargets[linker][3] == .note(try index(of: "x/y/deep.md", in: v)))
+    }
+
     @Test("a vault of notes linking each other in every way never crashes and resolves what it can")
     func messyVault() {
         var files: [(String, String)] = []
