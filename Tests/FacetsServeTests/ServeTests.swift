@@ -81,6 +81,42 @@ struct ServeTests {
     }
 
     @Test(
+        "an edit to the served vault reaches an open session with no key pressed, and a session started later",
+        .timeLimit(.minutes(1)))
+    func liveReload() throws {
+        let workspace = try Workspace()
+        let identity = try workspace.clientKey("attendee")
+        let keys = try workspace.write("authorized_keys", try String(contentsOfFile: identity + ".pub", encoding: .utf8))
+        let vault = try workspace.vault()
+        let server = try ServeProcess(workspace, ["--vault", vault, "--authorized-keys", keys])
+        defer { server.stop() }
+        let tmux = try Tmux(environment: workspace.environment)
+
+        try tmux.start("a", width: 100, height: 30, try server.interactiveSSH(identity: identity))
+        let (shown, first) = tmux.waitForScreen("a") { $0.contains("─ Start here ─") }
+        #expect(shown, "the explorer did not appear:\n\(first)\n\(server.log)")
+
+        // The note on screen, edited on the server's disk: each session watches the vault.
+        let note = vault + "/start_here.md"
+        let text = try String(contentsOfFile: note, encoding: .utf8)
+        try #require(text.contains("title: Start here\n"))
+        try text.replacingOccurrences(of: "title: Start here\n", with: "title: Edited on the server\n")
+            .write(toFile: note, atomically: false, encoding: .utf8)
+        let (followed, edited) = tmux.waitForScreen("a") { $0.contains("─ Edited on the server ─") }
+        #expect(followed, "the open session did not follow the edit:\n\(edited)\n\(server.log)")
+
+        try tmux.start("b", width: 100, height: 30, try server.interactiveSSH(identity: identity))
+        let (later, second) = tmux.waitForScreen("b") { $0.contains("─ Edited on the server ─") }
+        #expect(later, "a session started after the edit shows the old note:\n\(second)")
+
+        try tmux.keys("a", "q")
+        try tmux.keys("b", "q")
+        #expect(tmux.waitForScreen("a") { $0.contains("SSH-EXIT=0") }.0)
+        #expect(tmux.waitForScreen("b") { $0.contains("SSH-EXIT=0") }.0)
+        #expect(server.stop() == 0)
+    }
+
+    @Test(
         "wrong keys and passwords are refused, slower each time; exec, sftp and forwarding are refused",
         .timeLimit(.minutes(1)))
     func refusals() throws {
