@@ -299,6 +299,7 @@ struct ListingOrderTests {
                 "longsharedfoldername1/aaaaaaaa1.md", "longsharedfoldername1/aaaaaaaa0.md", "longsharedfoldername/aaaaaaaa.md",
             ]
             for path in paths { try root.write(path, "# \(path)\n") }
+            for picture in ["caf\u{E9}.png", "cafe\u{301}.png", "a/chart.png", "a.png"] { try root.write(picture, bytes: [0x89, 0x50]) }
             let listing = try VaultReader.list(directory: root.path)
             let expected = listing.paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             #expect(listing.paths == expected)
@@ -309,6 +310,10 @@ struct ListingOrderTests {
                 .filter { ($0.pathExtension == "md") && ((try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) ?? false) } ?? []
             #expect(listing.paths.count == files.count, "\(listing.paths)")
             #expect(listing.paths.count >= paths.count - 2)
+            // The other files too: in byte order, each once, however its name is spelled.
+            let pictures = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".png") } ?? []
+            #expect(listing.attachments.map(\.path) == listing.attachments.map(\.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            #expect(listing.attachments.count == pictures.count, "\(listing.attachments.map(\.path)) vs \(pictures)")
         }
     }
 }

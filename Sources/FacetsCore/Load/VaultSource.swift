@@ -90,10 +90,11 @@ public enum VaultReader {
             found.diagnostics += part.diagnostics
         }
         let order = TextOrder.indicesByBytes(parts.map(\.start))
-        let attachments = Dictionary(found.attachments.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        // By their bytes, not as Strings: two files whose names differ only in Unicode normalization
+        // ("café" composed and decomposed) are two files, as they are to the notes' listing.
+        let attachments = TextOrder.indicesByBytes(found.attachments.map(\.path)).map { found.attachments[$0] }
         return Listing(
-            root: root, paths: order.flatMap { parts[$0].paths }, diagnostics: found.diagnostics,
-            attachments: TextOrder.sortedByBytes(Array(attachments.keys)).compactMap { attachments[$0] })
+            root: root, paths: order.flatMap { parts[$0].paths }, diagnostics: found.diagnostics, attachments: attachments)
     }
 
     /// What a walk finds: notes, other files, and what it could not read.
