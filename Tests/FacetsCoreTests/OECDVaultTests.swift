@@ -33,6 +33,23 @@ struct OECDVaultTests {
         #expect(v.notes.filter { $0.videoId == nil }.map(\.path) == ["oecdobservatoryofpublicsec3116.md"])
     }
 
+    @Test("a note's first timestamp, read only as far as it, is the first of all its timestamps, for every note")
+    func firstTimestamp() throws {
+        let v = try oecd()
+        var withStamps = 0
+        for note in v.notes {
+            let all = note.timestamps
+            #expect(note.firstTimestamp == all.first, "\(note.path)")
+            if !all.isEmpty { withStamps += 1 }
+        }
+        #expect(withStamps > 800)
+        // In memory too, with a timestamp inside code before the first real one.
+        let text = "---\ntitle: T\n---\n`<a class=\"yt-timestamp\" data-t=\"00:00:01\">[00:00:01]</a>`\n\nSaid [00:02:03] then [00:04:05].\n"
+        let parsed = note(text)
+        #expect(parsed.firstTimestamp == parsed.timestamps.first)
+        #expect(parsed.firstTimestamp?.written == "00:02:03")
+    }
+
     @Test("at least 96% of links resolve")
     func resolution() throws {
         let v = try oecd()

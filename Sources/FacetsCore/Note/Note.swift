@@ -49,6 +49,12 @@ public struct Note: Sendable {
         let (bytes, bodyOffset) = content.current
         return bytes.withUnsafeBufferPointer { LinkScanner.scan($0, from: bodyOffset, firstLine: bodyFirstLine).timestamps }
     }
+    /// `timestamps.first`, a vault note's file read only as far as it.
+    public var firstTimestamp: TimestampRef? {
+        if let storedTimestamps { return storedTimestamps.first }
+        let (bytes, bodyOffset) = content.current
+        return bytes.withUnsafeBufferPointer { LinkScanner.firstTimestamp($0, from: bodyOffset, firstLine: bodyFirstLine) }
+    }
     private let storedTimestamps: [TimestampRef]?
     /// How many timestamps the note had when loaded (`timestamps.count` without reading the file).
     public var timestampCount: Int { Int(storedTimestampCount) }

@@ -52,10 +52,19 @@ enum LinkScanner {
         return loaded
     }
 
-    /// `compact`: links go to `scanned`, else to `result.links`.
+    /// The first timestamp from `start` on, the scan stopping there: a note opened at its top needs no
+    /// more of a long file than that.
+    static func firstTimestamp(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int) -> TimestampRef? {
+        var result = Result()
+        var unused = ScannedLinks()
+        scan(bytes, from: start, firstLine: firstLine, into: &result, scanned: &unused, compact: true, timestampLimit: 1)
+        return result.timestamps.first
+    }
+
+    /// `compact`: links go to `scanned`, else to `result.links`. Stops once `timestampLimit` timestamps are found.
     private static func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int, into result: inout Result,
-        scanned: inout ScannedLinks, compact: Bool
+        scanned: inout ScannedLinks, compact: Bool, timestampLimit: Int = .max
     ) {
         let end = bytes.count
         var i = start
@@ -96,6 +105,7 @@ enum LinkScanner {
                     i = span.next
                 } else if b == Byte.openBracket, let found = TimestampSyntax.bare(bytes, at: i, end: window, line: line) {
                     result.timestamps.append(found.stamp)
+                    if result.timestamps.count >= timestampLimit { return }
                     i = found.next
                 } else {
                     if i + 1 < end, bytes[i + 1] == Byte.openBracket || bytes[i + 1] == Byte.bang { closes.update(bytes, at: i, end: end) }
@@ -110,7 +120,10 @@ enum LinkScanner {
                 } else if !(closes.knows(i) && !closes.canCloseAnchor(after: i)),
                     let found = TimestampSyntax.anchor(bytes, at: i, end: window, line: line)
                 {
-                    if let stamp = found.stamp { result.timestamps.append(stamp) }
+                    if let stamp = found.stamp {
+                        result.timestamps.append(stamp)
+                        if result.timestamps.count >= timestampLimit { return }
+                    }
                     i = found.next
                 } else {
                     closes.update(bytes, at: i, end: end)

@@ -380,7 +380,7 @@ public struct DetailView: ExplorerView {
     /// The note's first timestamp in its text: the moment at the top of its document, where the
     /// layout places the note's timestamps in the order they are written (PreviewLayoutTests).
     static func firstMoment(of note: Int, vault: Vault) -> Int? {
-        guard vault.notes[note].videoId != nil, let stamp = vault.notes[note].timestamps.first else { return nil }
+        guard vault.notes[note].videoId != nil, let stamp = vault.notes[note].firstTimestamp else { return nil }
         return vault.seconds(of: stamp, inNote: note)
     }
 
