@@ -241,6 +241,30 @@ final class ServeProcess {
     }
 }
 
+/// The set-up most session tests share: a server of a copy of the bundled notes that one client key
+/// logs in to, and a tmux to run its clients in. The caller stops the server (`defer`).
+struct KeyedServer {
+    let workspace: Workspace
+    let identity: String
+    let vault: String
+    let server: ServeProcess
+    let tmux: Tmux
+
+    init() throws {
+        workspace = try Workspace()
+        identity = try workspace.clientKey("attendee")
+        let keys = try workspace.write("authorized_keys", try String(contentsOfFile: identity + ".pub", encoding: .utf8))
+        vault = try workspace.vault()
+        server = try ServeProcess(workspace, ["--vault", vault, "--authorized-keys", keys])
+        tmux = try Tmux(environment: workspace.environment)
+    }
+
+    /// An interactive client in a tmux session of its own.
+    func connect(_ name: String, width: Int = 100, height: Int = 30) throws {
+        try tmux.start(name, width: width, height: height, try server.interactiveSSH(identity: identity))
+    }
+}
+
 struct ServeTestError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }

@@ -84,15 +84,11 @@ struct ServeTests {
         "an edit to the served vault reaches an open session with no key pressed, and a session started later",
         .timeLimit(.minutes(1)))
     func liveReload() throws {
-        let workspace = try Workspace()
-        let identity = try workspace.clientKey("attendee")
-        let keys = try workspace.write("authorized_keys", try String(contentsOfFile: identity + ".pub", encoding: .utf8))
-        let vault = try workspace.vault()
-        let server = try ServeProcess(workspace, ["--vault", vault, "--authorized-keys", keys])
+        let serving = try KeyedServer()
+        let server = serving.server, tmux = serving.tmux, vault = serving.vault
         defer { server.stop() }
-        let tmux = try Tmux(environment: workspace.environment)
 
-        try tmux.start("a", width: 100, height: 30, try server.interactiveSSH(identity: identity))
+        try serving.connect("a")
         let (shown, first) = tmux.waitForScreen("a") { $0.contains("─ Start here ─") }
         #expect(shown, "the explorer did not appear:\n\(first)\n\(server.log)")
 
@@ -105,7 +101,7 @@ struct ServeTests {
         let (followed, edited) = tmux.waitForScreen("a") { $0.contains("─ Edited on the server ─") }
         #expect(followed, "the open session did not follow the edit:\n\(edited)\n\(server.log)")
 
-        try tmux.start("b", width: 100, height: 30, try server.interactiveSSH(identity: identity))
+        try serving.connect("b")
         let (later, second) = tmux.waitForScreen("b") { $0.contains("─ Edited on the server ─") }
         #expect(later, "a session started after the edit shows the old note:\n\(second)")
 
@@ -225,20 +221,16 @@ struct ServeTests {
         "killing one session's explorer ends that session only; SIGTERM then closes the rest cleanly",
         .timeLimit(.minutes(1)))
     func killedExplorer() throws {
-        let workspace = try Workspace()
-        let identity = try workspace.clientKey("attendee")
-        let keys = try workspace.write("authorized_keys", try String(contentsOfFile: identity + ".pub", encoding: .utf8))
-        let vault = try workspace.vault()
-        let server = try ServeProcess(workspace, ["--vault", vault, "--authorized-keys", keys])
+        let serving = try KeyedServer()
+        let server = serving.server, tmux = serving.tmux, vault = serving.vault
         defer { server.stop() }
-        let tmux = try Tmux(environment: workspace.environment)
         let explorer: (String) -> Bool = { $0.contains("Facets") && $0.contains("Start here") }
 
-        try tmux.start("victim", try server.interactiveSSH(identity: identity))
+        try serving.connect("victim")
         #expect(tmux.waitForScreen("victim", explorer).0)
         let victim = try #require(server.pid(ofSession: 1))
         for name in ["b", "c"] {
-            try tmux.start(name, try server.interactiveSSH(identity: identity))
+            try serving.connect(name)
             #expect(tmux.waitForScreen(name, explorer).0, "\(name) did not get the explorer")
         }
 
@@ -256,7 +248,7 @@ struct ServeTests {
             let (answered, screen) = tmux.waitForScreen(name) { $0 != before }
             #expect(answered, "\(name) stopped answering:\n\(screen)\n\(server.log)")
         }
-        try tmux.start("d", try server.interactiveSSH(identity: identity))
+        try serving.connect("d")
         #expect(tmux.waitForScreen("d", explorer).0, "a new session after the kill did not get the explorer")
         #expect(Harness.pgrep("facets --vault \(vault)$").count == 3)
 
