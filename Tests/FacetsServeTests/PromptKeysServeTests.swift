@@ -5,7 +5,7 @@ import Testing
 /// attendee's real `ssh` client in tmux gets that binding. (Uses `Harness.swift` as it is.)
 @Suite("facets serve: prompt keys from the server's config", .serialized)
 struct PromptKeysServeTests {
-    @Test("cancel = [\"ctrl-g\"] in --config FILE: Ctrl-G cancels the / prompt over ssh, Esc does not", .timeLimit(.minutes(1)))
+    @Test("cancel = [\"ctrl-g\"] in --config FILE: Ctrl-G cancels the / prompt over ssh, Esc does not", .timeLimit(.minutes(3)))
     func ctrlGCancelsOverSSH() throws {
         let workspace = try Workspace()
         let identity = try workspace.clientKey("attendee")

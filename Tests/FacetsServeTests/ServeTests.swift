@@ -7,7 +7,7 @@ import Testing
 struct ServeTests {
     @Test(
         "the host key is made once with mode 0600, reused, matches ssh-keygen -l, and refused when others can read it",
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(3)))
     func hostKey() throws {
         let workspace = try Workspace()
         let keys = try workspace.write("authorized_keys", try String(contentsOfFile: try workspace.clientKey("id") + ".pub", encoding: .utf8))
@@ -37,7 +37,7 @@ struct ServeTests {
 
     @Test(
         "an authorized key gets the explorer: it navigates, resizes, quits, and its process is gone; it has the server's config",
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(3)))
     func keySession() throws {
         let workspace = try Workspace()
         let identity = try workspace.clientKey("attendee")
@@ -82,7 +82,7 @@ struct ServeTests {
 
     @Test(
         "an edit to the served vault reaches an open session with no key pressed, and a session started later",
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(3)))
     func liveReload() throws {
         let serving = try KeyedServer()
         let server = serving.server, tmux = serving.tmux, vault = serving.vault
@@ -114,7 +114,7 @@ struct ServeTests {
 
     @Test(
         "wrong keys and passwords are refused, slower each time; exec, sftp and forwarding are refused",
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(3)))
     func refusals() throws {
         let workspace = try Workspace()
         let identity = try workspace.clientKey("attendee")
@@ -219,7 +219,7 @@ struct ServeTests {
 
     @Test(
         "killing one session's explorer ends that session only; SIGTERM then closes the rest cleanly",
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(3)))
     func killedExplorer() throws {
         let serving = try KeyedServer()
         let server = serving.server, tmux = serving.tmux, vault = serving.vault
@@ -266,7 +266,7 @@ struct ServeTests {
 
     @Test(
         "--open lets anyone in; --max-sessions turns the next one away with a message; --idle-timeout closes a quiet session",
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(3)))
     func openAndLimits() throws {
         let workspace = try Workspace()
         let server = try ServeProcess(workspace, ["--open", "--max-sessions", "1", "--idle-timeout", "4"])
@@ -293,7 +293,7 @@ struct ServeTests {
         #expect(server.stop() == 0)
     }
 
-    @Test("with --follow, an attendee's explorer opens the entry the presenter opens", .timeLimit(.minutes(1)))
+    @Test("with --follow, an attendee's explorer opens the entry the presenter opens", .timeLimit(.minutes(3)))
     func followThePresenter() throws {
         let workspace = try Workspace()
         let identity = try workspace.clientKey("attendee")
