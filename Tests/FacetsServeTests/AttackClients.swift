@@ -170,3 +170,13 @@ func residentKiB(_ pid: pid_t, field: String = "RssAnon") -> Int? {
     else { return nil }
     return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
 }
+
+/// A process's state, wait channel and threads from /proc, for a message about a process that will not end.
+func processState(_ pid: pid_t) -> String {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return "pid \(pid) gone" }
+    let fields = status.split(separator: "\n").filter {
+        $0.hasPrefix("State:") || $0.hasPrefix("Threads:") || $0.hasPrefix("SigPnd:") || $0.hasPrefix("ShdPnd:")
+    }
+    let channel = (try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8)) ?? "?"
+    return "pid \(pid) " + fields.map { $0.replacingOccurrences(of: "\t", with: " ") }.joined(separator: ", ") + ", wchan \(channel)"
+}

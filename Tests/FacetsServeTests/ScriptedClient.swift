@@ -83,8 +83,10 @@ final class ScriptedClient: Sendable {
 
     private var channel: Channel? { session.withLockedValue { $0 } }
 
-    func send(_ event: any Sendable) {
-        channel?.triggerUserOutboundEvent(event, promise: nil)
+    /// Sends a channel request; the future completes once it is written to the socket.
+    @discardableResult
+    func send(_ event: any Sendable) -> EventLoopFuture<Void>? {
+        channel?.triggerUserOutboundEvent(event)
     }
 
     func pty(columns: Int = 80, rows: Int = 24, term: String = "xterm-256color") {
@@ -97,7 +99,8 @@ final class ScriptedClient: Sendable {
 
     func shell() { send(SSHChannelRequestEvent.ShellRequest(wantReply: true)) }
 
-    func windowChange(columns: Int, rows: Int) {
+    @discardableResult
+    func windowChange(columns: Int, rows: Int) -> EventLoopFuture<Void>? {
         send(
             SSHChannelRequestEvent.WindowChangeRequest(
                 terminalCharacterWidth: columns, terminalRowHeight: rows,
