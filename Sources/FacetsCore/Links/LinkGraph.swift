@@ -52,43 +52,70 @@ struct LinkGraph: Sendable {
         self.unsettled = resolved.unsettled
         timer.lap("resolve")
 
-        // Counted first, then placed: every note's backlinks land in one array, in vault order.
+        // The backlinks placed beside the missing links written up: both read the targets, neither needs the other.
+        let lines = resolved.lines, noteCount = notes.count, sharedStems = resolver.sharedStems
+        let (backlinks, missing) = Parallel.both(
+            { Self.backlinks(of: targets, lines: lines, noteCount: noteCount) },
+            {
+                Self.missingLinks(
+                    of: targets, lines: lines, notes: notes, attachmentNames: attachmentNames, sharedStems: sharedStems)
+            })
+        self.backlinks = backlinks
+        self.missing = missing.byName
+        self.diagnostics = missing.diagnostics
+        timer.lap("backlinks")
+        self.phases = timer.phases
+    }
+
+    /// Every note's backlinks in one array, in vault order: counted first, then placed.
+    static func backlinks(of targets: LinkTargets, lines: [Int32], noteCount: Int) -> PerNote<Backlink> {
         let codes = targets.codes, starts = targets.starts
-        var backlinkStarts = [Int](repeating: 0, count: notes.count + 1)
+        var backlinkStarts = [Int](repeating: 0, count: noteCount + 1)
         for code in codes where code >= 0 { backlinkStarts[Int(code) + 1] += 1 }
-        for index in notes.indices { backlinkStarts[index + 1] += backlinkStarts[index] }
+        for index in 0..<noteCount { backlinkStarts[index + 1] += backlinkStarts[index] }
         var next = backlinkStarts
-        var missing: [String: [Backlink]] = [:]
-        var missingSpelling: [String: String] = [:]
-        var diagnostics: [Diagnostic] = []
-        let backlinkCount = backlinkStarts[notes.count]
+        let backlinkCount = backlinkStarts[noteCount]
         let placed = [Backlink](unsafeUninitializedCapacity: backlinkCount) { buffer, initialized in
-            for source in notes.indices {
+            for source in 0..<noteCount {
                 for position in starts[source]..<starts[source + 1] {
                     let code = codes[position]
-                    if code == LinkCode.sameNote { continue }
-                    let backlink = Backlink(source: source, linkIndex: position - starts[source], line: Int(resolved.lines[position]))
-                    if code >= 0 {
-                        buffer.initializeElement(at: next[Int(code)], to: backlink)
-                        next[Int(code)] += 1
-                        continue
-                    }
-                    let name = targets.missingNames[position] ?? ""
-                    let key = NameKeys.loose(name)
-                    let spelling = missingSpelling[key] ?? name
-                    missingSpelling[key] = spelling
-                    missing[spelling, default: []].append(backlink)
-                    if attachmentNames.contains(name.lowercased()) { continue }
-                    let why = NameKeys.leavesVault(name) ? "link leaves the vault; not followed" : "no note for"
-                    diagnostics.append(Diagnostic(.warning, path: notes[source].path, line: backlink.line, "\(why) [[\(name)]]"))
+                    guard code >= 0 else { continue }
+                    buffer.initializeElement(
+                        at: next[Int(code)], to: Backlink(source: source, linkIndex: position - starts[source], line: Int(lines[position])))
+                    next[Int(code)] += 1
                 }
             }
             initialized = backlinkCount
         }
-        self.backlinks = PerNote(elements: placed, starts: backlinkStarts)
-        self.missing = missing
+        return PerNote(elements: placed, starts: backlinkStarts)
+    }
 
-        for (stem, indexes) in resolver.sharedStems {
+    /// The links that lead to no note, by the name first written for each (loosely equal names are one
+    /// entry), with a warning for each (but links to attachments), then one for each note that shares its
+    /// name with others.
+    static func missingLinks(
+        of targets: LinkTargets, lines: [Int32], notes: [Note], attachmentNames: Set<String>, sharedStems: [(name: String, notes: [Int])]
+    ) -> (byName: [String: [Backlink]], diagnostics: [Diagnostic]) {
+        let codes = targets.codes, starts = targets.starts
+        var missing: [String: [Backlink]] = [:]
+        var missingSpelling: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for source in notes.indices {
+            for position in starts[source]..<starts[source + 1] {
+                let code = codes[position]
+                guard code < 0, code != LinkCode.sameNote else { continue }
+                let backlink = Backlink(source: source, linkIndex: position - starts[source], line: Int(lines[position]))
+                let name = targets.missingNames[position] ?? ""
+                let key = NameKeys.loose(name)
+                let spelling = missingSpelling[key] ?? name
+                missingSpelling[key] = spelling
+                missing[spelling, default: []].append(backlink)
+                if !attachmentNames.isEmpty && attachmentNames.contains(name.lowercased()) { continue }
+                let why = NameKeys.leavesVault(name) ? "link leaves the vault; not followed" : "no note for"
+                diagnostics.append(Diagnostic(.warning, path: notes[source].path, line: backlink.line, "\(why) [[\(name)]]"))
+            }
+        }
+        for (stem, indexes) in sharedStems {
             // At most five paths named: each of thousands of same-named notes listing all the others is quadratic.
             var paths = indexes.prefix(5).map { notes[$0].path }.joined(separator: ", ")
             if indexes.count > 5 { paths += " and \(indexes.count - 5) more" }
@@ -99,9 +126,7 @@ struct LinkGraph: Sendable {
                         "\(indexes.count) notes share the name \"\(stem)\" (\(paths)); a link by that name reaches the nearest to the linking note"))
             }
         }
-        self.diagnostics = diagnostics
-        timer.lap("backlinks")
-        self.phases = timer.phases
+        return (missing, diagnostics)
     }
 
     /// The hints' codes, with the links the path steps left pending settled by the rule's name steps,

@@ -39,18 +39,52 @@ enum Parallel {
         }
     }
 
-    /// `first()` and `second()` side by side.
+    /// `first()` on this thread and `second()` on a thread of its own, side by side. Its own thread, not
+    /// a dispatch worker: a `concurrentPerform` inside a worker's job runs on that one thread, so steps
+    /// that split themselves again (the link graph beside the talks) would run one after the other.
     static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-        let halves = map(count: 2) { half -> Either<A, B> in half == 0 ? .first(first()) : .second(second()) }
-        guard case .first(let a) = halves[0], case .second(let b) = halves[1] else {
-            preconditionFailure("Parallel.both: halves out of order")
+        withoutActuallyEscaping(second) { second in
+            let made = Made<B>()
+            guard let thread = ThreadWork.start({ made.value = second() }) else { return (first(), second()) }
+            let a = first()
+            pthread_join(thread, nil)
+            guard let b = made.value.take() else { preconditionFailure("Parallel.both: joined without a result") }
+            return (a, b)
         }
-        return (a, b)
     }
 
-    private enum Either<A: Sendable, B: Sendable>: Sendable {
-        case first(A)
-        case second(B)
+    /// What a joined thread made: written by it, read after `pthread_join`, which orders the two.
+    private final class Made<T: Sendable>: @unchecked Sendable {
+        var value: T?
+    }
+
+    /// Work on a thread of its own (pthreads: joined, so the work is done and released when `both` returns).
+    private final class ThreadWork: @unchecked Sendable {
+        private let work: @Sendable () -> Void
+
+        private init(_ work: @escaping @Sendable () -> Void) { self.work = work }
+
+        /// The thread running `work`, or nil when none could be made (then nothing runs).
+        static func start(_ work: @escaping @Sendable () -> Void) -> pthread_t? {
+            var attributes = pthread_attr_t()
+            pthread_attr_init(&attributes)
+            defer { pthread_attr_destroy(&attributes) }
+            pthread_attr_setstacksize(&attributes, 8 << 20)
+            var thread = pthread_t()
+            let context = Unmanaged.passRetained(ThreadWork(work)).toOpaque()
+            let status = pthread_create(
+                &thread, &attributes,
+                { context in
+                    guard let context else { return nil }
+                    Unmanaged<ThreadWork>.fromOpaque(context).takeRetainedValue().work()
+                    return nil
+                }, context)
+            guard status == 0 else {
+                Unmanaged<ThreadWork>.fromOpaque(context).release()
+                return nil
+            }
+            return thread
+        }
     }
 
     /// The results' memory, written at distinct indexes from the workers: sound because every index is
