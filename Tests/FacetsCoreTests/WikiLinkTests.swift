@@ -147,6 +147,41 @@ struct WikiLinkTests {
         #expect(n.timestamps.map(\.written) == ["00:07:22", "00:16:57", "00:01:02"])
     }
 
+    /// The scanner passes over plain lines sixteen bytes at a time and counts them; it must stop where a
+    /// line may open code or math, and number every link and timestamp as the reader does.
+    @Test("lines passed over are counted, and fences and math after them still hide links")
+    func linesPassedOver() {
+        var lines: [String] = []
+        var visible: [String] = []
+        for index in 0..<240 {
+            let filler = String(repeating: "word ", count: index % 9) + String(repeating: "x", count: index % 17)
+            switch index % 24 {
+            case 3:
+                lines.append("\(filler)[[seen\(index)]]")
+                visible.append("seen\(index)")
+            case 5: lines.append("\(filler) \(anchor("00:0\(index % 10):0\(index % 7)"))")
+            case 7: lines += ["> ```", "> [[quoted code \(index)]]", "> ```"]
+            case 11: lines += ["  ~~~~", "[[tilde code \(index)]]", "  ~~~~"]
+            case 13: lines += ["   $$", "[[math \(index)]]", "$$"]
+            case 17:
+                lines += ["$ not math [[dollar\(index)]]"]
+                visible.append("dollar\(index)")
+            case 19: lines.append("")
+            default: lines.append(filler)
+            }
+        }
+        let n = note(lines.joined(separator: "\n"))
+        let blocks = n.readBlocks()
+        #expect(n.readLinks().map(\.target) == visible)
+        #expect(wikiLinks(in: allInlines(blocks)) == n.readLinks())
+        #expect(timestamps(in: allInlines(blocks)) == n.timestamps)
+        #expect(n.timestamps.count == 10)
+        // Each link's line as counted by hand from the text.
+        for link in n.readLinks() {
+            #expect(lines[link.line - 1].contains("[[\(link.target)]]"), "\(link.target) on line \(link.line)")
+        }
+    }
+
     @Test(
         "the index and the reader agree where code, math and comments hide links",
         arguments: [

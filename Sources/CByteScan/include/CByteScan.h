@@ -50,4 +50,107 @@ static inline size_t facets_ascii_run(const uint8_t *bytes, size_t from, size_t 
     return i - from;
 }
 
+/// The index of the first newline, `]` or `|` in [from, end), or `end`: the bytes that end a wiki
+/// link's target or the link itself, skipped sixteen at a time (walking a link byte by byte was a
+/// third of the scan's own time).
+static inline size_t facets_next_link_stop(const uint8_t *bytes, size_t from, size_t end) {
+    size_t i = from;
+#if defined(__SSE2__)
+    const __m128i newline = _mm_set1_epi8('\n');
+    const __m128i close = _mm_set1_epi8(']');
+    const __m128i pipe = _mm_set1_epi8('|');
+    while (i + 16 <= end) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(bytes + i));
+        __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_or_si128(_mm_cmpeq_epi8(v, close), _mm_cmpeq_epi8(v, pipe)));
+        int mask = _mm_movemask_epi8(hits);
+        if (mask != 0) return i + (size_t)__builtin_ctz((unsigned)mask);
+        i += 16;
+    }
+#endif
+    for (; i < end; i++) {
+        uint8_t b = bytes[i];
+        if (b == '\n' || b == ']' || b == '|') return i;
+    }
+    return end;
+}
+
+/// Whether [from, to) holds a byte that keeps a link target from being looked up as plain bytes:
+/// one outside ASCII, `#` (a heading) or `.` (`.md`, `..`).
+static inline int facets_has_unplain_byte(const uint8_t *bytes, size_t from, size_t to) {
+    size_t i = from;
+#if defined(__SSE2__)
+    const __m128i hash = _mm_set1_epi8('#');
+    const __m128i dot = _mm_set1_epi8('.');
+    while (i + 16 <= to) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(bytes + i));
+        __m128i hits = _mm_or_si128(v, _mm_or_si128(_mm_cmpeq_epi8(v, hash), _mm_cmpeq_epi8(v, dot)));
+        if (_mm_movemask_epi8(hits) != 0) return 1;
+        i += 16;
+    }
+#endif
+    for (; i < to; i++) {
+        uint8_t b = bytes[i];
+        if (b >= 0x80 || b == '#' || b == '.') return 1;
+    }
+    return 0;
+}
+
+/// Whether the line starting at `from` could open or close a fence or a `$$` math block: its first
+/// byte after spaces, tabs and `>` (quotes, callouts) is a backtick, `~` or `$`. A superset of what
+/// CodeRegions decides, so that a line this passes over is one CodeRegions would read as text.
+static inline int facets_line_may_be_fence(const uint8_t *bytes, size_t from, size_t end) {
+    size_t k = from;
+    while (k < end && (bytes[k] == ' ' || bytes[k] == '\t' || bytes[k] == '>')) k++;
+    return k < end && (bytes[k] == '`' || bytes[k] == '~' || bytes[k] == '$');
+}
+
+/// Like facets_next_special, for text outside code and math: a newline stops it only when the line
+/// after it may be a fence or math (`facets_line_may_be_fence`); the others are passed over and
+/// counted in `*newlines`. Most lines are plain text, and stopping at each cost the scan a restart.
+static inline size_t facets_next_special_across_lines(const uint8_t *bytes, size_t from, size_t end, size_t *newlines) {
+    size_t i = from;
+    size_t passed = 0;
+#if defined(__SSE2__)
+    const __m128i newline = _mm_set1_epi8('\n');
+    const __m128i bang = _mm_set1_epi8('!');
+    const __m128i less = _mm_set1_epi8('<');
+    const __m128i bracket = _mm_set1_epi8('[');
+    const __m128i backtick = _mm_set1_epi8('`');
+    while (i + 16 <= end) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(bytes + i));
+        unsigned lines = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, newline));
+        unsigned others = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, bang), _mm_cmpeq_epi8(v, less)),
+            _mm_or_si128(_mm_cmpeq_epi8(v, bracket), _mm_cmpeq_epi8(v, backtick))));
+        unsigned firstOther = others != 0 ? (unsigned)__builtin_ctz(others) : 16;
+        unsigned before = lines & ((1u << firstOther) - 1u);
+        while (before != 0) {
+            size_t at = i + (size_t)__builtin_ctz(before);
+            if (facets_line_may_be_fence(bytes, at + 1, end)) {
+                *newlines = passed;
+                return at;
+            }
+            passed++;
+            before &= before - 1u;
+        }
+        if (others != 0) {
+            *newlines = passed;
+            return i + firstOther;
+        }
+        i += 16;
+    }
+#endif
+    for (; i < end; i++) {
+        uint8_t b = bytes[i];
+        if (b == '\n') {
+            if (facets_line_may_be_fence(bytes, i + 1, end)) break;
+            passed++;
+        } else if (b == '!' || b == '<' || b == '[' || b == '`') {
+            break;
+        }
+    }
+    *newlines = passed;
+    return i;
+}
+
 #endif

@@ -10,6 +10,9 @@ struct CodeRegions {
 
     init() {}
 
+    /// Whether the lines now read are code or math, so that every line start needs a look.
+    var isInsideBlock: Bool { fence != 0 || inMath }
+
     /// Called at the start of each line (`i`): the end of the line (its newline, or `end`) when the whole
     /// line is a fence, code or math, to be skipped; nil when it is text to read.
     @inline(__always)

@@ -66,6 +66,7 @@ enum LinkScanner {
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int, into result: inout Result,
         scanned: inout ScannedLinks, compact: Bool, timestampLimit: Int = .max
     ) {
+        guard let base = bytes.baseAddress else { return }
         let end = bytes.count
         var i = start
         var line = firstLine
@@ -81,8 +82,15 @@ enum LinkScanner {
                     continue
                 }
             }
-            // Skip plain text fast: only newline, `[`, `!`, `<` and backtick start anything.
-            i = nextSpecial(bytes, from: i, end: end)
+            // Skip plain text fast: only newline, `[`, `!`, `<` and backtick start anything, and outside
+            // code and math only a newline before what may be a fence or `$$` needs a look.
+            if regions.isInsideBlock {
+                i = nextSpecial(bytes, from: i, end: end)
+            } else {
+                var passedLines = 0
+                i = Int(facets_next_special_across_lines(base, i, end, &passedLines))
+                line += passedLines
+            }
             if i == end { return }
             let b = bytes[i]
             switch b {
