@@ -49,7 +49,8 @@ public struct Note: Sendable {
         let (bytes, bodyOffset) = content.current
         return bytes.withUnsafeBufferPointer { LinkScanner.scan($0, from: bodyOffset, firstLine: bodyFirstLine).timestamps }
     }
-    /// `timestamps.first`, a vault note's file read only as far as it.
+    /// `timestamps.first`, its bytes scanned only as far as it (the file itself comes whole, through
+    /// the content's cache).
     public var firstTimestamp: TimestampRef? {
         if let storedTimestamps { return storedTimestamps.first }
         let (bytes, bodyOffset) = content.current
