@@ -7,30 +7,38 @@
 #include <emmintrin.h>
 #endif
 
+/// Whether a byte other than newline can start something the link scanner reads (`!`, `<`, `[`, backtick).
+static inline int facets_is_special_besides_newline(uint8_t b) {
+    return b == '!' || b == '<' || b == '[' || b == '`';
+}
+
+#if defined(__SSE2__)
+/// For sixteen bytes, a bit per byte: `*lines` where a newline is, `*others` where another byte is that
+/// `facets_is_special_besides_newline`. Swift's SIMD types do not compile to the compare-and-movemask
+/// this needs, and these loops are the load's hot path.
+static inline void facets_special_masks(const uint8_t *at, unsigned *lines, unsigned *others) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)at);
+    *lines = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+    *others = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')), _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('[')), _mm_cmpeq_epi8(v, _mm_set1_epi8('`')))));
+}
+#endif
+
 /// The index of the first byte in [from, end) that can start something the link scanner reads
-/// (newline, `!`, `<`, `[`, backtick), or `end`. Sixteen bytes per step with SSE2: Swift's SIMD types
-/// do not compile to the compare-and-movemask this needs, and this loop is the load's hot path.
+/// (newline, `!`, `<`, `[`, backtick), or `end`; sixteen bytes per step with SSE2.
 static inline size_t facets_next_special(const uint8_t *bytes, size_t from, size_t end) {
     size_t i = from;
 #if defined(__SSE2__)
-    const __m128i newline = _mm_set1_epi8('\n');
-    const __m128i bang = _mm_set1_epi8('!');
-    const __m128i less = _mm_set1_epi8('<');
-    const __m128i bracket = _mm_set1_epi8('[');
-    const __m128i backtick = _mm_set1_epi8('`');
     while (i + 16 <= end) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(bytes + i));
-        __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, bang)),
-                                    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, less), _mm_cmpeq_epi8(v, bracket)),
-                                                 _mm_cmpeq_epi8(v, backtick)));
-        int mask = _mm_movemask_epi8(hits);
-        if (mask != 0) return i + (size_t)__builtin_ctz((unsigned)mask);
+        unsigned lines, others;
+        facets_special_masks(bytes + i, &lines, &others);
+        if ((lines | others) != 0) return i + (size_t)__builtin_ctz(lines | others);
         i += 16;
     }
 #endif
     for (; i < end; i++) {
-        uint8_t b = bytes[i];
-        if (b == '\n' || b == '!' || b == '<' || b == '[' || b == '`') return i;
+        if (bytes[i] == '\n' || facets_is_special_besides_newline(bytes[i])) return i;
     }
     return end;
 }
@@ -111,17 +119,9 @@ static inline size_t facets_next_special_across_lines(const uint8_t *bytes, size
     size_t i = from;
     size_t passed = 0;
 #if defined(__SSE2__)
-    const __m128i newline = _mm_set1_epi8('\n');
-    const __m128i bang = _mm_set1_epi8('!');
-    const __m128i less = _mm_set1_epi8('<');
-    const __m128i bracket = _mm_set1_epi8('[');
-    const __m128i backtick = _mm_set1_epi8('`');
     while (i + 16 <= end) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(bytes + i));
-        unsigned lines = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, newline));
-        unsigned others = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, bang), _mm_cmpeq_epi8(v, less)),
-            _mm_or_si128(_mm_cmpeq_epi8(v, bracket), _mm_cmpeq_epi8(v, backtick))));
+        unsigned lines, others;
+        facets_special_masks(bytes + i, &lines, &others);
         unsigned firstOther = others != 0 ? (unsigned)__builtin_ctz(others) : 16;
         unsigned before = lines & ((1u << firstOther) - 1u);
         while (before != 0) {
@@ -145,7 +145,7 @@ static inline size_t facets_next_special_across_lines(const uint8_t *bytes, size
         if (b == '\n') {
             if (facets_line_may_be_fence(bytes, i + 1, end)) break;
             passed++;
-        } else if (b == '!' || b == '<' || b == '[' || b == '`') {
+        } else if (facets_is_special_besides_newline(b)) {
             break;
         }
     }
