@@ -48,6 +48,24 @@ struct VaultReaderTests {
         }
     }
 
+    @Test("a file name that is not UTF-8 is listed with its bad byte replaced, at the top and in a folder")
+    func nameNotUTF8() throws {
+        try withTemporaryFolder { folder in
+            try folder.write("sub/ok.md", "ok")
+            for relative in ["caf", "sub/caf"] {
+                // "caf" then the byte 0xE9 (é in Latin-1), then ".md": no String can hold that name.
+                let bytes = Array((folder.path + "/" + relative).utf8) + [0xE9] + Array(".md".utf8) + [0]
+                let fd = bytes.withUnsafeBufferPointer { path in
+                    path.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+                }
+                try #require(fd >= 0)
+                close(fd)
+            }
+            let listing = try VaultReader.list(directory: folder.path)
+            #expect(listing.paths == ["caf\u{FFFD}.md", "sub/caf\u{FFFD}.md", "sub/ok.md"])
+        }
+    }
+
     @Test("an empty folder is an empty vault; an empty file is a note")
     func empties() throws {
         try withTemporaryFolder { folder in

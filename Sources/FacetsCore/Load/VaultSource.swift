@@ -161,11 +161,15 @@ public enum VaultReader {
         }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            // The child's path made from the name's bytes in one String (hidden names skipped unmade):
+            // a String of the name, then one of the path, were three allocations a file.
+            let made = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String? in
+                guard let base = raw.baseAddress else { return nil }
+                let nameLength = strnlen(base.assumingMemoryBound(to: CChar.self), raw.count)
+                guard nameLength > 0, raw[0] != UInt8(ascii: ".") else { return nil }
+                return joinedPath(relative, UnsafeRawBufferPointer(rebasing: raw[..<nameLength]))
             }
-            if name.hasPrefix(".") { continue }
-            let childRelative = relative.isEmpty ? name : relative + "/" + name
+            guard let childRelative = made else { continue }
             var kind = Int32(entry.pointee.d_type)
             if kind == Int32(DT_UNKNOWN) || kind == Int32(DT_LNK) {
                 let childPath = root + "/" + childRelative
@@ -200,13 +204,29 @@ public enum VaultReader {
                 } else {
                     walk(root: root, relative: childRelative, into: &found, depth: depth + 1, deferring: &subfolders)
                 }
-            } else if kind == Int32(DT_REG), NoteParser.hasMarkdownSuffix(name) {
+            } else if kind == Int32(DT_REG), NoteParser.hasMarkdownSuffix(childRelative) {
                 found.paths.append(childRelative)
             } else if kind == Int32(DT_REG) {
                 // Listed with its size, never opened: a vault of images costs one stat each.
                 var info = stat()
                 let size = stat(root + "/" + childRelative, &info) == 0 ? Int(info.st_size) : 0
                 found.attachments.append(Attachment(path: childRelative, byteCount: size))
+            }
+        }
+    }
+
+    /// `relative/name` (or `name` at the top), the name's bytes decoded as `String(cString:)` would
+    /// (invalid UTF-8 repaired).
+    private static func joinedPath(_ relative: String, _ name: UnsafeRawBufferPointer) -> String {
+        if relative.isEmpty { return String(decoding: name, as: UTF8.self) }
+        var relative = relative
+        return relative.withUTF8 { folder in
+            let count = folder.count + 1 + name.count
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                _ = buffer.initialize(fromContentsOf: folder)
+                buffer[folder.count] = Byte.slash
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[(folder.count + 1)...]).initialize(fromContentsOf: name)
+                return count
             }
         }
     }

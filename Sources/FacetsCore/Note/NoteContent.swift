@@ -180,7 +180,8 @@ enum NoteFileReading {
     /// A relative `path` is found below the open folder `directory` (a loader opens the vault's folder
     /// once, and the kernel then looks up one name per note instead of every folder on the way).
     static func read(_ path: String, in directory: Int32 = AT_FDCWD, into buffer: ReadBuffer? = nil) -> Result<NoteBytes, Failure> {
-        let fd = openat(directory, path, O_RDONLY | O_CLOEXEC)
+        // withCString lends a native String's own bytes; passing the String copied it into an array per file.
+        let fd = path.withCString { openat(directory, $0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { return .failure(.unreadable(errno)) }
         defer { close(fd) }
         var info = stat()
