@@ -169,15 +169,8 @@ enum LinkScanner {
         return n
     }
 
-    /// Bytes below 128 that can start a link, a timestamp, a code span or a new line.
-    @inline(__always) static func isSpecial(_ b: UInt8) -> Bool {
-        // Bits for 0x0A (newline), 0x21 (!), 0x3C (<) in the low word; 0x5B ([), 0x60 (`) in the high word.
-        let low: UInt64 = (1 << 0x0A) | (1 << 0x21) | (1 << 0x3C)
-        let high: UInt64 = (1 << (0x5B - 64)) | (1 << (0x60 - 64))
-        return b < 64 ? (low >> UInt64(b)) & 1 != 0 : (b < 128 && (high >> UInt64(b - 64)) & 1 != 0)
-    }
-
-    /// The index of the next byte that `isSpecial`, or `end` (SIMD in C: see CByteScan).
+    /// The index of the next byte that can start a link, a timestamp, a code span or a new line, or `end`
+    /// (SIMD in C: see CByteScan).
     @inline(__always) static func nextSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
         guard let base = bytes.baseAddress, start < end else { return end }
         return Int(facets_next_special(base, start, end))
