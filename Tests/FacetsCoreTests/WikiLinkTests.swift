@@ -210,4 +210,43 @@ struct WikiLinkTests {
         #expect(shown.contains("after"))
         #expect(shown == n.readLinks().map(\.target))
     }
+
+    /// The span walks from stop to stop sixteen bytes at a time (CByteScan): wherever a pipe, a single
+    /// `]`, a newline or a byte that makes the target not plain falls, before, on or after a 16-byte
+    /// boundary, it must say what a byte-by-byte walk says.
+    @Test("a link's parts are found wherever they fall against the scan's sixteen-byte steps")
+    func spanAtEveryOffset() {
+        for length in 0..<40 {
+            for special in ["|", "]", "\n", "#", ".", "é", "x"] {
+                let text = "[[" + String(repeating: "a", count: length) + special + "bb]] and more text after the link"
+                let bytes = Array(text.utf8)
+                let found = bytes.withUnsafeBufferPointer { WikiLinkSyntax.span($0, at: 0, end: $0.count) }
+                let expected = Self.referenceSpan(bytes)
+                #expect(found?.firstPipe == expected?.firstPipe, "\(text.debugDescription)")
+                #expect(found?.close == expected?.close, "\(text.debugDescription)")
+                #expect(found?.targetIsSimple == expected?.targetIsSimple, "\(text.debugDescription)")
+            }
+        }
+    }
+
+    /// The parts of the `[[…]]` at the start of `bytes`, found one byte at a time.
+    static func referenceSpan(_ bytes: [UInt8]) -> (firstPipe: Int, close: Int, targetIsSimple: Bool)? {
+        var firstPipe = -1
+        var simple = true
+        var j = 2
+        while j + 1 < bytes.count {
+            let b = bytes[j]
+            if b == UInt8(ascii: "\n") { return nil }
+            if b == UInt8(ascii: "]") && bytes[j + 1] == UInt8(ascii: "]") { return (firstPipe, j, simple) }
+            if firstPipe < 0 {
+                if b == UInt8(ascii: "|") {
+                    firstPipe = j
+                } else if b >= 0x80 || b == UInt8(ascii: "#") || b == UInt8(ascii: ".") {
+                    simple = false
+                }
+            }
+            j += 1
+        }
+        return nil
+    }
 }
