@@ -1,3 +1,4 @@
+import CChildProcessSupport
 import Glibc
 
 /// Starting a program from a test as a shell would: with posix_spawn, not Foundation's `Process`.
@@ -5,7 +6,8 @@ import Glibc
 /// Test threads block most signals and a child inherits that mask (a tmux server started so never sees
 /// SIGCHLD or SIGTERM), and `Process` waits on a SIGCHLD that may then never be seen, or misses a child
 /// that exits at once. Here the child starts with an empty signal mask and default handlers, standard
-/// input /dev/null and its output in files, so nothing can block on a full pipe.
+/// input /dev/null and its output in files, so nothing can block on a full pipe; no other descriptor is
+/// passed on.
 public enum ChildProcess {
     public struct SpawnError: Error, CustomStringConvertible {
         public var description: String
@@ -29,6 +31,10 @@ public enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, mode)
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, mode)
+        // Nothing else of the test process: NIO's sockets are not close-on-exec, and a long-lived child
+        // (make, tmux) that inherited a scripted client's socket kept that connection open after the test
+        // closed it, so the server never saw the client leave.
+        facets_spawn_actions_close_from(&actions, 3)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
