@@ -64,8 +64,7 @@ let package = Package(
         .testTarget(name: "FacetsUITests", dependencies: ["FacetsUI", "FacetsCore", "FacetsBundledContent"]),
         .testTarget(name: "FacetsConfigTests", dependencies: ["FacetsConfig", "FacetsUI"]),
         // Starting programs from tests as a shell would; shared by the tests that run the real binary.
-        .target(name: "CChildProcessSupport", path: "Tests/CChildProcessSupport"),
-        .target(name: "ChildProcessSupport", dependencies: ["CChildProcessSupport"], path: "Tests/ChildProcessSupport"),
+        .target(name: "ChildProcessSupport", dependencies: ["CTerminalSupport"], path: "Tests/ChildProcessSupport"),
         // NIOSSH for a scripted client: the requests OpenSSH's client cannot be made to send.
         .testTarget(name: "FacetsServeTests", dependencies: ["FacetsServe", "CPty", "ChildProcessSupport",
                                                              .product(name: "NIOSSH", package: "swift-nio-ssh"),

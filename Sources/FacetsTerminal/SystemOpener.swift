@@ -1,3 +1,4 @@
+import CTerminalSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -67,7 +68,8 @@ public struct SystemOpener: Sendable {
         return Outcome(message: "Opening \(shown)", copy: nil)
     }
 
-    /// Starts `command` in a new session with stdio on /dev/null; a thread reaps it when it ends.
+    /// Starts `command` in a new session with stdio on /dev/null and none of our other descriptors; a
+    /// thread reaps it when it ends.
     /// Returns why it could not start, or nil.
     static func spawnDetached(_ command: [String]) -> String? {
         var attributes = posix_spawnattr_t()
@@ -87,6 +89,9 @@ public struct SystemOpener: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // Our other descriptors stay ours: a browser that kept the watcher's inotify descriptor would
+        // hold its watches after the explorer ends.
+        facets_spawn_actions_close_from(&actions, 3)
         var argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0

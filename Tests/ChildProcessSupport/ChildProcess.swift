@@ -1,4 +1,4 @@
-import CChildProcessSupport
+import CTerminalSupport
 import Glibc
 
 /// Starting a program from a test as a shell would: with posix_spawn, not Foundation's `Process`.
