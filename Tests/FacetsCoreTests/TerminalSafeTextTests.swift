@@ -121,4 +121,24 @@ struct TerminalSafeTextTests {
         #expect(TerminalSafeText.stripped("a\u{1B}[2Jb\u{202E}c\u{200B}d\u{9B}e\u{7F}f\tg\nh") == "a[2Jbcdefgh")
         #expect(TerminalSafeText.stripped("plain, accents é and 漢字") == "plain, accents é and 漢字")
     }
+
+    /// The multi-line check runs on sixteen bytes at a time (C, SSE2) before it decides scalar by scalar:
+    /// every scalar of the first plane and a few beyond, inside plain text before, across and after a
+    /// sixteen-byte step, must be found exactly when it is unsafe and not a newline.
+    @Test("the multi-line check agrees with the scalar rule for every scalar at every step position")
+    func multiLineCheckAgreesWithScalarRule() {
+        let scalars = (0..<0x1_0000).compactMap(Unicode.Scalar.init) + [0x1_F600, 0xE_0001, 0x10_FFFD].compactMap(Unicode.Scalar.init)
+        var disagreements: [String] = []
+        for scalar in scalars {
+            let expected = scalar != "\n" && TerminalSafeText.isUnsafe(scalar)
+            for before in [0, 14, 15, 16, 31, 33] {
+                let text = String(repeating: "a\n", count: before / 2) + (before % 2 == 1 ? "b" : "") + String(scalar) + "tail"
+                if TerminalSafeText.needsSanitizingBesidesNewlines(text) != expected {
+                    disagreements.append("U+\(String(scalar.value, radix: 16)) after \(before) bytes")
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+        #expect(!TerminalSafeText.needsSanitizingBesidesNewlines(String(repeating: "plain line\n", count: 100)))
+    }
 }

@@ -153,4 +153,36 @@ static inline size_t facets_next_special_across_lines(const uint8_t *bytes, size
     return i;
 }
 
+/// Whether `b` may be where text needs sanitizing besides its newlines: a C0 control but newline, DEL,
+/// or a lead byte of the other unsafe scalars (C2: C1 controls and the soft hyphen; D8: U+061C; E2:
+/// U+200B to U+2069; EF: U+FEFF). TerminalSafeText decides exactly from there.
+static inline int facets_may_be_unsafe_besides_newline(uint8_t b) {
+    return (b < 0x20 && b != '\n') || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF;
+}
+
+/// The index of the first byte in [from, end) that `facets_may_be_unsafe_besides_newline`, or `end`,
+/// sixteen bytes per step: `facets check` writes a megabyte of report that nearly always has none.
+static inline size_t facets_next_maybe_unsafe(const uint8_t *bytes, size_t from, size_t end) {
+    size_t i = from;
+#if defined(__SSE2__)
+    const __m128i highest_control = _mm_set1_epi8(0x1F);
+    const __m128i newline = _mm_set1_epi8('\n');
+    while (i + 16 <= end) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(bytes + i));
+        __m128i control = _mm_andnot_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(_mm_min_epu8(v, highest_control), v));
+        __m128i leads = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2))),
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD8)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)))));
+        int mask = _mm_movemask_epi8(_mm_or_si128(control, leads));
+        if (mask != 0) return i + (size_t)__builtin_ctz((unsigned)mask);
+        i += 16;
+    }
+#endif
+    for (; i < end; i++) {
+        if (facets_may_be_unsafe_besides_newline(bytes[i])) return i;
+    }
+    return end;
+}
+
 #endif

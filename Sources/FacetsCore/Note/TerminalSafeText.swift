@@ -1,3 +1,4 @@
+import CByteScan
 /// Makes note text inert before it reaches a terminal: control characters, escape sequences, bidi
 /// overrides and zero-width characters become visible placeholders, so a note can never drive the terminal.
 public enum TerminalSafeText {
@@ -75,13 +76,15 @@ public enum TerminalSafeText {
     /// control, DEL, or starts with a lead byte of C2 (C1 controls, soft hyphen), D8 (U+061C), E2
     /// (U+200B...U+2069) or EF (U+FEFF); those lead bytes send the text to the exact check.
     static func needsSanitizingBesidesNewlines(_ text: String) -> Bool {
-        for byte in text.utf8 {
-            if byte < 0x20 && byte != 0x0A || byte == 0x7F { return true }
-            if byte == 0xC2 || byte == 0xD8 || byte == 0xE2 || byte == 0xEF {
-                return text.unicodeScalars.contains { $0 != "\n" && isUnsafe($0) }
-            }
+        var bytes = text
+        let first = bytes.withUTF8 { utf8 -> UInt8? in
+            guard let base = utf8.baseAddress else { return nil }
+            let at = facets_next_maybe_unsafe(base, 0, utf8.count)
+            return at < utf8.count ? utf8[at] : nil
         }
-        return false
+        guard let first else { return false }
+        if first < 0x80 { return true }
+        return text.unicodeScalars.contains { $0 != "\n" && isUnsafe($0) }
     }
 
     /// C0 and C1 controls, DEL, bidi overrides and isolates, zero-width and other invisible format characters.

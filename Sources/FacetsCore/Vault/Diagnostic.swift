@@ -21,7 +21,23 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable {
 
     /// `path:line: severity: message`, the form editors and compilers use.
     public var formatted: String {
-        "\(path)\(line > 0 ? ":\(line)" : ""): \(severity.rawValue): \(message)"
+        var text = ""
+        appendFormatted(to: &text)
+        return text
+    }
+
+    /// `formatted`, appended: a report of thousands of lines is made in one String instead of a String
+    /// per line (and its pieces) joined afterwards.
+    public func appendFormatted(to text: inout String) {
+        text += path
+        if line > 0 {
+            text += ":"
+            text += String(line)
+        }
+        text += ": "
+        text += severity.rawValue
+        text += ": "
+        text += message
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {

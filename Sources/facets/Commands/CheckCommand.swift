@@ -40,7 +40,7 @@ struct CheckCommand: ParsableCommand {
                     errors: vault.errors.map(DiagnosticJSON.init), warnings: vault.warnings.map(DiagnosticJSON.init)))
         } else {
             // One write for all of them: a vault with thousands of broken links made thousands of calls.
-            if !diagnostics.isEmpty { Output.line(diagnostics.map(\.formatted).joined(separator: "\n")) }
+            if !diagnostics.isEmpty { Output.line(Self.report(diagnostics)) }
             let warnings = diagnostics.count { $0.severity == .warning }
             let rate = links == 0 ? 100.0 : Double(resolved) * 100 / Double(links)
             Output.line(
@@ -49,6 +49,18 @@ struct CheckCommand: ParsableCommand {
         }
         // Exit without tearing the vault down: the process ends anyway, and freeing it is no part of checking.
         Foundation.exit(errors == 0 ? 0 : 1)
+    }
+
+    /// One line per diagnostic, made in one String: 6,000 lines joined from a String each took longer
+    /// than writing them.
+    static func report(_ diagnostics: [Diagnostic]) -> String {
+        var text = ""
+        text.reserveCapacity(diagnostics.count * 160)
+        for (index, diagnostic) in diagnostics.enumerated() {
+            if index > 0 { text += "\n" }
+            diagnostic.appendFormatted(to: &text)
+        }
+        return text
     }
 
     /// The whole report once, then after each reload the problems that appeared and went and the counts
