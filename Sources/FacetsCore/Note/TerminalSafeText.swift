@@ -1,4 +1,5 @@
 import CByteScan
+
 /// Makes note text inert before it reaches a terminal: control characters, escape sequences, bidi
 /// overrides and zero-width characters become visible placeholders, so a note can never drive the terminal.
 public enum TerminalSafeText {
@@ -76,8 +77,8 @@ public enum TerminalSafeText {
     /// control, DEL, or starts with a lead byte of C2 (C1 controls, soft hyphen), D8 (U+061C), E2
     /// (U+200B...U+2069) or EF (U+FEFF); those lead bytes send the text to the exact check.
     static func needsSanitizingBesidesNewlines(_ text: String) -> Bool {
-        var bytes = text
-        let first = bytes.withUTF8 { utf8 -> UInt8? in
+        var text = text
+        let first = text.withUTF8 { utf8 -> UInt8? in
             guard let base = utf8.baseAddress else { return nil }
             let at = facets_next_maybe_unsafe(base, 0, utf8.count)
             return at < utf8.count ? utf8[at] : nil
