@@ -255,6 +255,20 @@ struct ByteKeyTableTests {
 
 @Suite("Byte-keyed name table: normalization")
 struct ByteKeyTableNormalizationTests {
+    @Test("a combining mark is found wherever it falls: before, inside or after an eight-byte step")
+    func markAtEveryOffset() {
+        for offset in 0...24 {
+            let padding = String(repeating: "a", count: offset)
+            let decomposed = padding + "e\u{301}bb", composed = padding + "\u{E9}bb"
+            var table = ByteKeyTable(capacity: 4)
+            table.addIfAbsent(decomposed, offset)
+            #expect(table.value(composed) == offset, "mark after \(offset) bytes")
+            #expect(Array(decomposed.utf8).withUnsafeBufferPointer(ByteKeyTable.isPlainlyNFC) == false, "\(offset)")
+            // Below U+0300 (é precomposed is C3 A9) the bytes are their own normal form.
+            #expect(Array(composed.utf8).withUnsafeBufferPointer(ByteKeyTable.isPlainlyNFC), "\(offset)")
+        }
+    }
+
     @Test(
         "keys below U+0300 are used as they are; others meet their canonical equivalents",
         arguments: [

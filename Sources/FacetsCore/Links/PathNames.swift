@@ -24,17 +24,16 @@ struct PathNames: Sendable {
     }
 
     private static func pathAndStemTables(_ paths: [String]) -> (byPath: ByteKeyTable, byStem: NameTable) {
-        var byPath = ByteKeyTable(capacity: paths.count)
-        var byStem = NameTable(capacity: paths.count)
+        let keyBytes = paths.reduce(0) { $0 + $1.utf8.count }
+        var byPath = ByteKeyTable(capacity: paths.count, keyBytes: keyBytes)
+        var byStem = NameTable(capacity: paths.count, keyBytes: keyBytes)
         for (index, path) in paths.enumerated() {
-            withKey(path, of: .path) { key in
-                switch key {
+            withKeys(path) { path, stem in
+                switch path {
                 case .bytes(let bytes): byPath.addIfAbsent(bytes: bytes, index)
                 case .string(let key): byPath.addIfAbsent(key, index)
                 }
-            }
-            withKey(path, of: .stem) { key in
-                switch key {
+                switch stem {
                 case .bytes(let bytes): byStem.add(bytes: bytes, index)
                 case .string(let key): byStem.add(key, index)
                 }
@@ -46,14 +45,18 @@ struct PathNames: Sendable {
     }
 
     private static func cleanedStemTable(_ paths: [String]) -> NameTable {
-        var byCleanedStem = NameTable(capacity: paths.count)
-        var buffer: [UInt8] = []
+        let keyBytes = paths.reduce(0) { $0 + $1.utf8.count }
+        var byCleanedStem = NameTable(capacity: paths.count, keyBytes: keyBytes)
+        // A cleaned key is never longer than its stem, so one buffer the size of the longest path holds any.
+        let longest = paths.reduce(0) { max($0, $1.utf8.count) }
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: longest)
+        defer { buffer.deallocate() }
         for (index, path) in paths.enumerated() {
-            withKey(path, of: .stem) { key in
-                switch key {
+            withKeys(path) { _, stem in
+                switch stem {
                 case .bytes(let stem):
-                    if NameKeys.cleanedASCII(stem, into: &buffer) {
-                        buffer.withUnsafeBufferPointer { byCleanedStem.add(bytes: $0, index) }
+                    if let count = NameKeys.cleanedASCII(stem, into: buffer) {
+                        byCleanedStem.add(bytes: UnsafeBufferPointer(rebasing: buffer[..<count]), index)
                     } else {
                         byCleanedStem.add(NameKeys.cleaned(String(decoding: stem, as: UTF8.self)), index)
                     }
@@ -65,7 +68,6 @@ struct PathNames: Sendable {
         return byCleanedStem
     }
 
-    private enum KeyPart { case path, stem }
     private enum Key {
         /// The key's bytes, in normalization form C: looked up as they are.
         case bytes(UnsafeBufferPointer<UInt8>)
@@ -73,27 +75,25 @@ struct PathNames: Sendable {
         case string(String)
     }
 
-    /// A path's key (`.path`: without `.md`; `.stem`: `NoteParser.stem(of:)`) as bytes lent for the call,
-    /// without making a String of it: three tables of 25,000 paths made 75,000 Strings to read them back.
-    private static func withKey(_ path: String, of part: KeyPart, _ body: (Key) -> Void) {
+    /// A path's two keys, the path without `.md` and the stem (`NoteParser.stem(of:)`), as bytes lent for
+    /// the call, from one pass over them: three tables of 25,000 paths made 75,000 Strings to read them back.
+    private static func withKeys(_ path: String, _ body: (_ path: Key, _ stem: Key) -> Void) {
         var path = path
         let lent = path.withUTF8 { bytes -> Bool in
             guard ByteKeyTable.isPlainlyNFC(bytes) else { return false }
-            var start = 0
-            if part == .stem {
-                start = bytes.count
-                while start > 0, bytes[start - 1] != Byte.slash { start -= 1 }
-                guard start < bytes.count else { return false }
+            var stemStart = bytes.count
+            while stemStart > 0, bytes[stemStart - 1] != Byte.slash { stemStart -= 1 }
+            let pathKey = Key.bytes(UnsafeBufferPointer(rebasing: bytes[..<NoteParser.endWithoutMarkdownSuffix(bytes, from: 0)]))
+            guard stemStart < bytes.count else {
+                body(pathKey, .string(NoteParser.stem(of: String(decoding: bytes, as: UTF8.self))))
+                return true
             }
-            let end = NoteParser.endWithoutMarkdownSuffix(bytes, from: start)
-            body(.bytes(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+            let stemEnd = NoteParser.endWithoutMarkdownSuffix(bytes, from: stemStart)
+            body(pathKey, .bytes(UnsafeBufferPointer(rebasing: bytes[stemStart..<stemEnd])))
             return true
         }
         guard !lent else { return }
-        switch part {
-        case .path: body(.string(String(path.dropLast(NoteParser.hasMarkdownSuffix(path) ? 3 : 0))))
-        case .stem: body(.string(NoteParser.stem(of: path)))
-        }
+        body(.string(String(path.dropLast(NoteParser.hasMarkdownSuffix(path) ? 3 : 0))), .string(NoteParser.stem(of: path)))
     }
 
     /// The note at exactly this path (without `.md`), given as bytes in normalization form C (ASCII is).

@@ -5,8 +5,9 @@ struct NameTable: Sendable {
     private var first: ByteKeyTable
     private var others: [String: [Int]] = [:]
 
-    init(capacity: Int) {
-        first = ByteKeyTable(capacity: capacity)
+    /// `keyBytes` as `ByteKeyTable.init` takes it.
+    init(capacity: Int, keyBytes: Int = 0) {
+        first = ByteKeyTable(capacity: capacity, keyBytes: keyBytes)
     }
 
     /// Drops spare room once every name is in (see `ByteKeyTable.compact`).
