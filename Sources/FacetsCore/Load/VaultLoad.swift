@@ -72,16 +72,16 @@ enum VaultLoad {
                 switch VaultReader.readFile(path, root: root, folder: folder, buffer: worker.buffer) {
                 case .success(let file):
                     let note = NoteParser.parse(path: path, borrowing: file.bytes, folder: noteFolder, scratch: worker.scratch)
-                    return Parsed(note: (note, LinkHints(note: note, scanned: worker.scratch.scanned, pathNames: pathNames)))
+                    return Parsed(note: note, hints: LinkHints(note: note, scanned: worker.scratch.scanned, pathNames: pathNames))
                 case .failure(let diagnostic):
                     return Parsed(diagnostic: diagnostic)
                 }
             case .memory(let bytes):
                 let note = NoteParser.parse(path: path, bytes: bytes, scratch: worker.scratch)
-                return Parsed(note: (note, LinkHints(note: note, scanned: worker.scratch.scanned, pathNames: pathNames)))
+                return Parsed(note: note, hints: LinkHints(note: note, scanned: worker.scratch.scanned, pathNames: pathNames))
             case .kept(let note):
-                if let kept { return Parsed(note: (note, kept.hints(of: index, note: note))) }
-                return Parsed(note: (note, LinkHints(note: note, links: note.readLinks(), pathNames: pathNames)))
+                if let kept { return Parsed(note: note, hints: kept.hints(of: index, note: note)) }
+                return Parsed(note: note, hints: LinkHints(note: note, links: note.readLinks(), pathNames: pathNames))
             }
         }
         timer.lap("read and parse")
@@ -92,11 +92,10 @@ enum VaultLoad {
         var diagnostics = listing.diagnostics
         parsed.withUnsafeMutableBufferPointer { buffer in
             for index in buffer.indices {
-                if let (note, hint) = buffer[index].note.take() {
-                    notes.append(note)
-                    noteHints.append(hint)
-                }
-                if let diagnostic = buffer[index].diagnostic { diagnostics.append(diagnostic) }
+                // Each taken on its own: bound together as a tuple, every note was copied out, field by field.
+                if let note = buffer[index].note.take() { notes.append(note) }
+                if let hints = buffer[index].hints.take() { noteHints.append(hints) }
+                if let diagnostic = buffer[index].diagnostic.take() { diagnostics.append(diagnostic) }
             }
         }
         // Its slots are empty now, but it is as large as every note: freed before the indexes are built.
@@ -129,8 +128,16 @@ enum VaultLoad {
 
     /// One input's outcome: the note and its hints, or why its file could not be read.
     private struct Parsed: Sendable {
-        var note: (Note, LinkHints)?
+        var note: Note?
+        var hints: LinkHints?
         var diagnostic: Diagnostic?
+
+        init(note: Note, hints: LinkHints) {
+            self.note = note
+            self.hints = hints
+        }
+
+        init(diagnostic: Diagnostic) { self.diagnostic = diagnostic }
     }
 }
 
