@@ -26,6 +26,18 @@ struct LinkGraph: Sendable {
         var targets: LinkTargets
         var lines: [Int32]
         var unsettled: [UnsettledLink]
+        /// Per unsettled link: the note it is written in.
+        var unsettledSources: [Int32]
+    }
+
+    /// Every link as the path steps left it: a note, `sameNote`, or (for those in `unsettled`) `missing`
+    /// or `pending`, waiting for the name steps.
+    struct Placed {
+        var codes: [Int32]
+        var lines: [Int32]
+        var starts: [Int]
+        var unsettled: [UnsettledLink]
+        var unsettledSources: [Int32]
     }
 
     /// `hints` are the loader's (one per note, in order, with the path table they used): they leave only
@@ -41,24 +53,33 @@ struct LinkGraph: Sendable {
         let attachmentNames = Self.attachmentNames(attachments)
         var timer = PhaseTimer()
         let hints = handoff.take() ?? Self.hintsReadingFiles(notes)
-        let resolver = LinkResolver(pathNames: hints.pathNames, names: hints.notes.map(\.names))
+        // The name index built beside the links placed as the path steps left them: neither needs the other.
+        let (resolver, placed) = Parallel.both(
+            { LinkResolver(pathNames: hints.pathNames, names: hints.notes.map(\.names)) },
+            { Self.place(hints.notes) })
         self.resolver = resolver
         timer.lap("name index")
 
-        let resolved = Self.resolveRest(of: hints.notes, resolver: resolver)
-        _ = consume hints
+        let resolved = Self.settle(placed, resolver: resolver)
         let targets = resolved.targets
         self.targets = targets
         self.unsettled = resolved.unsettled
         timer.lap("resolve")
 
-        // The backlinks placed beside the missing links written up: both read the targets, neither needs the other.
-        let lines = resolved.lines, noteCount = notes.count, sharedStems = resolver.sharedStems
+        // The backlinks placed beside the missing links written up: both read the targets, neither needs
+        // the other. The hints, spent, are freed on the backlinks' side (25,000 notes' arrays take a while).
+        let spent = Handoff(consume hints)
+        let lines = resolved.lines, sources = resolved.unsettledSources, noteCount = notes.count
+        let sharedStems = resolver.sharedStems
         let (backlinks, missing) = Parallel.both(
-            { Self.backlinks(of: targets, lines: lines, noteCount: noteCount) },
+            {
+                _ = spent.take()
+                return Self.backlinks(of: targets, lines: lines, noteCount: noteCount)
+            },
             {
                 Self.missingLinks(
-                    of: targets, lines: lines, notes: notes, attachmentNames: attachmentNames, sharedStems: sharedStems)
+                    of: targets, unsettled: resolved.unsettled, sources: sources, lines: lines, notes: notes,
+                    attachmentNames: attachmentNames, sharedStems: sharedStems)
             })
         self.backlinks = backlinks
         self.missing = missing.byName
@@ -92,28 +113,35 @@ struct LinkGraph: Sendable {
 
     /// The links that lead to no note, by the name first written for each (loosely equal names are one
     /// entry), with a warning for each (but links to attachments), then one for each note that shares its
-    /// name with others.
+    /// name with others. Every missing link is an unsettled one (`sources`: the note of each), so only
+    /// those are looked at.
     static func missingLinks(
-        of targets: LinkTargets, lines: [Int32], notes: [Note], attachmentNames: Set<String>, sharedStems: [(name: String, notes: [Int])]
+        of targets: LinkTargets, unsettled: [UnsettledLink], sources: [Int32], lines: [Int32], notes: [Note],
+        attachmentNames: Set<String>, sharedStems: [(name: String, notes: [Int])]
     ) -> (byName: [String: [Backlink]], diagnostics: [Diagnostic]) {
         let codes = targets.codes, starts = targets.starts
-        var missing: [String: [Backlink]] = [:]
-        var missingSpelling: [String: String] = [:]
+        // One lookup per link, by loose key, into lists kept in the order their names were first met.
+        var slotByKey: [String: Int] = [:]
+        var spellings: [String] = []
+        var lists: [[Backlink]] = []
         var diagnostics: [Diagnostic] = []
-        for source in notes.indices {
-            for position in starts[source]..<starts[source + 1] {
-                let code = codes[position]
-                guard code < 0, code != LinkCode.sameNote else { continue }
-                let backlink = Backlink(source: source, linkIndex: position - starts[source], line: Int(lines[position]))
-                let name = targets.missingNames[position] ?? ""
-                let key = NameKeys.loose(name)
-                let spelling = missingSpelling[key] ?? name
-                missingSpelling[key] = spelling
-                missing[spelling, default: []].append(backlink)
-                if !attachmentNames.isEmpty && attachmentNames.contains(name.lowercased()) { continue }
-                let why = NameKeys.leavesVault(name) ? "link leaves the vault; not followed" : "no note for"
-                diagnostics.append(Diagnostic(.warning, path: notes[source].path, line: backlink.line, "\(why) [[\(name)]]"))
+        for (link, source) in zip(unsettled, sources) {
+            let position = Int(link.position)
+            guard codes[position] == LinkCode.missing else { continue }
+            let source = Int(source)
+            let backlink = Backlink(source: source, linkIndex: position - starts[source], line: Int(lines[position]))
+            let name = targets.missingNames[position] ?? ""
+            let key = NameKeys.loose(name)
+            if let slot = slotByKey[key] {
+                lists[slot].append(backlink)
+            } else {
+                slotByKey[key] = spellings.count
+                spellings.append(name)
+                lists.append([backlink])
             }
+            if !attachmentNames.isEmpty && attachmentNames.contains(name.lowercased()) { continue }
+            let why = NameKeys.leavesVault(name) ? "link leaves the vault; not followed" : "no note for"
+            diagnostics.append(Diagnostic(.warning, path: notes[source].path, line: backlink.line, "\(why) [[\(name)]]"))
         }
         for (stem, indexes) in sharedStems {
             // At most five paths named: each of thousands of same-named notes listing all the others is quadratic.
@@ -126,51 +154,64 @@ struct LinkGraph: Sendable {
                         "\(indexes.count) notes share the name \"\(stem)\" (\(paths)); a link by that name reaches the nearest to the linking note"))
             }
         }
-        return (missing, diagnostics)
+        return (Dictionary(uniqueKeysWithValues: zip(spellings, lists)), diagnostics)
     }
 
-    /// The hints' codes, with the links the path steps left pending settled by the rule's name steps,
-    /// their keys worked out on the loader's threads.
-    static func resolveRest(of hints: [LinkHints], resolver: LinkResolver) -> Resolved {
+    /// The hints' links in one array, as the loader's threads left them; the unsettled ones noted with
+    /// their targets (and keys, for the name step) for `settle`.
+    static func place(_ hints: [LinkHints]) -> Placed {
         let total = hints.reduce(0) { $0 + $1.links.count }
-        var codes: [Int32] = []
-        var lines: [Int32] = []
-        var starts = [0]
-        codes.reserveCapacity(total)
-        lines.reserveCapacity(total)
-        starts.reserveCapacity(hints.count + 1)
-        var missingNames: [Int: String] = [:]
+        var starts = [Int](repeating: 0, count: hints.count + 1)
         var unsettled: [UnsettledLink] = []
-        for (index, hint) in hints.enumerated() {
-            var looseKeys = hint.looseKeys.makeIterator()
-            var pending = hint.pendingTargets.makeIterator()
-            for link in hint.links {
-                lines.append(link.line)
-                var target: LinkTarget
-                switch link.target {
-                case LinkCode.missing:
-                    let name = pending.next() ?? ""
-                    unsettled.append(UnsettledLink(position: Int32(truncatingIfNeeded: codes.count), target: name, looseKey: nil))
-                    target = .missing(name)
-                case LinkCode.pending:
-                    let name = pending.next() ?? "", key = looseKeys.next() ?? ""
-                    unsettled.append(UnsettledLink(position: Int32(truncatingIfNeeded: codes.count), target: name, looseKey: key))
-                    target = resolver.settleByName(name, looseKey: key, from: index)
-                default:
-                    codes.append(link.target)
-                    continue
-                }
-                switch target {
-                case .note(let found): codes.append(Int32(truncatingIfNeeded: found))
-                case .missing(let name):
-                    missingNames[codes.count] = name
-                    codes.append(LinkCode.missing)
+        var unsettledSources: [Int32] = []
+        var lines = [Int32](repeating: 0, count: total)
+        var codes = [Int32](repeating: 0, count: total)
+        codes.withUnsafeMutableBufferPointer { codes in
+            lines.withUnsafeMutableBufferPointer { lines in
+                var position = 0
+                for (index, hint) in hints.enumerated() {
+                    var looseKeys = hint.looseKeys.makeIterator()
+                    var pending = hint.pendingTargets.makeIterator()
+                    for link in hint.links {
+                        codes[position] = link.target
+                        lines[position] = link.line
+                        if link.target == LinkCode.missing || link.target == LinkCode.pending {
+                            let name = pending.next() ?? ""
+                            let key = link.target == LinkCode.pending ? looseKeys.next() ?? "" : nil
+                            unsettled.append(UnsettledLink(position: Int32(truncatingIfNeeded: position), target: name, looseKey: key))
+                            unsettledSources.append(Int32(truncatingIfNeeded: index))
+                        }
+                        position += 1
+                    }
+                    starts[index + 1] = position
                 }
             }
-            starts.append(codes.count)
+        }
+        return Placed(codes: codes, lines: lines, starts: starts, unsettled: unsettled, unsettledSources: unsettledSources)
+    }
+
+    /// The placed links with the unsettled ones settled by the rule's name steps (or missing).
+    static func settle(_ placed: consuming Placed, resolver: LinkResolver) -> Resolved {
+        var codes = placed.codes
+        var missingNames: [Int: String] = [:]
+        for (link, source) in zip(placed.unsettled, placed.unsettledSources) {
+            let position = Int(link.position)
+            let target: LinkTarget
+            if let key = link.looseKey {
+                target = resolver.settleByName(link.target, looseKey: key, from: Int(source))
+            } else {
+                target = .missing(link.target)
+            }
+            switch target {
+            case .note(let found): codes[position] = Int32(truncatingIfNeeded: found)
+            case .missing(let name):
+                codes[position] = LinkCode.missing
+                missingNames[position] = name
+            }
         }
         return Resolved(
-            targets: LinkTargets(codes: codes, starts: starts, missingNames: missingNames), lines: lines, unsettled: unsettled)
+            targets: LinkTargets(codes: codes, starts: placed.starts, missingNames: missingNames), lines: placed.lines,
+            unsettled: placed.unsettled, unsettledSources: placed.unsettledSources)
     }
 
     /// Hints worked out from the notes alone, each reading its links (when none were handed over).
