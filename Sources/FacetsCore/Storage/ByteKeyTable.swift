@@ -1,18 +1,22 @@
 import Foundation
 
-/// Strings to small integers in one flat table: keys packed end to end in a single byte array, slots of
-/// hash tag and entry number. A lookup hashes the bytes, reads one slot and compares one key in place.
+/// Strings to small integers in one flat table: entries packed end to end in a single byte array, slots
+/// of hash tag and entry offset. A lookup hashes the bytes, reads one slot and compares one key in place.
 /// Resolving 330,000 links against `[String: Int]` spent most of its time in SipHash and in cache misses
 /// on the scattered key strings; this is the table the loader's threads ask once per link.
 struct ByteKeyTable: Sendable {
-    private var keyBytes: [UInt8] = []
-    /// Per entry: where its key starts in `keyBytes` (one extra at the end marks where the last stops).
-    private var keyStarts: [Int32] = [0]
-    private var values: [Int32] = []
-    /// Per slot: 0 when empty, else the hash's top 32 bits and the entry number plus one.
+    /// Every entry end to end: its value (4 bytes), its key's length (4 bytes), then the key's bytes. A
+    /// hit reads its slot and this one place; with keys, bounds and values in three arrays it read four.
+    private var entries: [UInt8] = []
+    private(set) var count = 0
+    /// Per slot: 0 when empty, else the hash's top 24 bits and the entry's offset in `entries` plus one.
     private var slots: [UInt64]
-    private let mask: Int
+    private var mask: Int
     private let seed: UInt64
+
+    private static let headerSize = 8
+    private static let offsetBits: UInt64 = 40
+    private static let offsetMask: UInt64 = (1 << 40) - 1
 
     /// `keyBytes`: the keys' bytes together, when known, so the key store is made once rather than
     /// doubled and copied as keys arrive.
@@ -22,19 +26,13 @@ struct ByteKeyTable: Sendable {
         slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         self.seed = seed
-        values.reserveCapacity(capacity)
-        keyStarts.reserveCapacity(capacity + 1)
-        keyBytes.reserveCapacity(keyByteCount)
+        entries.reserveCapacity(keyByteCount + capacity * Self.headerSize)
     }
-
-    var count: Int { values.count }
 
     /// Drops the room its arrays grew into, once every key is in: a table kept for the session held up
     /// to twice its keys' bytes.
     mutating func compact() {
-        keyBytes = keyBytes.exactlySized()
-        keyStarts = keyStarts.exactlySized()
-        values = values.exactlySized()
+        entries = entries.exactlySized()
     }
 
     /// Adds `key → value` unless the key is there already: then the first value added stays, and is returned.
@@ -51,11 +49,11 @@ struct ByteKeyTable: Sendable {
         let hash = Self.hash(bytes, seed: seed)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
-            if matches(slots[slot], hash: hash, bytes) { return Int(values[Int(slots[slot] & 0xFFFF_FFFF) - 1]) }
+            if let found = storedValue(at: slots[slot], ifKeyIs: bytes, hash: hash) { return found }
             slot = (slot + 1) & mask
         }
         // Half full at most: grows with its keys instead of degrading to long probes.
-        if (values.count + 1) * 2 > slots.count {
+        if (count + 1) * 2 > slots.count {
             grow()
             addIfAbsentAfterGrowth(bytes, hash: hash, value)
         } else {
@@ -112,28 +110,53 @@ struct ByteKeyTable: Sendable {
             while true {
                 let entry = slots[slot]
                 if entry == 0 { return nil }
-                if matches(entry, hash: hash, bytes) { return Int(values[Int(entry & 0xFFFF_FFFF) - 1]) }
+                if let found = storedValue(at: entry, ifKeyIs: bytes, hash: hash) { return found }
                 slot = (slot + 1) & mask
             }
         }
     }
 
-    private func matches(_ entry: UInt64, hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard entry >> 32 == hash >> 32 else { return false }
-        let number = Int(entry & 0xFFFF_FFFF) - 1
-        let start = Int(keyStarts[number]), end = Int(keyStarts[number + 1])
-        guard end - start == bytes.count else { return false }
-        return keyBytes.withUnsafeBufferPointer { stored in
-            guard let storedBase = stored.baseAddress, let base = bytes.baseAddress else { return bytes.isEmpty }
-            return memcmp(storedBase + start, base, bytes.count) == 0
+    /// The value of the entry `slot` points to, when its key is `bytes`.
+    private func storedValue(at slot: UInt64, ifKeyIs bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        guard slot >> Self.offsetBits == hash >> Self.offsetBits else { return nil }
+        let offset = Int(slot & Self.offsetMask) - 1
+        return entries.withUnsafeBytes { stored -> Int? in
+            guard let base = stored.baseAddress else { return nil }
+            let length = Int(base.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))
+            guard length == bytes.count else { return nil }
+            if let key = bytes.baseAddress, !Self.equal(base + offset + Self.headerSize, UnsafeRawPointer(key), count: length) { return nil }
+            return Int(base.loadUnaligned(fromByteOffset: offset, as: Int32.self))
         }
     }
 
+    /// Byte equality, eight bytes at a time, in line: a key is a few dozen bytes, and a `memcmp` call per
+    /// lookup (one per link of a vault) cost more than the comparing.
+    @inline(__always)
+    private static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= count {
+            guard a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            else { return false }
+            offset += 8
+        }
+        while offset < count {
+            guard a.load(fromByteOffset: offset, as: UInt8.self) == b.load(fromByteOffset: offset, as: UInt8.self) else { return false }
+            offset += 1
+        }
+        return true
+    }
+
     private mutating func place(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, _ value: Int, at slot: Int) {
-        keyBytes.append(contentsOf: bytes)
-        keyStarts.append(Int32(keyBytes.count))
-        values.append(Int32(truncatingIfNeeded: value))
-        slots[slot] = (hash >> 32) << 32 | UInt64(values.count)
+        let offset = entries.count
+        withUnsafeBytes(of: Int32(truncatingIfNeeded: value).littleEndian) { entries.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: bytes.count).littleEndian) { entries.append(contentsOf: $0) }
+        entries.append(contentsOf: bytes)
+        count += 1
+        slots[slot] = Self.slot(hash: hash, offset: offset)
+    }
+
+    private static func slot(hash: UInt64, offset: Int) -> UInt64 {
+        (hash >> offsetBits) << offsetBits | (UInt64(offset + 1) & offsetMask)
     }
 
     private mutating func addIfAbsentAfterGrowth(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, _ value: Int) {
@@ -142,17 +165,25 @@ struct ByteKeyTable: Sendable {
         place(bytes, hash: hash, value, at: slot)
     }
 
-    /// Twice the slots, every entry placed again.
+    /// Twice the slots, every entry's slot placed again (the entries stay where they are).
     private mutating func grow() {
-        var bigger = ByteKeyTable(capacity: slots.count, seed: seed)
-        keyBytes.withUnsafeBufferPointer { stored in
-            for number in values.indices {
-                let start = Int(keyStarts[number]), end = Int(keyStarts[number + 1])
-                let key = UnsafeBufferPointer(rebasing: stored[start..<end])
-                bigger.addIfAbsentAfterGrowth(key, hash: Self.hash(key, seed: seed), Int(values[number]))
+        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
+        let biggerMask = bigger.count - 1
+        entries.withUnsafeBytes { stored in
+            guard let base = stored.baseAddress else { return }
+            var offset = 0
+            while offset < stored.count {
+                let length = Int(base.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))
+                let key = UnsafeBufferPointer(start: (base + offset + Self.headerSize).assumingMemoryBound(to: UInt8.self), count: length)
+                let hash = Self.hash(key, seed: seed)
+                var slot = Int(truncatingIfNeeded: hash) & biggerMask
+                while bigger[slot] != 0 { slot = (slot + 1) & biggerMask }
+                bigger[slot] = Self.slot(hash: hash, offset: offset)
+                offset += Self.headerSize + length
             }
         }
-        self = bigger
+        slots = bigger
+        mask = biggerMask
     }
 
     /// A fast multiply-and-mix hash over eight bytes at a time. Seeded per process, so a vault cannot be
