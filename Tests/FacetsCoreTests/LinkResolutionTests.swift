@@ -92,6 +92,25 @@ struct LinkResolutionTests {
         #expect(v.errors.isEmpty)
     }
 
+    @Test("a vault's diagnostics are listed errors first, then by path, line and message")
+    func diagnosticOrder() {
+        let files = [
+            ("b.md", noteText(title: "B", body: "[[zeta]] and [[alpha]]\n\n[[gamma]]")),
+            ("a.md", noteText(title: "A", body: "[[delta]]")),
+        ]
+        let unread = [
+            Diagnostic(.error, path: "z.md", line: 0, "cannot read: no"), Diagnostic(.error, path: "c.md", line: 0, "cannot read: no"),
+        ]
+        let v = Vault(origin: "test", files: files.map { SourceFile(path: $0.0, text: $0.1) }, readDiagnostics: unread)
+        #expect(
+            v.diagnostics.map { "\($0.severity) \($0.path):\($0.line) \($0.message)" } == [
+                "error c.md:0 cannot read: no", "error z.md:0 cannot read: no",
+                "warning a.md:4 no note for [[delta]]",
+                "warning b.md:4 no note for [[alpha]]", "warning b.md:4 no note for [[zeta]]",
+                "warning b.md:6 no note for [[gamma]]",
+            ])
+    }
+
     @Test(
         "targets leaving the vault never resolve, even when a note has that name",
         arguments: [

@@ -40,7 +40,16 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable {
         text += message
     }
 
+    /// By path, line, then message. Field by field rather than as tuples: a tuple copied both strings of
+    /// both sides, a retain and a release each, at every comparison of a sort.
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
-        (a.path, a.line, a.message) < (b.path, b.line, b.message)
+        if a.path != b.path { return a.path < b.path }
+        if a.line != b.line { return a.line < b.line }
+        return a.message < b.message
+    }
+
+    /// The order a report lists them in: errors first, then as `<`.
+    public static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        a.severity != b.severity ? a.severity < b.severity : a < b
     }
 }

@@ -80,7 +80,7 @@ public struct Vault: Sendable {
         for index in notes.indices { diagnostics += notes[index].diagnostics }
         diagnostics += links.diagnostics
         diagnostics += talks.diagnostics
-        self.diagnostics = diagnostics.sorted { ($0.severity, $0) < ($1.severity, $1) }
+        self.diagnostics = diagnostics.sorted(by: Diagnostic.reportOrder)
         report.phases += links.phases + talks.phases + [("diagnostics", PhaseTimer.seconds(clock.now - start))]
     }
 
