@@ -47,8 +47,8 @@ struct LinkGraph: Sendable {
         self.init(notes: notes, hints: Handoff(hints), attachments: attachments)
     }
 
-    /// The same, taking the hints from `handoff` and freeing them once the links are resolved, before
-    /// the backlinks are placed (a load builds the browse tree beside this, and its peak memory is there).
+    /// The same, taking the hints from `handoff` and freeing them once the links are resolved, as the
+    /// backlinks are placed (a load builds the browse tree beside this, and its peak memory is there).
     init(notes: [Note], hints handoff: Handoff<LoadHints>, attachments: [Attachment] = []) {
         let attachmentNames = Self.attachmentNames(attachments)
         var timer = PhaseTimer()

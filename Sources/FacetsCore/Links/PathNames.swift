@@ -27,8 +27,8 @@ struct PathNames: Sendable {
         let keyBytes = paths.reduce(0) { $0 + $1.utf8.count }
         var byPath = ByteKeyTable(capacity: paths.count, keyBytes: keyBytes)
         var byStem = NameTable(capacity: paths.count, keyBytes: keyBytes)
-        for (index, path) in paths.enumerated() {
-            withKeys(path) { path, stem in
+        for index in paths.indices {
+            withKeys(paths[index]) { path, stem in
                 switch path {
                 case .bytes(let bytes): byPath.addIfAbsent(bytes: bytes, index)
                 case .string(let key): byPath.addIfAbsent(key, index)
@@ -51,8 +51,8 @@ struct PathNames: Sendable {
         let longest = paths.reduce(0) { max($0, $1.utf8.count) }
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: longest)
         defer { buffer.deallocate() }
-        for (index, path) in paths.enumerated() {
-            withKeys(path) { _, stem in
+        for index in paths.indices {
+            withKeys(paths[index]) { _, stem in
                 switch stem {
                 case .bytes(let stem):
                     if let count = NameKeys.cleanedASCII(stem, into: buffer) {
@@ -77,9 +77,10 @@ struct PathNames: Sendable {
 
     /// A path's two keys, the path without `.md` and the stem (`NoteParser.stem(of:)`), as bytes lent for
     /// the call, from one pass over them: three tables of 25,000 paths made 75,000 Strings to read them back.
-    private static func withKeys(_ path: String, _ body: (_ path: Key, _ stem: Key) -> Void) {
-        var path = path
-        let lent = path.withUTF8 { bytes -> Bool in
+    /// Borrowed, and read through `utf8` rather than a copy's `withUTF8`: the paths were made on the
+    /// listing's threads, and retaining each (twice) on this one cost more than reading it.
+    private static func withKeys(_ path: borrowing String, _ body: (_ path: Key, _ stem: Key) -> Void) {
+        let lent = path.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard ByteKeyTable.isPlainlyNFC(bytes) else { return false }
             var stemStart = bytes.count
             while stemStart > 0, bytes[stemStart - 1] != Byte.slash { stemStart -= 1 }
@@ -92,7 +93,8 @@ struct PathNames: Sendable {
             body(pathKey, .bytes(UnsafeBufferPointer(rebasing: bytes[stemStart..<stemEnd])))
             return true
         }
-        guard !lent else { return }
+        guard lent != true else { return }
+        let path = copy path
         body(.string(String(path.dropLast(NoteParser.hasMarkdownSuffix(path) ? 3 : 0))), .string(NoteParser.stem(of: path)))
     }
 
