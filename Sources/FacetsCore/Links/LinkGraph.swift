@@ -154,7 +154,12 @@ struct LinkGraph: Sendable {
                         "\(indexes.count) notes share the name \"\(stem)\" (\(paths)); a link by that name reaches the nearest to the linking note"))
             }
         }
-        return (Dictionary(uniqueKeysWithValues: zip(spellings, lists)), diagnostics)
+        // Two keys' first spellings can be equal Strings (canonically equivalent text whose loose keys
+        // differ): their links are then one entry, in link order, as a dictionary by spelling made them.
+        let byName = Dictionary(zip(spellings, lists)) { first, second in
+            (first + second).sorted { ($0.source, $0.linkIndex) < ($1.source, $1.linkIndex) }
+        }
+        return (byName, diagnostics)
     }
 
     /// The hints' links in one array, as the loader's threads left them; the unsettled ones noted with
