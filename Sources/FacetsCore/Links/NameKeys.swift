@@ -55,7 +55,7 @@ public enum NameKeys {
 
     /// `cleaned` of a name's bytes, written into `out` (room for as many bytes as the name has); the
     /// key's length, or nil when the name is not ASCII. For tables built from paths without making a
-    /// String of each, or growing an array byte by byte (a third of the path table's time).
+    /// String of each or growing an array byte by byte.
     static func cleanedASCII(_ name: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         precondition(out.count >= name.count, "NameKeys.cleanedASCII: no room for the key")
         var count = 0

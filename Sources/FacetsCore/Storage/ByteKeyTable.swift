@@ -148,8 +148,8 @@ struct ByteKeyTable: Sendable {
 
     private mutating func place(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, _ value: Int, at slot: Int) {
         let offset = entries.count
-        withUnsafeBytes(of: Int32(truncatingIfNeeded: value).littleEndian) { entries.append(contentsOf: $0) }
-        withUnsafeBytes(of: UInt32(truncatingIfNeeded: bytes.count).littleEndian) { entries.append(contentsOf: $0) }
+        withUnsafeBytes(of: Int32(truncatingIfNeeded: value)) { entries.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: bytes.count)) { entries.append(contentsOf: $0) }
         entries.append(contentsOf: bytes)
         count += 1
         slots[slot] = Self.slot(hash: hash, offset: offset)

@@ -34,8 +34,8 @@ enum TimestampSyntax {
     /// `<a class="yt-timestamp" data-t="`: how nearly every anchor starts, so worth a direct comparison.
     private static let canonicalPrefix: [UInt8] = Array(#"<a class="yt-timestamp" data-t=""#.utf8)
 
-    /// The prefix's 32 bytes as four words, compared by four loads: a `memcmp` call per stamp (and one
-    /// more for the repeated time), at 32 stamps a note, was 5% of a vault's load.
+    /// The prefix's 32 bytes as four words, compared by four loads rather than a `memcmp` call per stamp
+    /// (and one more for the repeated time): 790,000 stamps in a vault of 24,000 notes.
     private static let canonicalPrefixWords: (UInt64, UInt64, UInt64, UInt64) = canonicalPrefix.withUnsafeBytes { raw in
         (
             raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
