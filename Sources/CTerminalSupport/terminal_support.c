@@ -119,6 +119,10 @@ int facets_terminal_can_erase_characters(void) {
     return ech != NULL && ech != (const char *)-1 ? 1 : 0;
 }
 
+int facets_terminal_erases_in_background_colour(void) {
+    return tigetflag("bce") > 0 ? 1 : 0;
+}
+
 int facets_terminal_can_scroll_region(void) {
     const char *csr = tigetstr("csr");
     const char *dl = tigetstr("dl");

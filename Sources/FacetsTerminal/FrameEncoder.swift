@@ -10,6 +10,9 @@ struct FrameEncoder: Sendable {
     var autowrapOff = false
     /// The terminal erases characters in place (ECH, `ESC [ n X`): a stretch of blanks costs a few bytes.
     var eraseCharacters = false
+    /// Erased cells take the background colour set (terminfo `bce`, as xterm and the Linux console do):
+    /// the blanks of a coloured row (a selection bar, the status line) are erased too, not sent.
+    var eraseInBackgroundColour = false
     /// The terminal has a scroll region (DECSTBM) and deletes and inserts lines in it (DL, IL): rows that
     /// moved are moved on the screen rather than sent again (`RowShift`).
     var scrollRegion = false
@@ -147,13 +150,15 @@ struct FrameEncoder: Sendable {
                     }
                     state.columnExact = true
                 }
-                let blanks = eraseCharacters ? Self.blanks(in: new, row: run.row, from: column, to: run.end) : 0
+                let blanks =
+                    eraseCharacters
+                    ? Self.blanks(in: new, row: run.row, from: column, to: run.end, coloured: eraseInBackgroundColour) : 0
                 if blanks >= Self.shortestErase
                     || (blanks > 0 && column + blanks == run.end
                         && erasingEndIsCheaper(run, blanks: blanks, next: index + 1 < runs.count ? runs[index + 1] : nil, width: new.width))
                 {
-                    // Erased with the run's look set (default background, not reversed or underlined): the
-                    // cursor stays where it is.
+                    // Erased with the run's look set (not reversed or underlined; its background the
+                    // default, or any where erasing takes the colour): the cursor stays where it is.
                     out += "\u{1B}[\(blanks)X"
                     state.position = (run.row, column)
                     column += blanks
@@ -251,12 +256,13 @@ struct FrameEncoder: Sendable {
     }
 
     /// How many plain blanks start at `from` (before `end`): spaces in a look that erasing reproduces
-    /// on every terminal (default background, not reversed, not underlined).
-    static func blanks(in frame: TerminalFrame, row: Int, from: Int, to end: Int) -> Int {
+    /// (not reversed, not underlined, and on the default background unless `coloured`: the terminal
+    /// erases in the background colour set).
+    static func blanks(in frame: TerminalFrame, row: Int, from: Int, to end: Int, coloured: Bool = false) -> Int {
         var count = 0
         while from + count < end {
             let cell = frame[row, from + count]
-            guard cell.text == " ", cell.look.background < 0, !cell.look.reverse, !cell.look.underline else { break }
+            guard cell.text == " ", coloured || cell.look.background < 0, !cell.look.reverse, !cell.look.underline else { break }
             count += 1
         }
         return count

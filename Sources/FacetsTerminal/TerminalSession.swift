@@ -103,6 +103,7 @@ public final class TerminalSession {
                 moves: CursorMoves(lineFeedMovesDown: facets_line_feed_moves_down() != 0),
                 autowrapOff: facets_terminal_can_stop_autowrap() != 0,
                 eraseCharacters: facets_terminal_can_erase_characters() != 0,
+                eraseInBackgroundColour: facets_terminal_erases_in_background_colour() != 0,
                 scrollRegion: facets_terminal_can_scroll_region() != 0,
                 tabStops: facets_terminal_can_set_tab_stops() != 0)
             // Curses clears the screen on its first refresh; done now, before any frame, so that the key

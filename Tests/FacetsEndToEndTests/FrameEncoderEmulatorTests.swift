@@ -155,6 +155,25 @@ struct FrameEncoderEmulatorTests {
     }
 
     @Test(
+        "where erasing takes the background colour, a selection bar's blanks are erased, not sent: the emulator shows every frame",
+        .enabled(if: hasPyte, "pyte is not installed (pip install pyte)"))
+    func blanksErasedInTheirColour() throws {
+        // pyte erases in the colour set, as xterm does (terminfo bce).
+        let keys: [Key] =
+            [.character("j"), .character("j"), .character("k"), .tab, .character("j"), .character("j"), .tab]
+            + Array(repeating: .character("j"), count: 3) + [.character("h"), .character("h")] + Array(repeating: .character("j"), count: 4)
+        var coloured = Self.encoder
+        coloured.eraseInBackgroundColour = true
+        for (width, height) in [(80, 24), (120, 40)] {
+            let frames = Self.explorerFrames(width: width, height: height, keys: keys)
+            let erased = try Self.check(frames, encoder: coloured).dropFirst().map(\.bytes).reduce(0, +)
+            let sent = try Self.check(frames).dropFirst().map(\.bytes).reduce(0, +)
+            #expect(erased < sent, "\(width)x\(height): \(erased) bytes erasing coloured blanks, \(sent) sending them")
+            print("encoder: \(width)x\(height) selection bars \(erased) bytes erasing coloured blanks, \(sent) sending them")
+        }
+    }
+
+    @Test(
         "presenter mode, help and a list that scrolls: the emulator shows every frame",
         .enabled(if: hasPyte, "pyte is not installed (pip install pyte)"))
     func presenterAndLists() throws {

@@ -32,6 +32,8 @@ int facets_terminal_speaks_ansi(void);
 int facets_terminal_can_stop_autowrap(void);
 /* 1 if the terminal in use can erase characters in place (terminfo ech), else 0. */
 int facets_terminal_can_erase_characters(void);
+/* 1 if the terminal in use erases with the background colour set (terminfo bce), else 0. */
+int facets_terminal_erases_in_background_colour(void);
 /* 1 when terminfo's scroll region and parametrised line delete/insert are the ANSI ones (DECSTBM, DL, IL). */
 int facets_terminal_can_scroll_region(void);
 /* 1 when terminfo's tab, set-tab-stop and clear-all-tab-stops are the ANSI ones (HT, HTS, TBC) and the
