@@ -45,6 +45,13 @@ struct RowShift: Equatable, Sendable {
         let height = new.height
         let width = new.width
         guard old.width == width, old.height == height, height >= 4, width >= 1, width * height <= largestSearched else { return nil }
+        // Fewer than three rows changed (a list's move, a marker): nothing to scroll, and nothing numbered.
+        var changed = 0
+        for row in 0..<height where changed < 3 {
+            let start = row * width
+            if old.cells[start..<(start + width)] != new.cells[start..<(start + width)] { changed += 1 }
+        }
+        guard changed >= 3 else { return nil }
         // Cells as small integers: equal cells, equal numbers.
         var numbers: [TerminalCell: Int32] = [TerminalCell.blank: 0]
         func number(_ cell: TerminalCell) -> Int32 {
