@@ -19,6 +19,8 @@ struct FrameEncoder: Sendable {
     /// The terminal sets and clears tab stops (HTS, TBC) and the driver sends tabs as they are: stops go
     /// at the panes' first text columns (`TabStops`) and tabs are cursor steps.
     var tabStops = false
+    /// The greedy order of the runs is improved (`RunOrder.improved`): off only for the bench's peer.
+    var improvesOrder = true
 
     /// Blanks in a row from which erasing them and stepping over costs fewer bytes than sending them.
     static let shortestErase = 10
@@ -111,18 +113,27 @@ struct FrameEncoder: Sendable {
     func changes(from base: TerminalFrame, to new: TerminalFrame, state: inout CursorState) -> String {
         let runs = Self.runs(from: base, to: new)
         guard runs.count <= Self.maximumRunsToOrder else { return send(runs, of: new, state: &state) }
-        // The cheapest next run each time, or simply reading order (where a row of several looks is
-        // cheaper changed look by look than visited look by look): whichever sends fewer bytes.
-        var ordered = state
-        let greedy = send(order(runs, from: state.position, columnExact: state.columnExact, look: .plain, width: new.width), of: new, state: &ordered)
+        // Simply reading order (where a row of several looks is cheaper changed look by look than visited
+        // look by look), the cheapest next run each time, or either improved (`RunOrder`): whichever
+        // sends fewest bytes, reading order when they tie.
+        let table = RunOrder(
+            runs, of: new, encoder: self, from: state.position, columnExact: state.columnExact, look: .plain, improving: improvesOrder)
+        var order = table.greedy()
+        if improvesOrder, runs.count <= RunOrder.mostRunsToImprove {
+            // Both improved; only the one the table says is cheaper is sent (sending is most of the time).
+            let improvedGreedy = table.improved(order), improvedReading = table.improved(Array(runs.indices))
+            order = table.cost(of: improvedReading) < table.cost(of: improvedGreedy) ? improvedReading : improvedGreedy
+        }
         var reading = state
         let inReadingOrder = send(runs, of: new, state: &reading)
-        if inReadingOrder.utf8.count < greedy.utf8.count {
+        var ordered = state
+        let inOrder = send(order.map { runs[$0] }, of: new, state: &ordered)
+        if inReadingOrder.utf8.count <= inOrder.utf8.count {
             state = reading
             return inReadingOrder
         }
         state = ordered
-        return greedy
+        return inOrder
     }
 
     /// The bytes that write `runs` of `new` in the order given, ending with attributes reset.
@@ -189,21 +200,39 @@ struct FrameEncoder: Sendable {
     func cheaperStart(of run: Run, in frame: TerminalFrame, from position: (row: Int, column: Int)?, columnExact: Bool) -> Int? {
         var best: Int?
         var bestCost = moves.cost(from: position, to: (run.row, run.start), columnExact: columnExact)
-        for stop in moves.tabStops.reversed() where stop < run.start {
-            var bytes = 0
-            for column in stop..<run.start {
-                let cell = frame[run.row, column]
-                guard cell.look == run.look, !cell.linked, Self.widthIsCertain(cell.text) else { return best }
-                bytes += cell.text.utf8.count
-            }
+        for (stop, bytes) in tabStarts(of: run, in: frame) where bytes < bestCost {
             let cost = moves.cost(from: position, to: (run.row, stop), columnExact: columnExact) + bytes
             if cost < bestCost {
                 best = stop
                 bestCost = cost
             }
-            if bytes >= bestCost { break }
         }
         return best
+    }
+
+    /// The tab stops before `run` it could be written from, nearest first, each with the bytes of the
+    /// unchanged cells between it and the run (same look, no link, widths certain).
+    func tabStarts(of run: Run, in frame: TerminalFrame) -> [(stop: Int, bytes: Int)] {
+        var starts: [(stop: Int, bytes: Int)] = []
+        var bytes = 0
+        var column = run.start
+        for stop in moves.tabStops.reversed() where stop < run.start {
+            while column > stop {
+                column -= 1
+                let cell = frame[run.row, column]
+                guard cell.look == run.look, !cell.linked, Self.widthIsCertain(cell.text) else { return starts }
+                bytes += cell.text.utf8.count
+            }
+            starts.append((stop, bytes))
+            // Farther stops cost more letters than any move saves.
+            if bytes > 12 { break }
+        }
+        return starts
+    }
+
+    /// Where the cursor is after writing `run` (nil: not known; the column is not exact in the last one).
+    func after(_ run: Run, width: Int) -> (row: Int, column: Int)? {
+        run.end < width ? (run.row, run.end) : (autowrapOff ? (run.row, width - 1) : nil)
     }
 
     /// Whether blanks ending a run cost fewer bytes erased (ECH, the cursor staying before them) than
@@ -279,47 +308,6 @@ struct FrameEncoder: Sendable {
             if bytes > step { return false }
         }
         return true
-    }
-
-    /// Runs in the order that sends the fewest bytes for moves and attribute changes, choosing the
-    /// cheapest next run each time.
-    func order(_ runs: [Run], from position: (row: Int, column: Int)?, columnExact: Bool, look: TerminalLook, width: Int) -> [Run] {
-        var columnExact = columnExact
-        var left = runs
-        var ordered: [Run] = []
-        ordered.reserveCapacity(runs.count)
-        var position = position
-        var look = look
-        struct Change: Hashable {
-            var from: TerminalLook
-            var to: TerminalLook
-        }
-        var changeCosts: [Change: Int] = [:]
-        func changeCost(_ from: TerminalLook, _ to: TerminalLook) -> Int {
-            if from == to { return 0 }
-            if let known = changeCosts[Change(from: from, to: to)] { return known }
-            let cost = from.transition(to: to).utf8.count
-            changeCosts[Change(from: from, to: to)] = cost
-            return cost
-        }
-        while !left.isEmpty {
-            var best = 0
-            var bestCost = Int.max
-            for (index, run) in left.enumerated() {
-                let cost = moves.cost(from: position, to: (run.row, run.start), columnExact: columnExact) + changeCost(look, run.look)
-                if cost < bestCost {
-                    best = index
-                    bestCost = cost
-                    if cost == 0 { break }
-                }
-            }
-            let run = left.remove(at: best)
-            ordered.append(run)
-            look = run.look
-            position = run.end < width ? (run.row, run.end) : (autowrapOff ? (run.row, width - 1) : nil)
-            columnExact = run.end < width
-        }
-        return ordered
     }
 
     /// True when every terminal agrees on how many columns the text takes (so the cursor's place after it

@@ -5,7 +5,7 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure loading, search and drawing speed.",
-        subcommands: [BenchLoad.self, BenchSearch.self, BenchTree.self, BenchGraph.self, BenchMatrix.self])
+        subcommands: [BenchLoad.self, BenchSearch.self, BenchTree.self, BenchGraph.self, BenchMatrix.self, BenchRedraw.self])
 }
 
 func monotonicSeconds() -> Double {
