@@ -37,6 +37,9 @@ struct FrameEncoder: Sendable {
         var scrolled = false
         /// The tab stops the encoder set, ascending; nil when it set none (the terminal has its own).
         var tabStops: [Int]?
+        /// The look the terminal writes in, as the last frame left it; nil when not known (after another
+        /// writer), and the next frame resets it first.
+        var look: TerminalLook?
     }
 
     /// A stretch of cells on one row, written left to right in one look.
@@ -51,7 +54,8 @@ struct FrameEncoder: Sendable {
     static let maximumRunsToOrder = 400
 
     /// The bytes that turn `old` (nil: unknown, so the screen is cleared first) into `new`, then rest the
-    /// cursor at `cursor` (shown) or hide it. Attributes are reset at the end, as curses leaves them.
+    /// cursor at `cursor` (shown) or hide it. The look of the last cell written stays set (`state.look`):
+    /// the next frame starts from it, and whoever else writes resets it first (`TerminalSession`).
     /// Where rows moved (a pane scrolled) and the terminal has a scroll region, the frame is also
     /// encoded as a scroll and the cells still differing after it; the shorter of the two is sent.
     func encode(
@@ -66,7 +70,12 @@ struct FrameEncoder: Sendable {
             out += (autowrapOff ? "\u{1B}[?7l" : "") + "\u{1B}[m\u{1B}[H\u{1B}[2J"
             state.position = (0, 0)
             state.columnExact = true
+            state.look = .plain
             base = .blank(width: new.width, height: new.height)
+        }
+        if state.look == nil {
+            out += "\u{1B}[m"
+            state.look = .plain
         }
         var encoder = self
         if tabStops {
@@ -83,10 +92,13 @@ struct FrameEncoder: Sendable {
         var written = state
         var body = encoder.changes(from: base, to: new, state: &written)
         if scrollRegion, let old, old.width == new.width, old.height == new.height, let shift = RowShift.best(from: base, to: new) {
+            // Lines a scroll brings in take the background set (where erasing does): plain first.
             var scrolled = state
             scrolled.position = nil
             scrolled.columnExact = true
-            let alternative = shift.sequence + encoder.changes(from: shift.applied(to: base), to: new, state: &scrolled)
+            scrolled.look = .plain
+            let reset = (state.look ?? .plain).transition(to: .plain)
+            let alternative = reset + shift.sequence + encoder.changes(from: shift.applied(to: base), to: new, state: &scrolled)
             if alternative.utf8.count < body.utf8.count {
                 body = alternative
                 written = scrolled
@@ -108,8 +120,8 @@ struct FrameEncoder: Sendable {
         return out
     }
 
-    /// The bytes that turn the terminal showing `base` into `new`, ending with attributes reset; the
-    /// cursor is where `state` says.
+    /// The bytes that turn the terminal showing `base` into `new`, from the cursor and look `state` says
+    /// (and leaves them in).
     func changes(from base: TerminalFrame, to new: TerminalFrame, state: inout CursorState) -> String {
         let runs = Self.runs(from: base, to: new)
         guard runs.count <= Self.maximumRunsToOrder else { return send(runs, of: new, state: &state) }
@@ -117,7 +129,8 @@ struct FrameEncoder: Sendable {
         // look by look), the cheapest next run each time, or either improved (`RunOrder`): whichever
         // sends fewest bytes, reading order when they tie.
         let table = RunOrder(
-            runs, of: new, encoder: self, from: state.position, columnExact: state.columnExact, look: .plain, improving: improvesOrder)
+            runs, of: new, encoder: self, from: state.position, columnExact: state.columnExact, look: state.look ?? .plain,
+            improving: improvesOrder)
         var order = table.greedy()
         if improvesOrder, runs.count <= RunOrder.mostRunsToImprove {
             // Both improved; only the one the table says is cheaper is sent (sending is most of the time).
@@ -136,10 +149,11 @@ struct FrameEncoder: Sendable {
         return inOrder
     }
 
-    /// The bytes that write `runs` of `new` in the order given, ending with attributes reset.
+    /// The bytes that write `runs` of `new` in the order given, from the look `state` says (left in the
+    /// last run's).
     func send(_ runs: [Run], of new: TerminalFrame, state: inout CursorState) -> String {
         var out = ""
-        var look = TerminalLook.plain
+        var look = state.look ?? .plain
         for (index, run) in runs.enumerated() {
             out += look.transition(to: run.look)
             look = run.look
@@ -190,7 +204,7 @@ struct FrameEncoder: Sendable {
                 column += 1
             }
         }
-        if look != .plain { out += look.transition(to: .plain) }
+        state.look = look
         return out
     }
 

@@ -22,12 +22,12 @@ struct RunOrder {
     /// Per run, its look's number and the tab stops before it worth starting from (`FrameEncoder.tabStarts`).
     private let runLooks: [Int]
     private let tabStarts: [[(stop: Int, bytes: Int)]]
-    /// Bytes of each look change, `lookCount²`; the plain look is number `plain`.
+    /// Bytes of each look change, `lookCount²`.
     private let changes: [Int32]
     private let lookCount: Int
-    private let plain: Int
     /// `(count + 1)²` steps worked out once, when the order is to be improved (which asks for each many
-    /// times): from the start (row `count`) or after run `a`, to run `b` or the end (column `count`).
+    /// times): from the start (row `count`) or after run `a`, to run `b` or the end (column `count`,
+    /// free: the last look stays set for the next frame).
     private var table: [Int32] = []
 
     /// The steps between `runs` of `frame`, from where the cursor and the look are before the first;
@@ -42,10 +42,6 @@ struct RunOrder {
         // Looks as small numbers, their changes counted once each.
         var lookNumbers: [TerminalLook: Int] = [startLook: 0]
         var looks: [TerminalLook] = [startLook]
-        if startLook != .plain {
-            lookNumbers[.plain] = 1
-            looks.append(.plain)
-        }
         runLooks = runs.map { run -> Int in
             if let known = lookNumbers[run.look] { return known }
             lookNumbers[run.look] = looks.count
@@ -53,7 +49,6 @@ struct RunOrder {
             return looks.count - 1
         }
         lookCount = looks.count
-        plain = lookNumbers[.plain] ?? 0
         var changes = [Int32](repeating: 0, count: looks.count * looks.count)
         for (from, fromLook) in looks.enumerated() {
             for (to, toLook) in looks.enumerated() where from != to {
@@ -77,7 +72,7 @@ struct RunOrder {
     /// A step worked out: from place `from` (`count`: the start) to run `to` (`count`: the end).
     private func worked(_ from: Int, _ to: Int) -> Int {
         let place = places[from]
-        guard to < count else { return Int(changes[place.look * lookCount + plain]) }
+        guard to < count else { return 0 }
         let run = runs[to]
         var cost = moves.cost(from: place.position, to: (run.row, run.start), columnExact: place.exact)
         for (stop, bytes) in tabStarts[to] where bytes < cost {

@@ -202,6 +202,7 @@ public final class TerminalSession {
             out += TabStops.restoring(width: width)
             cursorState.tabStops = nil
         }
+        cursorState.look = nil
         writeRaw(out)
     }
 
@@ -345,6 +346,8 @@ public final class TerminalSession {
         }
         guard !out.isEmpty else { return }
         writeRaw("\u{1B}7" + out + "\u{1B}8")
+        // DECRC gives the look back on xterm and most others; the next frame sets it anyway.
+        cursorState.look = nil
     }
 
     /// The SGR sequence for an appearance, with the palette's colour numbers.
