@@ -1,12 +1,13 @@
 /// The order a frame's runs are written in, found on a table of what each step between two runs costs
 /// (a cursor move, or a tab and the unchanged letters before the run, plus a look change): the cheapest
-/// next run each time, then chains of up to three runs moved to where they cost less (Or-opt). The
-/// greedy order's last picks are its worst: a run passed over early is reached at the end by a long
-/// move and two look changes, where the improvement slots it in beside its neighbours.
+/// next run each time, then chains of up to three runs moved to after one of the places cheapest to
+/// reach them from, where that costs less (Or-opt). The greedy order's last picks are its worst: a run
+/// passed over early is reached at the end by a long move and two look changes, where the improvement
+/// slots it in beside its neighbours.
 struct RunOrder {
-    /// Past this many runs only the greedy order is used (the improvement's passes cost n² steps each).
+    /// Past this many runs only the greedy order is used (the improvement's table is n² steps).
     static let mostRunsToImprove = 200
-    /// Improvement passes over the order; each moves what it can, and most frames settle in two.
+    /// Improvement passes over the order at most; each moves what it can, and they stop when one moves nothing.
     static let passes = 3
     /// The longest chain of runs moved at once.
     static let longestChain = 3
