@@ -52,13 +52,23 @@ struct RowShift: Equatable, Sendable {
             if old.cells[start..<(start + width)] != new.cells[start..<(start + width)] { changed += 1 }
         }
         guard changed >= 3 else { return nil }
-        // Cells as small integers: equal cells, equal numbers.
+        // Cells as small integers: equal numbers, equal cells (one-scalar cells found by one word, not by
+        // hashing their text; a composed letter and its decomposed spelling get two numbers, which at
+        // worst costs a scroll not chosen).
+        var packedNumbers: [UInt64: Int32] = [:]
+        if let blank = TerminalCell.blank.packed { packedNumbers[blank] = 0 }
         var numbers: [TerminalCell: Int32] = [TerminalCell.blank: 0]
+        var next: Int32 = 1
         func number(_ cell: TerminalCell) -> Int32 {
-            if let known = numbers[cell] { return known }
-            let next = Int32(numbers.count)
-            numbers[cell] = next
-            return next
+            if let key = cell.packed {
+                if let known = packedNumbers[key] { return known }
+                packedNumbers[key] = next
+            } else {
+                if let known = numbers[cell] { return known }
+                numbers[cell] = next
+            }
+            next += 1
+            return next - 1
         }
         let before = old.cells.map(number)
         let after = new.cells.map(number)

@@ -10,6 +10,14 @@ struct TerminalCell: Hashable, Sendable {
     var linked = false
 
     static let blank = TerminalCell(text: " ", look: .plain)
+
+    /// The cell in one word when its text is one scalar (nearly every cell): its look, whether it is
+    /// linked, and the scalar. Nil for anything longer, which is compared as it is.
+    var packed: UInt64? {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let scalar = scalars.next(), scalars.next() == nil else { return nil }
+        return look.packed | (linked ? 1 << 40 : 0) | UInt64(scalar.value) << 41
+    }
 }
 
 /// A screen as the terminal shows it: styles resolved to looks, text narrowed for the terminal's

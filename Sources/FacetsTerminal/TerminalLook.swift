@@ -14,12 +14,15 @@ struct TerminalLook: Hashable, Sendable {
 
     static let plain = TerminalLook()
 
-    /// Every field in one word, hashed at once: the encoder hashes a frame's every cell (`RowShift`
-    /// numbers them), and seven separate fields were most of that time.
-    func hash(into hasher: inout Hasher) {
+    /// Every field in the low 40 bits of one word: equal looks, equal words.
+    var packed: UInt64 {
         let flags = (bold ? 1 : 0) | (dim ? 2 : 0) | (italic ? 4 : 0) | (underline ? 8 : 0) | (reverse ? 16 : 0)
-        hasher.combine(UInt64(flags) | UInt64(UInt16(bitPattern: foreground)) << 8 | UInt64(UInt16(bitPattern: background)) << 24)
+        return UInt64(flags) | UInt64(UInt16(bitPattern: foreground)) << 8 | UInt64(UInt16(bitPattern: background)) << 24
     }
+
+    /// Hashed as one word: the encoder hashes a frame's every cell (`RowShift` numbers them), and seven
+    /// separate fields were most of that time.
+    func hash(into hasher: inout Hasher) { hasher.combine(packed) }
 
     /// The look of an appearance on a terminal with `colorCount` colours, or none (`colorsEnabled` false),
     /// mapped by `ColorNumbers` as for curses.
