@@ -212,16 +212,24 @@ struct FrameEncoder: Sendable {
     /// between costs fewer bytes than moving to the run itself: a tab stop a few cells to the left of a
     /// line that changed after its first letters (`\r\t` and "w" instead of a move left by 46).
     func cheaperStart(of run: Run, in frame: TerminalFrame, from position: (row: Int, column: Int)?, columnExact: Bool) -> Int? {
+        reach(run, from: position, columnExact: columnExact, starts: tabStarts(of: run, in: frame)).column
+    }
+
+    /// The fewest bytes that reach `run` from `position`: a move to it, or to one of `starts` (see
+    /// `tabStarts`) and the cells from there; with the column writing starts at (nil: the run's own).
+    func reach(
+        _ run: Run, from position: (row: Int, column: Int)?, columnExact: Bool, starts: [(stop: Int, bytes: Int)]
+    ) -> (column: Int?, cost: Int) {
         var best: Int?
         var bestCost = moves.cost(from: position, to: (run.row, run.start), columnExact: columnExact)
-        for (stop, bytes) in tabStarts(of: run, in: frame) where bytes < bestCost {
+        for (stop, bytes) in starts where bytes < bestCost {
             let cost = moves.cost(from: position, to: (run.row, stop), columnExact: columnExact) + bytes
             if cost < bestCost {
                 best = stop
                 bestCost = cost
             }
         }
-        return best
+        return (best, bestCost)
     }
 
     /// The tab stops before `run` it could be written from, nearest first, each with the bytes of the

@@ -16,7 +16,7 @@ struct RunOrder {
 
     let count: Int
     private let runs: [FrameEncoder.Run]
-    private let moves: CursorMoves
+    private let encoder: FrameEncoder
     /// Where the cursor is, whether its column is exact, and the look's number: at the start (index
     /// `count`) and after each run.
     private let places: [(position: (row: Int, column: Int)?, exact: Bool, look: Int)]
@@ -39,7 +39,7 @@ struct RunOrder {
     ) {
         count = runs.count
         self.runs = runs
-        moves = encoder.moves
+        self.encoder = encoder
         // Looks as small numbers, their changes counted once each.
         var lookNumbers: [TerminalLook: Int] = [startLook: 0]
         var looks: [TerminalLook] = [startLook]
@@ -74,11 +74,7 @@ struct RunOrder {
     private func worked(_ from: Int, _ to: Int) -> Int {
         let place = places[from]
         guard to < count else { return 0 }
-        let run = runs[to]
-        var cost = moves.cost(from: place.position, to: (run.row, run.start), columnExact: place.exact)
-        for (stop, bytes) in tabStarts[to] where bytes < cost {
-            cost = min(cost, moves.cost(from: place.position, to: (run.row, stop), columnExact: place.exact) + bytes)
-        }
+        let cost = encoder.reach(runs[to], from: place.position, columnExact: place.exact, starts: tabStarts[to]).cost
         return cost + Int(changes[place.look * lookCount + runLooks[to]])
     }
 
