@@ -270,4 +270,40 @@ struct LinkResolutionTests {
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
     }
+
+    @Test("the loader's byte path settles every plain target as the rule's String path does")
+    func plainTargetsSettleAsStrings() {
+        let paths = [
+            "Alpha.md", "folder/Alpha.md", "deep/folder/Alpha.md", "folder/Beta.md", "Mission-oriented innovation.md",
+            "a/missionoriented_innovation.md", "b/MissionOriented Innovation.md", "c/Gamma Delta.md", "top.md",
+        ]
+        let names = PathNames(paths: paths)
+        let targets = [
+            "Alpha", "folder/Alpha", "deep/folder/Alpha", "Beta", "folder/Beta", "other/Beta", "Mission-oriented innovation",
+            "missionoriented innovation", "MISSION ORIENTED innovation", "Gamma_Delta", "gamma delta", "c/Gamma Delta",
+            "top", "Top", "nothing here", "x/y/missing", "folder/Mission oriented", "Gamma-Delta!", "a b c",
+        ]
+        let sources = ["top.md", "folder/Beta.md", "deep/folder/Alpha.md", "b/MissionOriented Innovation.md"]
+        var differing: [String] = []
+        for target in targets {
+            for source in sources {
+                let bytes = Array(target.utf8)
+                let plain = bytes.withUnsafeBufferPointer { LinkResolver.settleByPath(plain: $0, from: source, in: names) }
+                let written = LinkResolver.settleByPath(target, from: source, in: names)
+                if plain != written { differing.append("\(target) from \(source): \(plain) vs \(written)") }
+            }
+        }
+        #expect(differing.isEmpty, "\(differing)")
+        // Every kind of answer was asked: by path, by stem, by a cleaned stem three notes share (the
+        // nearest to the linking note), and left for the name steps.
+        func plain(_ target: String, from source: String) -> LinkResolver.PathStep {
+            Array(target.utf8).withUnsafeBufferPointer { LinkResolver.settleByPath(plain: $0, from: source, in: names) }
+        }
+        #expect(plain("folder/Alpha", from: "top.md") == .note(1))
+        #expect(plain("Beta", from: "top.md") == .note(3))
+        #expect(plain("missionoriented innovation", from: "top.md") == .note(4))
+        #expect(plain("missionoriented innovation", from: "b/x.md") == .note(6))
+        let steps = targets.map { plain($0, from: "top.md") }
+        #expect(steps.contains(.byName(looseKey: "nothing here")))
+    }
 }

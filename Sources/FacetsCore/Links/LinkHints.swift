@@ -27,12 +27,9 @@ struct LinkHints: Sendable {
         scanned.forEach { target, line in
             switch target {
             case .plain(let bytes):
-                // The rule's fast path: looked up by its bytes, a String made only on a miss.
-                if let found = LinkResolver.settleByPath(plain: bytes, from: sourcePath, in: pathNames) {
-                    builder.add(Int32(truncatingIfNeeded: found), line: line)
-                } else {
-                    builder.add(target: String(decoding: bytes, as: UTF8.self), line: line, from: sourcePath, pathNames: pathNames)
-                }
+                // The rule's fast path: looked up by its bytes, a String made only for a link it leaves.
+                let step = LinkResolver.settleByPath(plain: bytes, from: sourcePath, in: pathNames)
+                builder.add(step, line: line) { String(decoding: bytes, as: UTF8.self) }
             case .other(let link):
                 builder.add(target: link.target, line: line, from: sourcePath, pathNames: pathNames)
             }
@@ -78,16 +75,22 @@ struct LinkHints: Sendable {
 
         /// A link's target as written, settled as far as the path steps go.
         mutating func add(target name: String, line: Int, from source: String, pathNames: borrowing PathNames) {
-            switch LinkResolver.settleByPath(name, from: source, in: pathNames) {
+            add(LinkResolver.settleByPath(name, from: source, in: pathNames), line: line) { name }
+        }
+
+        /// A link as the path steps left it; `name` (its target as written) is asked for only when they
+        /// left it unsettled.
+        mutating func add(_ step: LinkResolver.PathStep, line: Int, name: () -> String) {
+            switch step {
             case .sameNote:
                 add(LinkCode.sameNote, line: line)
             case .note(let found):
                 add(Int32(truncatingIfNeeded: found), line: line)
             case .missing:
-                pendingTargets.append(name)
+                pendingTargets.append(name())
                 add(LinkCode.missing, line: line)
             case .byName(let key):
-                pendingTargets.append(name)
+                pendingTargets.append(name())
                 looseKeys.append(key)
                 add(LinkCode.pending, line: line)
             }

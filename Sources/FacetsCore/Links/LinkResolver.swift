@@ -97,22 +97,35 @@ struct LinkResolver: Sendable {
         return .byName(looseKey: NameKeys.loose(name))
     }
 
-    /// Steps 3 and 4 for a target's bytes, as `WikiLinkSyntax.plainTarget` finds them (ASCII, trimmed,
+    /// Steps 3 to 5 for a target's bytes, as `WikiLinkSyntax.plainTarget` finds them (ASCII, trimmed,
     /// no `.`, no `#`, no leading `/`, `\` or `~`: steps 1 and 2 cannot apply, and the bytes are their
-    /// own prepared form). The loader's fast path: no String is made for a link that this finds; nil
-    /// means `settleByPath` with the target as a String.
+    /// own prepared form). The loader's fast path: the same answer as `settleByPath` with the target as
+    /// a String, which a link found here never makes, and a missing one makes only for its name key.
     ///
     /// A target without a `/` is looked up by stem first: the note at that path, if any, lies at the top
     /// and has that stem, so a stem no other note shares settles it either way; one lookup, not two, for
-    /// nearly every link of a vault of folders.
-    static func settleByPath(plain target: UnsafeBufferPointer<UInt8>, from source: String, in pathNames: borrowing PathNames) -> Int? {
-        let hasFolder = target.contains(Byte.slash)
-        if hasFolder, let found = pathNames.note(atPath: target) { return found }
-        guard let first = pathNames.firstNote(withStem: target) else { return nil }
-        guard pathNames.hasNamesake(first) else { return first }
-        if !hasFolder, let found = pathNames.note(atPath: target) { return found }
-        let stem = String(decoding: target, as: UTF8.self)
-        return nearest(pathNames.notes(withStem: stem) ?? [first], to: source, paths: pathNames.paths)
+    /// nearly every link of a vault of folders. No stem found means no such path either.
+    static func settleByPath(plain target: UnsafeBufferPointer<UInt8>, from source: String, in pathNames: borrowing PathNames) -> PathStep {
+        let hasFolder = Byte.occurs(Byte.slash, in: target)
+        if hasFolder, let found = pathNames.note(atPath: target) { return .note(found) }
+        if let first = pathNames.firstNote(withStem: target) {
+            guard pathNames.hasNamesake(first) else { return .note(first) }
+            if !hasFolder, let found = pathNames.note(atPath: target) { return .note(found) }
+            let stem = String(decoding: target, as: UTF8.self)
+            return .note(nearest(pathNames.notes(withStem: stem) ?? [first], to: source, paths: pathNames.paths))
+        }
+        // Step 5 on the bytes: a cleaned key is never longer than its name, and ASCII cleans as ASCII.
+        let cleanedNote = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: target.count) { buffer -> Int? in
+            guard let count = NameKeys.cleanedASCII(target, into: buffer) else { return nil }
+            let cleaned = UnsafeBufferPointer(rebasing: buffer[..<count])
+            guard let first = pathNames.note(cleanedStem: cleaned) else { return nil }
+            guard pathNames.hasSharedCleanedStems else { return first }
+            let key = String(decoding: cleaned, as: UTF8.self)
+            guard pathNames.isShared(cleanedStem: key), let all = pathNames.notes(withCleanedStem: key) else { return first }
+            return nearest(all, to: source, paths: pathNames.paths)
+        }
+        if let cleanedNote { return .note(cleanedNote) }
+        return .byName(looseKey: NameKeys.loose(String(decoding: target, as: UTF8.self)))
     }
 
     /// Steps 6 and 7, for a target steps 1-5 left (`looseKey` as `settleByPath` gave it). A `folder/name`

@@ -113,6 +113,12 @@ struct PathNames: Sendable {
     /// The first note whose stem, cleaned (`NameKeys.cleaned`), is this key.
     func note(cleanedStem key: String) -> Int? { byCleanedStem.firstNote(key) }
 
+    /// The first note whose cleaned stem is this key, given as bytes (ASCII).
+    func note(cleanedStem key: UnsafeBufferPointer<UInt8>) -> Int? { byCleanedStem.firstNote(key) }
+
+    /// Whether any cleaned stem is shared: when none is, a found one needs no second look.
+    var hasSharedCleanedStems: Bool { byCleanedStem.hasShared }
+
     /// Whether several notes have this cleaned stem.
     func isShared(cleanedStem key: String) -> Bool { byCleanedStem.isShared(key) }
 

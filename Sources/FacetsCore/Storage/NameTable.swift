@@ -36,6 +36,9 @@ struct NameTable: Sendable {
     /// Whether several notes have this name (cheap when none shares a name: nothing is hashed then).
     func isShared(_ name: String) -> Bool { !others.isEmpty && others[name] != nil }
 
+    /// Whether any name names several notes.
+    var hasShared: Bool { !others.isEmpty }
+
     /// Every note with this name, in the order added.
     func notes(_ name: String) -> [Int]? {
         first.value(name).map { [$0] + (others[name] ?? []) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// ASCII byte tests used by the byte-level scanners; notes are parsed from UTF-8 bytes, not Characters.
 enum Byte {
     static let newline: UInt8 = 0x0A
@@ -20,6 +22,13 @@ enum Byte {
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == space || b == tab }
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
+
+    /// Whether `bytes` hold `byte`, by `memchr`: `contains` walked a byte at a time, a nanosecond a
+    /// byte, and a load asks it of every link's target.
+    @inline(__always) static func occurs(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        return memchr(base, Int32(byte), bytes.count) != nil
+    }
 }
 
 extension String {
