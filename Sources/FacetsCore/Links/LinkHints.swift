@@ -24,6 +24,7 @@ struct LinkHints: Sendable {
     init(note: borrowing Note, scanned: borrowing ScannedLinks, pathNames: borrowing PathNames) {
         var builder = Builder(capacity: scanned.count)
         let sourcePath = note.path
+        scanned.withPlainTargets { count, target in pathNames.prefetch(plainTargets: count, target) }
         scanned.forEach { target, line in
             switch target {
             case .plain(let bytes):

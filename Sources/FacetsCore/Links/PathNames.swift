@@ -98,6 +98,25 @@ struct PathNames: Sendable {
         body(.string(String(path.dropLast(NoteParser.hasMarkdownSuffix(path) ? 3 : 0))), .string(NoteParser.stem(of: path)))
     }
 
+    /// Starts fetching, for every target, what `LinkResolver.settleByPath(plain:)` reads first (the stem
+    /// table's slot and entry; the path table's for a target with a folder): the tables are megabytes
+    /// and every lookup missed the cache twice, waiting for each miss in turn.
+    func prefetch(plainTargets count: Int, _ target: (Int) -> UnsafeBufferPointer<UInt8>) {
+        guard count > 1 else { return }
+        withUnsafeTemporaryAllocation(of: (hash: UInt64, hasFolder: Bool).self, capacity: count) { keys in
+            for index in 0..<count {
+                let bytes = target(index)
+                let hasFolder = Byte.occurs(Byte.slash, in: bytes)
+                let hash = hasFolder ? byPath.hash(of: bytes) : byStem.hash(of: bytes)
+                keys.initializeElement(at: index, to: (hash, hasFolder))
+                if hasFolder { byPath.prefetchSlot(hash: hash) } else { byStem.prefetchSlot(hash: hash) }
+            }
+            for key in keys {
+                if key.hasFolder { byPath.prefetchEntry(hash: key.hash) } else { byStem.prefetchEntry(hash: key.hash) }
+            }
+        }
+    }
+
     /// The note at exactly this path (without `.md`), given as bytes in normalization form C (ASCII is).
     func note(atPath path: UnsafeBufferPointer<UInt8>) -> Int? { byPath.value(path) }
 

@@ -112,6 +112,29 @@ struct ByteKeyTable: Sendable {
         }
     }
 
+    /// The hash a lookup of `bytes` starts from, for `prefetch`.
+    func hash(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { Self.hash(bytes, seed: seed) }
+
+    /// Starts fetching the slot a lookup by `hash` reads first. A hint only, as `prefetchEntry`: a
+    /// caller with several keys fetches all their slots, then all their entries, then looks them up,
+    /// so that their cache misses overlap.
+    func prefetchSlot(hash: UInt64) {
+        slots.withUnsafeBufferPointer { slots in
+            guard let base = slots.baseAddress else { return }
+            facets_prefetch(base + (Int(truncatingIfNeeded: hash) & mask))
+        }
+    }
+
+    /// Starts fetching the entry the first slot of `hash` names, when its tag matches.
+    func prefetchEntry(hash: UInt64) {
+        let entry = slots[Int(truncatingIfNeeded: hash) & mask]
+        guard entry != 0, entry >> Self.offsetBits == hash >> Self.offsetBits else { return }
+        entries.withUnsafeBytes { stored in
+            guard let start = stored.baseAddress else { return }
+            facets_prefetch(start + Int(entry & Self.offsetMask) - 1)
+        }
+    }
+
     /// The value of the entry `slot` points to, when its key is `bytes`.
     private func storedValue(at slot: UInt64, ifKeyIs bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         guard slot >> Self.offsetBits == hash >> Self.offsetBits else { return nil }

@@ -27,6 +27,11 @@ struct NameTable: Sendable {
         }
     }
 
+    /// See `ByteKeyTable.hash(of:)`, `prefetchSlot` and `prefetchEntry`.
+    func hash(of name: UnsafeBufferPointer<UInt8>) -> UInt64 { first.hash(of: name) }
+    func prefetchSlot(hash: UInt64) { first.prefetchSlot(hash: hash) }
+    func prefetchEntry(hash: UInt64) { first.prefetchEntry(hash: hash) }
+
     /// The first note with this name.
     func firstNote(_ name: String) -> Int? { first.value(name) }
 

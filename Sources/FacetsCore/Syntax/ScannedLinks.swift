@@ -44,6 +44,21 @@ struct ScannedLinks {
         case other(WikiLink)
     }
 
+    /// The plain targets' bytes, lent for the call as a count and a lookup by place.
+    func withPlainTargets<R>(_ body: (Int, (Int) -> UnsafeBufferPointer<UInt8>) -> R) -> R {
+        targetBytes.withUnsafeBufferPointer { stored in
+            entries.withUnsafeBufferPointer { entries in
+                // Plain targets are most links; the others, few, are skipped by `count` < 0 below.
+                body(entries.count) { index in
+                    let entry = entries[index]
+                    guard entry.count >= 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
+                    let start = Int(entry.start)
+                    return UnsafeBufferPointer(rebasing: stored[start..<(start + Int(entry.count))])
+                }
+            }
+        }
+    }
+
     /// Calls `body` with each link's target and line, in order.
     func forEach(_ body: (Target, Int) -> Void) {
         targetBytes.withUnsafeBufferPointer { stored in
