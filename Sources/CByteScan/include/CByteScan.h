@@ -185,6 +185,25 @@ static inline size_t facets_next_maybe_unsafe(const uint8_t *bytes, size_t from,
     return end;
 }
 
+/// The loose name key (`NameKeys.loose`) of `count` bytes written to `out`, when it maps them byte
+/// for byte: letters lowered, each separator (space, `_`, tab, `-`) a space. It does unless a byte is
+/// not ASCII or a separator starts or ends the name or follows another: then 0 is returned and `out`
+/// holds nothing of use. No branch per byte: a load makes two keys per note (stem and title), and
+/// nearly all of them are mapped here.
+static inline int facets_loose_ascii_map(const uint8_t *bytes, size_t count, uint8_t *out) {
+    unsigned bad = 0;
+    unsigned previous = 1;
+    for (size_t i = 0; i < count; i++) {
+        uint8_t b = bytes[i];
+        unsigned separator = (unsigned)(b == ' ') | (unsigned)(b == '_') | (unsigned)(b == '\t') | (unsigned)(b == '-');
+        bad |= (unsigned)(b >> 7) | (separator & previous);
+        previous = separator;
+        uint8_t upper = (uint8_t)(b - 'A') < 26 ? 0x20 : 0;
+        out[i] = separator ? (uint8_t)' ' : (uint8_t)(b | upper);
+    }
+    return count == 0 || !(bad | previous);
+}
+
 /// A hint that the memory at `address` will be read soon. The link tables' lookups miss the cache;
 /// a note's links fetched together overlap their misses instead of waiting for each in turn.
 static inline void facets_prefetch(const void *address) {
