@@ -68,9 +68,9 @@ final class OwnedBytes: @unchecked Sendable {
 /// file, never cleared. The bytes it lends are valid until the next `reserve`.
 final class ReadBuffer: @unchecked Sendable {
     private var memory: UnsafeMutableRawPointer?
-    private var capacity = 0
+    private(set) var capacity = 0
 
-    /// Room for `count` bytes, or nil when the system has no more memory to give.
+    /// Room for `count` bytes (the bytes already there kept), or nil when the system has no more memory to give.
     func reserve(_ count: Int) -> UnsafeMutableRawPointer? {
         if count > capacity || memory == nil {
             let size = max(count, 256 << 10)

@@ -181,34 +181,35 @@ enum NoteFileReading {
     /// once, and the kernel then looks up one name per note instead of every folder on the way).
     static func read(_ path: String, in directory: Int32 = AT_FDCWD, into buffer: ReadBuffer? = nil) -> Result<NoteBytes, Failure> {
         // withCString lends a native String's own bytes; passing the String copied it into an array per file.
-        let fd = path.withCString { openat(directory, $0, O_RDONLY | O_CLOEXEC) }
+        read(descriptor: path.withCString { openat(directory, $0, O_RDONLY | O_CLOEXEC) }, into: buffer)
+    }
+
+    /// `read` of a file just opened as `fd`, which it closes; `fd` < 0 is the failed open's (errno says why).
+    static func read(descriptor fd: Int32, into buffer: ReadBuffer? = nil) -> Result<NoteBytes, Failure> {
         guard fd >= 0 else { return .failure(.unreadable(errno)) }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(.unreadable(errno)) }
-        let size = Int(info.st_size)
-        guard size <= VaultReader.maximumFileSize else { return .failure(.tooLarge(size)) }
         let target = buffer ?? ReadBuffer()
-        guard let memory = target.reserve(size) else { return .failure(.unreadable(ENOMEM)) }
-        let filled = readFully(fd, into: memory, count: size)
-        guard filled >= 0 else { return .failure(.unreadable(errno)) }
+        // Read to the end instead of asking the size first: the empty read that finds the end costs
+        // less than the `fstat` it replaces, once per note of a load.
+        var filled = 0
+        var memory = target.reserve(0)
+        while let base = memory {
+            let count = Glibc.read(fd, base + filled, target.capacity - filled)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.unreadable(errno))
+            }
+            if count == 0 { break }
+            filled += count
+            if filled > VaultReader.maximumFileSize {
+                var info = stat()
+                return .failure(.tooLarge(fstat(fd, &info) == 0 ? max(Int(info.st_size), filled) : filled))
+            }
+            if filled == target.capacity { memory = target.reserve(filled * 2) }
+        }
+        guard let memory else { return .failure(.unreadable(ENOMEM)) }
         if filled > 0, memchr(memory, 0, min(filled, 8192)) != nil { return .failure(.binary) }
         let lent = target.bytes(count: filled)
         return .success(buffer == nil ? lent.withUnsafeBufferPointer { NoteBytes($0) } : lent)
-    }
-
-    /// Reads until `count` bytes or the end of the file; -1 on an error (errno set).
-    static func readFully(_ fd: Int32, into memory: UnsafeMutableRawPointer, count: Int) -> Int {
-        var filled = 0
-        while filled < count {
-            let n = Glibc.read(fd, memory + filled, count - filled)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return -1
-            }
-            if n == 0 { break }
-            filled += n
-        }
-        return filled
     }
 }
