@@ -275,4 +275,28 @@ struct VaultReaderTests {
             #expect(read.diagnostics.first?.message.contains("nested too deeply") == true)
         }
     }
+
+    @Test("a reading thread opens each file in its folder, kept open while the files stay in it")
+    func folderCursorOpensEveryFile() throws {
+        try withTemporaryFolder { folder in
+            let files = ["a/x.md": "ax", "a/b/y.md": "aby", "z.md": "z", "c/w.md": "cw", "a/v.md": "av"]
+            for (path, text) in files { try folder.write(path, text) }
+            let root = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            try #require(root >= 0)
+            defer { close(root) }
+            let cursor = FolderCursor(root)
+            func text(_ path: String) -> String? {
+                guard case .success(let bytes) = NoteFileReading.read(descriptor: cursor.open(path)) else { return nil }
+                return String(decoding: bytes.withUnsafeBufferPointer { Array($0) }, as: UTF8.self)
+            }
+            // Back and forth between folders, deeper and to the top, and names that are not there.
+            let order = ["a/x.md", "c/w.md", "a/x.md", "a/v.md", "a/b/y.md", "z.md", "a/x.md"]
+            for path in order { #expect(text(path) == files[path], "\(path)") }
+            #expect(text("missing/q.md") == nil)
+            #expect(text("a/nothing.md") == nil)
+            #expect(text("a/x.md") == "ax")
+            // With no open vault folder there is nothing to open below.
+            #expect(!FolderCursor(-1).isOpen)
+        }
+    }
 }

@@ -65,11 +65,11 @@ enum VaultLoad {
         let folder = listing.root.map { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) } ?? -1
         defer { if folder >= 0 { close(folder) } }
         let noteFolder = NoteFolder(root: root, cache: cache)
-        var parsed = Parallel.map(count: paths.count, perWorker: Worker.init) { worker, index -> Parsed in
+        var parsed = Parallel.map(count: paths.count, perWorker: { Worker(folder: folder) }) { worker, index -> Parsed in
             let path = paths[index]
             switch inputs[index] {
             case .file:
-                switch VaultReader.readFile(path, root: root, folder: folder, buffer: worker.buffer) {
+                switch VaultReader.readFile(path, root: root, folders: worker.folders, buffer: worker.buffer) {
                 case .success(let file):
                     let note = NoteParser.parse(path: path, borrowing: file.bytes, folder: noteFolder, scratch: worker.scratch)
                     return Parsed(note: note, hints: LinkHints(note: note, scanned: worker.scratch.scanned, pathNames: pathNames))
@@ -120,10 +120,14 @@ enum VaultLoad {
         return (vault, report)
     }
 
-    /// What one worker reuses from note to note: the buffer files are read into, and the link scanner's.
+    /// What one worker reuses from note to note: the buffer files are read into, the folder it reads
+    /// in, and the link scanner's.
     private final class Worker {
         let buffer = ReadBuffer()
+        let folders: FolderCursor
         let scratch = LinkScanner.Scratch()
+
+        init(folder: Int32) { folders = FolderCursor(folder) }
     }
 
     /// One input's outcome: the note and its hints, or why its file could not be read.

@@ -127,8 +127,9 @@ public enum VaultReader {
         // Files are opened by their path in the folder, opened once here (by full path if it cannot be).
         let folder = open(listing.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if folder >= 0 { close(folder) } }
-        var read = Parallel.map(count: paths.count, perWorker: { (ReadBuffer(), makeState()) }) { worker, index -> (T?, Diagnostic?) in
-            switch readFile(paths[index], root: listing.root, folder: folder, buffer: worker.0) {
+        var read = Parallel.map(count: paths.count, perWorker: { (ReadBuffer(), makeState(), FolderCursor(folder)) }) {
+            worker, index -> (T?, Diagnostic?) in
+            switch readFile(paths[index], root: listing.root, folders: worker.2, buffer: worker.0) {
             case .success(let file): return (transform(worker.1, index, file), nil)
             case .failure(let diagnostic): return (nil, diagnostic)
             }
@@ -231,17 +232,16 @@ public enum VaultReader {
         }
     }
 
-    /// A listed file, by its path in the folder opened as `folder` (by its full path below `root` when
-    /// the folder could not be opened, `folder` < 0).
-    static func readFile(_ relative: String, root: String, folder: Int32, buffer: ReadBuffer) -> Result<SourceFile, Diagnostic> {
-        folder >= 0
-            ? readFile(relative, in: folder, relative: relative, buffer: buffer)
-            : readFile(root + "/" + relative, in: AT_FDCWD, relative: relative, buffer: buffer)
+    /// A listed file, by its path below the folder `folders` opened (by its full path below `root` when
+    /// the folder could not be opened).
+    static func readFile(_ relative: String, root: String, folders: FolderCursor, buffer: ReadBuffer) -> Result<SourceFile, Diagnostic> {
+        let opened = folders.isOpen ? folders.open(relative) : (root + "/" + relative).withCString { open($0, O_RDONLY | O_CLOEXEC) }
+        return outcome(NoteFileReading.read(descriptor: opened, into: buffer), relative: relative)
     }
 
     /// One copy, from the page cache into memory this thread reuses; decoding waits until the text is shown.
-    private static func readFile(_ path: String, in folder: Int32, relative: String, buffer: ReadBuffer) -> Result<SourceFile, Diagnostic> {
-        switch NoteFileReading.read(path, in: folder, into: buffer) {
+    private static func outcome(_ read: Result<NoteBytes, NoteFileReading.Failure>, relative: String) -> Result<SourceFile, Diagnostic> {
+        switch read {
         case .success(let bytes):
             return .success(SourceFile(path: relative, bytes: bytes))
         case .failure(.unreadable(let error)):
@@ -253,6 +253,49 @@ public enum VaultReader {
                     "skipped: \(size) bytes is over the \(maximumFileSize / 1024 / 1024) MiB limit for a note"))
         case .failure(.binary):
             return .failure(Diagnostic(.warning, path: relative, line: 0, "skipped: binary file (contains NUL bytes)"))
+        }
+    }
+}
+
+/// The folder a reading thread's last file was in, kept open: a vault is listed folder by folder, so
+/// the next file is nearly always in it, and a name opened in its own folder walks one path component
+/// where one opened below the vault walked them all (the kernel's name lookups were a twentieth of a
+/// load). One per thread; a folder that cannot be opened leaves its files opened by their whole path.
+final class FolderCursor {
+    private let root: Int32
+    private var folder: [UInt8]?
+    private var descriptor: Int32 = -1
+
+    /// `root`: the open vault folder the paths are below (< 0: none, see `isOpen`).
+    init(_ root: Int32) { self.root = root }
+
+    deinit { if descriptor >= 0 { close(descriptor) } }
+
+    var isOpen: Bool { root >= 0 }
+
+    /// The file at `path` below the root, opened for reading; < 0 when it cannot be (errno says why).
+    func open(_ path: String) -> Int32 {
+        path.withCString { whole -> Int32 in
+            guard let slash = strrchr(whole, Int32(Byte.slash)) else { return openat(root, whole, O_RDONLY | O_CLOEXEC) }
+            let folderLength = UnsafeRawPointer(slash) - UnsafeRawPointer(whole)
+            let name = whole + folderLength + 1
+            let folderBytes = UnsafeRawBufferPointer(start: whole, count: folderLength)
+            if !isCurrent(folderBytes) {
+                if descriptor >= 0 { close(descriptor) }
+                folder = Array(folderBytes)
+                var terminated = [CChar](repeating: 0, count: folderLength + 1)
+                terminated.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(folderBytes)) }
+                descriptor = openat(root, terminated, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            }
+            return descriptor >= 0 ? openat(descriptor, name, O_RDONLY | O_CLOEXEC) : openat(root, whole, O_RDONLY | O_CLOEXEC)
+        }
+    }
+
+    private func isCurrent(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let folder, folder.count == bytes.count else { return false }
+        return folder.withUnsafeBytes { stored in
+            guard let base = stored.baseAddress, let other = bytes.baseAddress else { return bytes.isEmpty }
+            return memcmp(base, other, bytes.count) == 0
         }
     }
 }
