@@ -271,6 +271,32 @@ struct LinkResolutionTests {
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
     }
 
+    @Test("the cleaned key made from bytes is the cleaning rule's, whether or not it maps byte for byte")
+    func cleanedFromBytes() {
+        let alphabet: [UInt8] = Array("aZ09 _-.#'(:".utf8)
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        var mismatches: [String] = []
+        for round in 0..<3000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let length = Int(seed >> 59)
+            var bytes: [UInt8] = []
+            for _ in 0..<length {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                // Every third name from letters, digits and separators only: the byte-for-byte way.
+                let pool = round % 3 == 0 ? 6 : alphabet.count
+                bytes.append(alphabet[Int(seed >> 33) % pool])
+            }
+            let name = String(decoding: bytes, as: UTF8.self)
+            let made = bytes.withUnsafeBufferPointer { input in
+                [UInt8](unsafeUninitializedCapacity: max(1, input.count)) { out, count in
+                    count = NameKeys.cleanedASCII(input, into: out) ?? 0
+                }
+            }
+            if String(decoding: made, as: UTF8.self) != NameKeys.cleaned(name) { mismatches.append(name.debugDescription) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+    }
+
     @Test("the loader's byte path settles every plain target as the rule's String path does")
     func plainTargetsSettleAsStrings() {
         let paths = [

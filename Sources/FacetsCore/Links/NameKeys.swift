@@ -60,6 +60,10 @@ public enum NameKeys {
     /// String of each or growing an array byte by byte.
     static func cleanedASCII(_ name: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         precondition(out.count >= name.count, "NameKeys.cleanedASCII: no room for the key")
+        // A name of letters, digits and separators only (a generated vault's stems) maps byte for byte.
+        if let input = name.baseAddress, let output = out.baseAddress, facets_cleaned_ascii_map(input, name.count, output) != 0 {
+            return name.count
+        }
         var count = 0
         for b in name {
             if b >= 0x80 { return nil }
