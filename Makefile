@@ -43,7 +43,8 @@ $(BIN): FORCE
 	$(BUILD) --product facets
 	@# SwiftPM does not notice when only --static-swift-stdlib changed: after a build without it in
 	@# this scratch path (`swift build --scratch-path $(SCRATCH)`, or the GenerateManual plugin run
-	@# there) it keeps the binary that needs the Swift runtime. Refuse to install that one.
+	@# there) it keeps the binary that needs the Swift runtime. Refuse to install that one. (Package.swift
+	@# now links the facets target statically in release builds too, so only an older scratch path has it.)
 	@if ldd $@ 2>/dev/null | grep -q -e libswift -e libFoundation; then \
 		echo "$@ needs the Swift runtime as shared libraries: $(SCRATCH) was built without" \
 			"--static-swift-stdlib. Run 'make clean', then 'make'." >&2; \
