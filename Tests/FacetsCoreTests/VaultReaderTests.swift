@@ -276,6 +276,33 @@ struct VaultReaderTests {
         }
     }
 
+    @Test("a file is read whole into a reused buffer at any size up to the limit, and refused past it with its size")
+    func readingToTheEnd() throws {
+        try withTemporaryFolder { folder in
+            let sizes = [0, 1, 256 << 10, (256 << 10) + 1, 600_000, 3]
+            for (index, size) in sizes.enumerated() {
+                try folder.write("f\(index).md", bytes: (0..<size).map { UInt8(0x41 + $0 % 26) })
+            }
+            try folder.write("over.md", bytes: [UInt8](repeating: 0x78, count: VaultReader.maximumFileSize + 10))
+            let buffer = ReadBuffer()
+            for (index, size) in sizes.enumerated() {
+                let path = folder.appendingPathComponent("f\(index).md").path
+                guard case .success(let bytes) = NoteFileReading.read(path, into: buffer) else {
+                    Issue.record("f\(index).md not read")
+                    continue
+                }
+                let read = bytes.withUnsafeBufferPointer { Array($0) }
+                #expect(read == (0..<size).map { UInt8(0x41 + $0 % 26) }, "f\(index).md, \(size) bytes")
+            }
+            let over = NoteFileReading.read(folder.appendingPathComponent("over.md").path, into: buffer)
+            guard case .failure(.tooLarge(let size)) = over else {
+                Issue.record("over.md: \(over)")
+                return
+            }
+            #expect(size == VaultReader.maximumFileSize + 10)
+        }
+    }
+
     @Test("a reading thread opens each file in its folder, kept open while the files stay in it")
     func folderCursorOpensEveryFile() throws {
         try withTemporaryFolder { folder in

@@ -201,11 +201,13 @@ enum NoteFileReading {
             }
             if count == 0 { break }
             filled += count
-            if filled > VaultReader.maximumFileSize {
-                var info = stat()
-                return .failure(.tooLarge(fstat(fd, &info) == 0 ? max(Int(info.st_size), filled) : filled))
-            }
-            if filled == target.capacity { memory = target.reserve(filled * 2) }
+            guard filled == target.capacity else { continue }
+            // A file that fills the buffer (past 256 KiB, or what this thread's buffer grew to: rare) has
+            // its size asked after all, so that one over the limit is refused before the buffer grows.
+            var info = stat()
+            let size = fstat(fd, &info) == 0 ? max(Int(info.st_size), filled) : filled
+            if size > VaultReader.maximumFileSize { return .failure(.tooLarge(size)) }
+            memory = target.reserve(max(filled * 2, size + 1))
         }
         guard let memory else { return .failure(.unreadable(ENOMEM)) }
         if filled > 0, memchr(memory, 0, min(filled, 8192)) != nil { return .failure(.binary) }
