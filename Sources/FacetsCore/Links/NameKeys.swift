@@ -116,8 +116,8 @@ public enum NameKeys {
     }
 
     /// `loose` of ASCII bytes, nil when they are not all ASCII. Without a branch per byte: a load makes
-    /// two keys per note (stem and title), and in titles, where every sixth byte or so is a space, the
-    /// branches on separators mispredicted more than the rest of the work took.
+    /// two keys per note (stem and title), and in titles, where every sixth byte or so is a space, a
+    /// branch on each separator mispredicts.
     static func looseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var seen: UInt8 = 0
         let key = String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
